@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+
+namespace PropertyCrm.Cli;
+
+/// <summary>Every command `pcrm` knows. Add a command here and in its own file under Commands/.</summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
+    {
+    };
+}
