@@ -1,0 +1,30 @@
+using System;
+
+namespace PropertyCrm.Plugins.Registration;
+
+/// <summary>A Custom API request parameter or response property.</summary>
+public sealed class CustomApiField
+{
+    public CustomApiField(string uniqueName, CustomApiFieldType type, LocalizedText displayName, LocalizedText description)
+    {
+        UniqueName = string.IsNullOrWhiteSpace(uniqueName) ? throw new ArgumentException("Name required.", nameof(uniqueName)) : uniqueName;
+        Type = type;
+        DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
+        Description = description ?? throw new ArgumentNullException(nameof(description));
+    }
+
+    /// <summary>The key of the parameter in InputParameters / OutputParameters.</summary>
+    public string UniqueName { get; }
+
+    public CustomApiFieldType Type { get; }
+
+    public LocalizedText DisplayName { get; }
+
+    public LocalizedText Description { get; }
+
+    /// <summary>Request parameters only; response properties are never optional.</summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>For Entity / EntityReference types: the table it must be.</summary>
+    public string? LogicalEntityName { get; init; }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+
+namespace PropertyCrm.Plugins.Registration;
+
+/// <summary>
+/// Every step and Custom API the plug-in assembly registers. pcrm pack writes the Solution's step and
+/// Custom API files from this list; the harness registers exactly these. A step not listed here does
+/// not exist.
+/// </summary>
+public static class PluginCatalog
+{
+    public static IReadOnlyList<StepDeclaration> Steps { get; } = new StepDeclaration[]
+    {
+    };
+
+    public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
+    {
+    };
+}

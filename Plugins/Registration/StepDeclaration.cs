@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PropertyCrm.Plugins.Registration;
+
+/// <summary>
+/// Everything Dataverse needs to register one plug-in step, declared once in code. The Solution's
+/// SdkMessageProcessingSteps XML (pcrm pack) and the test harness's event pipeline are both built from
+/// these declarations, so a test exercises exactly what is deployed.
+/// </summary>
+public sealed class StepDeclaration
+{
+    public StepDeclaration(Type pluginType, string message, string? primaryEntity, PipelineStage stage, ExecutionMode mode)
+    {
+        PluginType = pluginType ?? throw new ArgumentNullException(nameof(pluginType));
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            throw new ArgumentException("A step needs a message.", nameof(message));
+        }
+
+        if (mode == ExecutionMode.Asynchronous && stage != PipelineStage.PostOperation)
+        {
+            throw new ArgumentException("Asynchronous steps run only in post-operation.", nameof(mode));
+        }
+
+        Message = message;
+        PrimaryEntity = primaryEntity;
+        Stage = stage;
+        Mode = mode;
+    }
+
+    public Type PluginType { get; }
+
+    /// <summary>SDK message name: Create, Update, Delete, or a Custom API's unique name.</summary>
+    public string Message { get; }
+
+    /// <summary>Table logical name, or null for a message not bound to a table (a global Custom API).</summary>
+    public string? PrimaryEntity { get; }
+
+    public PipelineStage Stage { get; }
+
+    public ExecutionMode Mode { get; }
+
+    /// <summary>Execution order among steps of the same event (lower first).</summary>
+    public int Rank { get; init; } = 1;
+
+    /// <summary>Update only: the step runs when the request changes at least one of these columns.</summary>
+    public IReadOnlyList<string> FilteringAttributes { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<StepImage> Images { get; init; } = Array.Empty<StepImage>();
+
+    /// <summary>Unsecure configuration handed to the plug-in's constructor.</summary>
+    public string? UnsecureConfiguration { get; init; }
+
+    /// <summary>What the step is for, shown to admins in the plug-in registration tool.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Asynchronous steps only: delete the system job when it succeeds.</summary>
+    public bool AsyncAutoDelete { get; init; } = true;
+
+    /// <summary>The name Dataverse shows for the step, the convention of the plug-in registration tool.</summary>
+    public string Name =>
+        $"{PluginType.FullName}: {Message} of {PrimaryEntity ?? "any entity"} ({Stage}, {Mode})";
+
+    /// <summary>Stable SdkMessageProcessingStepId.</summary>
+    public Guid Id => StableId.From("step:" + Name);
+
+    public StepImage? Image(string alias) => Images.FirstOrDefault(i => i.Alias == alias);
+}

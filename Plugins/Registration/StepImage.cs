@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PropertyCrm.Plugins.Registration;
+
+/// <summary>
+/// An entity image registered on a step. Attributes are always listed: an image with every column costs
+/// a full read of the row on each event, which the project never wants.
+/// </summary>
+public sealed class StepImage
+{
+    public StepImage(string alias, ImageType type, params string[] attributes)
+    {
+        if (string.IsNullOrWhiteSpace(alias))
+        {
+            throw new ArgumentException("An image needs an alias.", nameof(alias));
+        }
+
+        if (attributes is null || attributes.Length == 0)
+        {
+            throw new ArgumentException($"Image '{alias}' must list its attributes.", nameof(attributes));
+        }
+
+        Alias = alias;
+        Type = type;
+        Attributes = attributes.ToArray();
+    }
+
+    /// <summary>Name plug-ins use to read the image (PreEntityImages[alias]).</summary>
+    public string Alias { get; }
+
+    public ImageType Type { get; }
+
+    public IReadOnlyList<string> Attributes { get; }
+
+    /// <summary>The request parameter that identifies the record: Target for Create/Update/Delete.</summary>
+    public string MessagePropertyName { get; init; } = "Target";
+}
