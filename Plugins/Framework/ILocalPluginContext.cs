@@ -1,0 +1,24 @@
+using Microsoft.Xrm.Sdk;
+
+namespace PropertyCrm.Plugins.Framework;
+
+/// <summary>
+/// What a step's logic gets from the platform, in the shape of Microsoft's `pac plugin init` template:
+/// the execution context, tracing, and two organization services — one acting as the user who started
+/// the operation (security applies as for that user) and one as the step's run-as user.
+/// </summary>
+public interface ILocalPluginContext
+{
+    IPluginExecutionContext PluginExecutionContext { get; }
+
+    /// <summary>Acts as the user who initiated the operation (InitiatingUserId): their privileges apply.</summary>
+    IOrganizationService InitiatingUserService { get; }
+
+    /// <summary>Acts as the step's run-as user (UserId): for work the caller may not do directly.</summary>
+    IOrganizationService PluginUserService { get; }
+
+    ITracingService TracingService { get; }
+
+    /// <summary>Writes a trace line prefixed with the milliseconds elapsed since the step started.</summary>
+    void Trace(string message);
+}

@@ -1,0 +1,91 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace PropertyCrm.Plugins.Framework;
+
+/// <summary>
+/// Typed access to the request target and entity images, in the manner of DLaB.Xrm: a step says what it
+/// needs and gets a clear error when the registration does not provide it.
+/// </summary>
+public static class PluginContextExtensions
+{
+    public const string TargetParameter = "Target";
+
+    /// <summary>The Target entity of Create/Update; null when the request has none.</summary>
+    public static Entity? GetTarget(this IPluginExecutionContext context)
+    {
+        return context.InputParameters.TryGetValue(TargetParameter, out var value) ? value as Entity : null;
+    }
+
+    /// <summary>The Target entity of Create/Update; throws when missing (a registration error).</summary>
+    public static Entity GetRequiredTarget(this IPluginExecutionContext context)
+    {
+        return context.GetTarget()
+            ?? throw new InvalidPluginExecutionException($"{context.MessageName} of {context.PrimaryEntityName} has no Target entity.");
+    }
+
+    /// <summary>The Target reference of Delete, Assign, SetState and entity-bound Custom APIs.</summary>
+    public static EntityReference GetRequiredTargetReference(this IPluginExecutionContext context)
+    {
+        return context.InputParameters.TryGetValue(TargetParameter, out var value) && value is EntityReference reference
+            ? reference
+            : throw new InvalidPluginExecutionException($"{context.MessageName} of {context.PrimaryEntityName} has no Target reference.");
+    }
+
+    public static Entity? GetPreImage(this IPluginExecutionContext context, string alias)
+    {
+        return context.PreEntityImages.TryGetValue(alias, out var image) ? image : null;
+    }
+
+    public static Entity? GetPostImage(this IPluginExecutionContext context, string alias)
+    {
+        return context.PostEntityImages.TryGetValue(alias, out var image) ? image : null;
+    }
+
+    /// <summary>
+    /// The row as it will be after the request: the pre-image overlaid with the target's columns.
+    /// The target wins because it holds what the request changes. On Create there is no pre-image and
+    /// the result is a copy of the target. Never changes the target or the image.
+    /// </summary>
+    public static Entity CoalesceTargetWithPreImage(this IPluginExecutionContext context, string preImageAlias)
+    {
+        var target = context.GetRequiredTarget();
+        var merged = new Entity(target.LogicalName, target.Id);
+        var pre = context.GetPreImage(preImageAlias);
+        if (pre is not null)
+        {
+            foreach (var attribute in pre.Attributes)
+            {
+                merged[attribute.Key] = attribute.Value;
+            }
+        }
+
+        foreach (var attribute in target.Attributes)
+        {
+            merged[attribute.Key] = attribute.Value;
+        }
+
+        if (merged.Id == Guid.Empty && pre is not null)
+        {
+            merged.Id = pre.Id;
+        }
+
+        return merged;
+    }
+
+    /// <summary>Reads an input parameter of a Custom API or message; throws a bilingual error if it is missing.</summary>
+    public static T GetRequiredInput<T>(this IPluginExecutionContext context, string name)
+    {
+        if (context.InputParameters.TryGetValue(name, out var value) && value is T typed)
+        {
+            return typed;
+        }
+
+        throw new InvalidPluginExecutionException($"缺少参数 {name} / Missing parameter {name}.");
+    }
+
+    public static T? GetOptionalInput<T>(this IPluginExecutionContext context, string name)
+    {
+        return context.InputParameters.TryGetValue(name, out var value) && value is T typed ? typed : default;
+    }
+}
