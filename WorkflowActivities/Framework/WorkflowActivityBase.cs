@@ -1,0 +1,65 @@
+using System;
+using System.Activities;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Workflow;
+using PropertyCrm.Domain;
+
+namespace PropertyCrm.WorkflowActivities.Framework;
+
+/// <summary>
+/// Base of every custom workflow activity. Like plug-ins, activity instances are shared by the workflow
+/// runtime, so they keep no state in fields: arguments arrive through the CodeActivityContext.
+/// Errors follow the plug-in rules: InvalidPluginExecutionException unchanged, a refused business rule
+/// as its bilingual message, anything else wrapped with the original kept as inner exception.
+/// </summary>
+public abstract class WorkflowActivityBase : CodeActivity
+{
+    protected sealed override void Execute(CodeActivityContext executionContext)
+    {
+        if (executionContext is null)
+        {
+            throw new ArgumentNullException(nameof(executionContext));
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var workflowContext = executionContext.GetExtension<IWorkflowContext>();
+        var tracing = executionContext.GetExtension<ITracingService>();
+        var factory = executionContext.GetExtension<IOrganizationServiceFactory>();
+        var name = GetType().Name;
+
+        void Trace(string message) => tracing.Trace(
+            "[+{0} ms] {1}",
+            stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture),
+            message);
+
+        Trace($"Entered {name}: correlation {workflowContext.CorrelationId}, initiating user {workflowContext.InitiatingUserId}, run as {workflowContext.UserId}");
+        try
+        {
+            var service = factory.CreateOrganizationService(workflowContext.UserId);
+            Run(executionContext, workflowContext, service, Trace);
+        }
+        catch (InvalidPluginExecutionException)
+        {
+            throw;
+        }
+        catch (DomainException ex)
+        {
+            Trace($"Refused by rule {ex.Code}: {ex.Message}");
+            throw new InvalidPluginExecutionException(OperationStatus.Failed, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            Trace($"Unexpected {ex.GetType().FullName}: {ex}");
+            throw new InvalidPluginExecutionException($"{name} 执行失败 / {name} failed: {ex.Message}", ex);
+        }
+        finally
+        {
+            Trace($"Exiting {name}");
+        }
+    }
+
+    /// <summary>Reads the arguments, calls the shared logic, sets the outputs.</summary>
+    protected abstract void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace);
+}
