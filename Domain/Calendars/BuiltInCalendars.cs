@@ -1,0 +1,32 @@
+using System;
+using PropertyCrm.Domain.Calendars.Serialization;
+
+namespace PropertyCrm.Domain.Calendars;
+
+/// <summary>
+/// The calendars every installation has with zero configuration: <see cref="TwentyFourSeven"/> for emergencies
+/// and <see cref="ChinaWorkdays"/> for ordinary work. Parsed once, on first use, from <see cref="BuiltInCalendarData"/>.
+/// </summary>
+public static class BuiltInCalendars
+{
+    public const string TwentyFourSevenName = "24x7";
+    public const string ChinaWorkdaysName = "cn-workdays";
+
+    private static readonly Lazy<BusinessCalendar> TwentyFourSevenCalendar =
+        new Lazy<BusinessCalendar>(() => CalendarJson.ParseCalendar(BuiltInCalendarData.TwentyFourSeven));
+
+    private static readonly Lazy<BusinessCalendar> ChinaWorkdaysCalendar =
+        new Lazy<BusinessCalendar>(() => CalendarJson.ParseCalendar(BuiltInCalendarData.ChinaWorkdays));
+
+    private static readonly Lazy<BusinessCalendarCatalog> CatalogInstance =
+        new Lazy<BusinessCalendarCatalog>(() => new BusinessCalendarCatalog(new[] { TwentyFourSeven, ChinaWorkdays }));
+
+    /// <summary>"24x7": every day 00:00-24:00 at +08:00; covers every year.</summary>
+    public static BusinessCalendar TwentyFourSeven => TwentyFourSevenCalendar.Value;
+
+    /// <summary>"cn-workdays": Monday-Friday 09:00-18:00 at +08:00 with State Council holidays and 调休 for 2025-2026.</summary>
+    public static BusinessCalendar ChinaWorkdays => ChinaWorkdaysCalendar.Value;
+
+    /// <summary>Both built-in calendars by name.</summary>
+    public static BusinessCalendarCatalog Catalog => CatalogInstance.Value;
+}
