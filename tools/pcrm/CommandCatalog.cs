@@ -7,5 +7,7 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ICommand> All { get; } = new ICommand[]
     {
+        new Commands.SlaDeadlineCommand(),
+        new Commands.SlaCalendarsCommand(),
     };
 }
