@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace PropertyCrm.Cli.Packaging.Checks;
+
+/// <summary>A table as the solution defines it: its Entity.xml element and its columns (logical names).</summary>
+internal sealed class TableInfo
+{
+    public TableInfo(string logicalName, XElement? entity, IReadOnlySet<string> columns, bool isSystem)
+    {
+        LogicalName = logicalName;
+        Entity = entity;
+        Columns = columns;
+        IsSystem = isSystem;
+    }
+
+    public string LogicalName { get; }
+
+    /// <summary>The merged &lt;Entity&gt;, or null for an allow-listed system table the solution does not export.</summary>
+    public XElement? Entity { get; }
+
+    public IReadOnlySet<string> Columns { get; }
+
+    public bool IsSystem { get; }
+}
+
+/// <summary>What the checks look at: the merged customizations.xml, the manifest, the verbatim folder components, and a table/column index.</summary>
+internal sealed class SolutionIndex
+{
+    private readonly Dictionary<string, TableInfo> tables = new(StringComparer.Ordinal);
+
+    public SolutionIndex(XDocument customizations, XElement manifest, IReadOnlyList<XElement> folderComponents)
+    {
+        Customizations = customizations.Root!;
+        Manifest = manifest;
+        FolderComponents = folderComponents;
+        foreach (var entity in Entities)
+        {
+            var logicalName = LogicalNameOf(entity);
+            var columns = new HashSet<string>(Columns(entity).Select(ColumnName), StringComparer.Ordinal);
+            var isSystem = SystemTables.IsSystemTable(logicalName);
+            if (isSystem)
+            {
+                columns.UnionWith(SystemTables.ColumnsOf(logicalName)!);
+            }
+
+            tables.TryAdd(logicalName, new TableInfo(logicalName, entity, columns, isSystem));
+        }
+    }
+
+    public XElement Customizations { get; }
+
+    /// <summary>The &lt;SolutionManifest&gt; element of Other/Solution.xml.</summary>
+    public XElement Manifest { get; }
+
+    /// <summary>Roots of customapis/** and environmentvariabledefinitions/** files.</summary>
+    public IReadOnlyList<XElement> FolderComponents { get; }
+
+    public IEnumerable<XElement> Entities => Section(CustomizationSections.Entities).Elements("Entity");
+
+    public IEnumerable<TableInfo> Tables => tables.Values;
+
+    public IEnumerable<XElement> Relationships => Section(CustomizationSections.EntityRelationships).Elements("EntityRelationship");
+
+    public IEnumerable<XElement> GlobalOptionSets => Section(CustomizationSections.OptionSets).Elements("optionset");
+
+    public IEnumerable<XElement> Roles => Section(CustomizationSections.Roles).Elements("Role");
+
+    public IEnumerable<XElement> PluginAssemblies => Section(CustomizationSections.PluginAssemblies).Elements("PluginAssembly");
+
+    public IEnumerable<XElement> PluginTypes => PluginAssemblies.Elements("PluginTypes").Elements("PluginType");
+
+    public IEnumerable<XElement> Steps => Section(CustomizationSections.Steps).Elements("SdkMessageProcessingStep");
+
+    public IEnumerable<XElement> AppModules => Section(CustomizationSections.AppModules).Elements("AppModule");
+
+    public IEnumerable<XElement> AppModuleSiteMaps => Section(CustomizationSections.AppModuleSiteMaps).Elements("AppModuleSiteMap");
+
+    public IEnumerable<XElement> Dashboards => Section(CustomizationSections.Dashboards).Elements("Dashboard");
+
+    public IEnumerable<XElement> WebResources => Section(CustomizationSections.WebResources).Elements("WebResource");
+
+    public IEnumerable<XElement> Workflows => Section(CustomizationSections.Workflows).Elements("Workflow");
+
+    public IEnumerable<XElement> FieldSecurityProfiles => Section(CustomizationSections.FieldSecurityProfiles).Elements("FieldSecurityProfile");
+
+    public IEnumerable<XElement> CustomApis => FolderComponents.Where(e => e.Name.LocalName == "customapi");
+
+    public IEnumerable<XElement> EnvironmentVariables => FolderComponents.Where(e => e.Name.LocalName == "environmentvariabledefinition");
+
+    public IEnumerable<XElement> RootComponents => Manifest.Element("RootComponents")?.Elements("RootComponent") ?? Enumerable.Empty<XElement>();
+
+    public static string LogicalNameOf(XElement entity) => entity.Element("Name")?.Value.Trim().ToLowerInvariant() ?? string.Empty;
+
+    public static IEnumerable<XElement> Columns(XElement entity) =>
+        entity.Elements("EntityInfo").Elements("entity").Elements("attributes").Elements("attribute");
+
+    public static string ColumnName(XElement attribute) =>
+        (attribute.Element("LogicalName")?.Value ?? attribute.Element("Name")?.Value ?? (string?)attribute.Attribute("PhysicalName") ?? string.Empty)
+            .Trim().ToLowerInvariant();
+
+    public static IEnumerable<XElement> Forms(XElement entity) =>
+        entity.Elements("FormXml").Elements("forms").Elements("systemform");
+
+    public static IEnumerable<XElement> Views(XElement entity) =>
+        entity.Elements("SavedQueries").Elements("savedqueries").Elements("savedquery");
+
+    /// <summary>The table by logical name: defined in Solution/, or an allow-listed system table; null when neither.</summary>
+    public TableInfo? Table(string logicalName)
+    {
+        var key = logicalName.Trim().ToLowerInvariant();
+        if (tables.TryGetValue(key, out var table))
+        {
+            return table;
+        }
+
+        var systemColumns = SystemTables.ColumnsOf(key);
+        return systemColumns is null ? null : new TableInfo(key, null, systemColumns, isSystem: true);
+    }
+
+    private XElement Section(string name) => Customizations.Element(name) ?? new XElement(name);
+}
