@@ -1,0 +1,52 @@
+namespace PropertyCrm.Schema.Tables;
+
+/// <summary>Property (项目): <c>pcrm_property</c>. A managed property (estate/project): type, managed area, service centre and business calendar.</summary>
+public static class PropertyTable
+{
+    public const string LogicalName = "pcrm_property";
+
+    public const string EntitySetName = "pcrm_properties";
+
+    public const string PrimaryId = "pcrm_propertyid";
+
+    public const string PrimaryName = "pcrm_name";
+
+    public static class Columns
+    {
+        /// <summary>Property Name (项目名称). Text (100). Required.</summary>
+        public const string Name = "pcrm_name";
+
+        /// <summary>Property Type (项目类型). Choice <see cref="OptionSets.PropertyType"/>. Required.</summary>
+        public const string Type = "pcrm_type";
+
+        /// <summary>Managed Area (㎡) (在管面积(㎡)). Decimal, 2 places (0..100000000).</summary>
+        public const string ManagedArea = "pcrm_managedarea";
+
+        /// <summary>Service Centre Name (服务中心名称). Text (100).</summary>
+        public const string ServiceCentreName = "pcrm_servicecentrename";
+
+        /// <summary>Service Centre Phone (服务中心电话). Text (50).</summary>
+        public const string ServiceCentrePhone = "pcrm_servicecentrephone";
+
+        /// <summary>Address (地址). Text (250).</summary>
+        public const string Address = "pcrm_address";
+
+        /// <summary>Business Calendar (营业日历). Text (50).</summary>
+        public const string BusinessCalendarCode = "pcrm_businesscalendarcode";
+
+        /// <summary>Owner (user or team).</summary>
+        public const string OwnerId = "ownerid";
+
+        /// <summary>Status: 0 active, 1 inactive.</summary>
+        public const string StateCode = "statecode";
+
+        /// <summary>Status reason: 1 active, 2 inactive.</summary>
+        public const string StatusCode = "statuscode";
+
+        /// <summary>When the row was created.</summary>
+        public const string CreatedOn = "createdon";
+
+        /// <summary>When the row was last modified.</summary>
+        public const string ModifiedOn = "modifiedon";
+    }
+}
