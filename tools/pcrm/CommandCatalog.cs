@@ -9,5 +9,8 @@ internal static class CommandCatalog
     {
         new Commands.SlaDeadlineCommand(),
         new Commands.SlaCalendarsCommand(),
+        new Commands.GenerateCommand(),
+        new Commands.ValidateCommand(),
+        new Commands.PackCommand(),
     };
 }

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.IO;
+using PropertyCrm.Cli.Packaging;
+using PropertyCrm.Cli.Packaging.Generation;
+
+namespace PropertyCrm.Cli.Commands;
+
+/// <summary>`pcrm pack`: build, check, validate and write PropertyCrm_&lt;version&gt;_managed.zip and _unmanaged.zip.</summary>
+internal sealed class PackCommand : ICommand
+{
+    private const string Synopsis = "[--out <dir>] [--solution <dir>] [--schemas <dir>] [--no-build]";
+    private const string NoBuildSwitch = "no-build";
+    private static readonly string[] Options = { "out", "solution", "schemas" };
+
+    public string Name => "pack";
+
+    public string Summary => "build, validate and write the managed and unmanaged solution zips (default out/)";
+
+    public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (CommandFlags.IsHelp(args))
+        {
+            output.WriteLine(CommandFlags.Usage(Name, Synopsis));
+            return 0;
+        }
+
+        var rest = CommandFlags.Take(args, new[] { NoBuildSwitch }, out var switches);
+        if (!CommandOptions.TryParse(rest, Options, out var options, out var problem))
+        {
+            error.WriteLine(problem);
+            error.WriteLine(CommandFlags.Usage(Name, Synopsis));
+            return 2;
+        }
+
+        var layout = RepositoryLayout.Find();
+        var schemas = layout.SchemaFolder(options.TryGet("schemas", out var x) ? x : null);
+        if (schemas is null || !Directory.Exists(schemas))
+        {
+            error.WriteLine(ValidateCommand.MissingSchemas(schemas));
+            return 2;
+        }
+
+        var packOptions = new PackOptions(
+            options.TryGet("solution", out var s) ? s : layout.SolutionFolder,
+            options.TryGet("out", out var o) ? o : Path.Combine(layout.Root, "out"),
+            schemas,
+            Build: !switches.Contains(NoBuildSwitch));
+        try
+        {
+            return SolutionPacker.Run(layout, packOptions, output, error);
+        }
+        catch (GenerationException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (SolutionFormatException e)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+}

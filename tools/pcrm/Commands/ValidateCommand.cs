@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.IO;
+using PropertyCrm.Cli.Packaging;
+
+namespace PropertyCrm.Cli.Commands;
+
+/// <summary>`pcrm validate`: XSD and project checks over Solution/, merged exactly as pack merges it.</summary>
+internal sealed class ValidateCommand : ICommand
+{
+    private const string Synopsis = "[--solution <dir>] [--schemas <dir>]";
+    private static readonly string[] Options = { "solution", "schemas" };
+
+    public string Name => "validate";
+
+    public string Summary => "validate Solution/ (XSD + naming, labels, references, root components)";
+
+    public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (CommandFlags.IsHelp(args))
+        {
+            output.WriteLine(CommandFlags.Usage(Name, Synopsis));
+            return 0;
+        }
+
+        if (!CommandOptions.TryParse(args, Options, out var options, out var problem))
+        {
+            error.WriteLine(problem);
+            error.WriteLine(CommandFlags.Usage(Name, Synopsis));
+            return 2;
+        }
+
+        var layout = RepositoryLayout.Find();
+        var solution = options.TryGet("solution", out var s) ? s : layout.SolutionFolder;
+        var schemas = layout.SchemaFolder(options.TryGet("schemas", out var x) ? x : null);
+        if (schemas is null || !Directory.Exists(schemas))
+        {
+            error.WriteLine(MissingSchemas(schemas));
+            return 2;
+        }
+
+        if (!Directory.Exists(solution))
+        {
+            error.WriteLine($"解决方案文件夹不存在 / solution folder does not exist: {solution}");
+            return 2;
+        }
+
+        output.WriteLine($"验证 validating {Path.GetFullPath(solution)} (schemas: {schemas})");
+        var report = new SolutionValidator(new XsdValidator(schemas)).Validate(new SolutionFolder(solution));
+        report.Print(output);
+        return report.IsClean ? 0 : 1;
+    }
+
+    /// <summary>XSD validation is required, so a missing schema folder is a usage error naming both ways to supply it.</summary>
+    public static string MissingSchemas(string? tried) =>
+        $"找不到 Dataverse XSD 文件夹{(tried is null ? string.Empty : $"（{tried}）")}：请用 --schemas <dir> 或环境变量 {RepositoryLayout.SchemasEnvironmentVariable} 指定 9.0.0.2090 架构目录 / "
+        + $"Dataverse schema folder not found{(tried is null ? string.Empty : $" ({tried})")}: XSD validation is required; pass --schemas <dir> or set {RepositoryLayout.SchemasEnvironmentVariable} to the 9.0.0.2090 schema folder.";
+}
