@@ -43,7 +43,8 @@ internal sealed class DuplicateIdCheck : ISolutionCheck
 
             foreach (var (name, attribute) in IdAttributes)
             {
-                if (element.Name.LocalName == name && element.Attribute(attribute) is { } id)
+                // An app module's <AppModuleRoleMaps><Role id> refers to a role; only definitions count.
+                if (element.Name.LocalName == name && element.Attribute(attribute) is { } id && !IsReference(element))
                 {
                     Register(ids, id.Value, id, issues);
                 }
@@ -60,6 +61,9 @@ internal sealed class DuplicateIdCheck : ISolutionCheck
         Unique(solution.Relationships.Select(r => (((string?)r.Attribute("Name") ?? string.Empty).ToLowerInvariant(), (XObject)r)), "relationship", issues);
         Unique(solution.Steps.Select(s => ((string?)s.Attribute("Name") ?? string.Empty, (XObject)s)), "step name", issues);
     }
+
+    private static bool IsReference(XElement element) =>
+        element.Parent?.Name.LocalName is "AppModuleRoleMaps" or "AppModuleComponents";
 
     private void Register(Dictionary<string, XObject> ids, string value, XObject node, IssueList issues)
     {
