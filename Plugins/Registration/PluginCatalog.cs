@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PropertyCrm.Plugins.Steps.Owners;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -11,6 +12,10 @@ public static class PluginCatalog
 {
     public static IReadOnlyList<StepDeclaration> Steps { get; } = new StepDeclaration[]
     {
+        OwnerConsentPlugin.OnCreate,
+        OwnerConsentPlugin.OnUpdate,
+        OccupancyValidationPlugin.OnCreate,
+        OccupancyValidationPlugin.OnUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using PropertyCrm.Tests.Support;
+
+namespace PropertyCrm.Tests.Deployables;
+
+/// <summary>
+/// Custom workflow activities only exist for .NET Framework, so these tests read the built net462
+/// assembly's metadata (MetadataLoadContext, nothing executed) and check what the workflow designer and
+/// runtime rely on: a public parameterless constructor, and arguments with the right attributes.
+/// </summary>
+public sealed class WorkflowActivityMetadataTests : IDisposable
+{
+    private readonly MetadataLoadContext context;
+    private readonly Assembly assembly;
+
+    public WorkflowActivityMetadataTests()
+    {
+        var path = RepoPaths.Net462Assembly("WorkflowActivities", "PropertyCrm.WorkflowActivities");
+        var siblings = Directory.GetFiles(Path.GetDirectoryName(path)!, "*.dll");
+        context = FrameworkReferenceAssemblies.Context(siblings);
+        assembly = context.LoadFromAssemblyPath(path);
+    }
+
+    /// <summary>Activity, argument, direction, type, label, required, reference target, default.</summary>
+    public static TheoryData<string, string, string, string, string, bool, string?, string?> ExpectedArguments => new()
+    {
+        { "Sla.AddWorkingTimeActivity", "Start", "Input", "System.DateTime", "开始时间 / Start", true, null, null },
+        { "Sla.AddWorkingTimeActivity", "WorkingMinutes", "Input", "System.Int32", "工作分钟数 / Working minutes", true, null, null },
+        { "Sla.AddWorkingTimeActivity", "Calendar", "Input", "System.String", "工作日历 / Calendar", false, null, "cn-workdays" },
+        { "Sla.AddWorkingTimeActivity", "Deadline", "Output", "System.DateTime", "截止时间 / Deadline", false, null, null },
+        { "Owners.CheckOwnerConsentActivity", "Owner", "Input", "Microsoft.Xrm.Sdk.EntityReference", "业主 / Owner", true, "contact", null },
+        { "Owners.CheckOwnerConsentActivity", "MarketingConsent", "Output", "System.Boolean", "已同意营销 / Marketing consent", false, null, null },
+        { "Owners.CheckOwnerConsentActivity", "SensitiveDataConsent", "Output", "System.Boolean", "已同意敏感信息处理 / Sensitive-data consent", false, null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpectedArguments))]
+    public void Argument_Declared_HasExpectedShape(string activity, string argument, string direction, string valueType, string label, bool required, string? referenceTarget, string? defaultValue)
+    {
+        var type = assembly.GetType("PropertyCrm.WorkflowActivities." + activity, throwOnError: true)!;
+        var property = type.GetProperty(argument) ?? throw new Xunit.Sdk.XunitException($"{activity} has no argument {argument}");
+        var attributes = property.GetCustomAttributesData();
+
+        var expectedArgumentType = direction == "Input" ? "System.Activities.InArgument`1" : "System.Activities.OutArgument`1";
+        Assert.Equal(expectedArgumentType, property.PropertyType.GetGenericTypeDefinition().FullName);
+        Assert.Equal(valueType, property.PropertyType.GetGenericArguments()[0].FullName);
+
+        var parameter = attributes.Single(a => a.AttributeType.FullName == $"Microsoft.Xrm.Sdk.Workflow.{direction}Attribute");
+        Assert.Equal(label, parameter.ConstructorArguments[0].Value);
+        Assert.Equal(required, attributes.Any(a => a.AttributeType.FullName == "System.Activities.RequiredArgumentAttribute"));
+        Assert.Equal(referenceTarget, (string?)attributes.SingleOrDefault(a => a.AttributeType.FullName == "Microsoft.Xrm.Sdk.Workflow.ReferenceTargetAttribute")?.ConstructorArguments[0].Value);
+        Assert.Equal(defaultValue, (string?)attributes.SingleOrDefault(a => a.AttributeType.FullName == "Microsoft.Xrm.Sdk.Workflow.DefaultAttribute")?.ConstructorArguments[0].Value);
+    }
+
+    [Fact]
+    public void Activities_Every_HasPublicParameterlessConstructorAndAttributedArguments()
+    {
+        var activities = Activities().ToList();
+        Assert.Equal(
+            ExpectedArguments.Select(row => "PropertyCrm.WorkflowActivities." + (string)row[0]).Distinct().OrderBy(n => n),
+            activities.Select(t => t.FullName!).OrderBy(n => n));
+
+        foreach (var type in activities)
+        {
+            Assert.True(type.IsPublic && type.IsSealed, $"{type.Name} must be public and sealed");
+            Assert.NotNull(type.GetConstructor(Type.EmptyTypes));
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(IsArgument))
+            {
+                Assert.True(property.CanRead && property.CanWrite, $"{type.Name}.{property.Name} needs a public getter and setter");
+                var declared = property.GetCustomAttributesData().Count(a =>
+                    a.AttributeType.FullName is "Microsoft.Xrm.Sdk.Workflow.InputAttribute" or "Microsoft.Xrm.Sdk.Workflow.OutputAttribute");
+                Assert.True(declared == 1, $"{type.Name}.{property.Name} needs exactly one Input or Output attribute");
+                if (property.PropertyType.GetGenericArguments()[0].FullName == "Microsoft.Xrm.Sdk.EntityReference")
+                {
+                    Assert.Contains(property.GetCustomAttributesData(), a => a.AttributeType.FullName == "Microsoft.Xrm.Sdk.Workflow.ReferenceTargetAttribute");
+                }
+            }
+        }
+    }
+
+    public void Dispose() => context.Dispose();
+
+    private IEnumerable<Type> Activities() => assembly.GetTypes().Where(t =>
+        !t.IsAbstract && t.IsClass && IsCodeActivity(t));
+
+    private static bool IsCodeActivity(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.FullName == "System.Activities.CodeActivity")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsArgument(PropertyInfo property) =>
+        property.PropertyType.IsGenericType
+        && property.PropertyType.GetGenericTypeDefinition().FullName is "System.Activities.InArgument`1" or "System.Activities.OutArgument`1" or "System.Activities.InOutArgument`1";
+}
