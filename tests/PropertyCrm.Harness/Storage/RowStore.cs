@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+
+namespace PropertyCrm.Harness.Storage;
+
+/// <summary>
+/// All rows, per table, with SQL Server–like row locking. One gate (a monitor) guards the dictionaries;
+/// each storage operation is atomic under it, while plug-in code between operations runs truly in parallel.
+/// A write takes the row's exclusive lock until the top-level transaction ends; a read of a row locked by
+/// another transaction waits for it (no dirty reads). A wait that closes a cycle in the wait-for graph, or
+/// lasts longer than <see cref="LockTimeout"/>, makes the waiter the deadlock victim.
+/// </summary>
+internal sealed class RowStore
+{
+    private readonly Dictionary<string, Dictionary<Guid, StoredRow>> tables = new(StringComparer.Ordinal);
+    private long lastVersion = 1_000;
+
+    public object Gate { get; } = new();
+
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public long NextVersion() => Interlocked.Increment(ref lastVersion);
+
+    /// <summary>Rows of a table as stored, including uncommitted ones; caller holds the gate.</summary>
+    public IEnumerable<StoredRow> RowsOf(string logicalName) =>
+        tables.TryGetValue(logicalName, out var rows) ? rows.Values : Enumerable.Empty<StoredRow>();
+
+    public int CountOf(string logicalName) => tables.TryGetValue(logicalName, out var rows) ? rows.Count : 0;
+
+    public StoredRow? Find(RowKey key) =>
+        tables.TryGetValue(key.LogicalName, out var rows) && rows.TryGetValue(key.Id, out var row) ? row : null;
+
+    /// <summary>
+    /// The row as the reader may see it: waits while another transaction holds it, then returns it, or
+    /// null when it does not exist (or was deleted). Caller holds the gate.
+    /// </summary>
+    public StoredRow? Read(Transaction? reader, RowKey key)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var row = Find(key);
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (row.LockOwner is null || row.LockOwner == reader)
+            {
+                return row.IsDeleted ? null : row;
+            }
+
+            WaitFor(reader, row.LockOwner, key, deadline);
+        }
+    }
+
+    /// <summary>
+    /// Waits until no row that <paramref name="mightMatch"/> accepts (in its current or committed form) is
+    /// locked by another transaction, in any of the tables. Caller holds the gate and evaluates the query
+    /// before releasing it, so the result is consistent.
+    /// </summary>
+    public void WaitForReadableTables(Transaction? reader, IReadOnlyList<(string Table, Func<IReadOnlyDictionary<string, object>, bool> MightMatch)> scans)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var blocker = FindBlocker(reader, scans);
+            if (blocker is null)
+            {
+                return;
+            }
+
+            WaitFor(reader, blocker.LockOwner!, blocker.Key, deadline);
+        }
+    }
+
+    /// <summary>Whether the reader sees this row in a scan (after <see cref="WaitForReadableTables"/>).</summary>
+    public static bool IsVisible(StoredRow row, Transaction? reader) =>
+        !row.IsDeleted && (row.LockOwner is null || row.LockOwner == reader);
+
+    /// <summary>Locks an existing row for writing; null when it does not exist for this transaction. Caller holds the gate.</summary>
+    public StoredRow? LockForWrite(Transaction tx, RowKey key)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var row = Find(key);
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (row.LockOwner is null)
+            {
+                tx.RecordBeforeImage(key, new RowImage(new Dictionary<string, object>(row.Attributes, StringComparer.Ordinal), row.Version));
+                row.LockOwner = tx;
+            }
+
+            if (row.LockOwner == tx)
+            {
+                return row.IsDeleted ? null : row;
+            }
+
+            WaitFor(tx, row.LockOwner, key, deadline);
+        }
+    }
+
+    /// <summary>Inserts a new row locked by the transaction; false when the key exists. Caller holds the gate.</summary>
+    public bool Insert(Transaction tx, StoredRow row)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var existing = Find(row.Key);
+            if (existing is null)
+            {
+                break;
+            }
+
+            if (existing.LockOwner is not null && existing.LockOwner != tx)
+            {
+                WaitFor(tx, existing.LockOwner, row.Key, deadline);
+                continue;
+            }
+
+            if (existing.IsDeleted && existing.LockOwner == tx)
+            {
+                // Deleted and re-created in the same transaction: the journal keeps the original image.
+                existing.Attributes = row.Attributes;
+                existing.Version = row.Version;
+                existing.IsDeleted = false;
+                return true;
+            }
+
+            return false;
+        }
+
+        tx.RecordBeforeImage(row.Key, null);
+        row.LockOwner = tx;
+        Table(row.LogicalName)[row.Id] = row;
+        return true;
+    }
+
+    /// <summary>Writes a committed row directly (test data seeding): no transaction, no lock.</summary>
+    public bool SeedRow(StoredRow row)
+    {
+        var table = Table(row.LogicalName);
+        if (table.ContainsKey(row.Id))
+        {
+            return false;
+        }
+
+        table[row.Id] = row;
+        return true;
+    }
+
+    public void Commit(Transaction tx)
+    {
+        lock (Gate)
+        {
+            foreach (var key in tx.TouchOrder)
+            {
+                var row = Find(key);
+                if (row is null || row.LockOwner != tx)
+                {
+                    continue;
+                }
+
+                if (row.IsDeleted)
+                {
+                    Table(key.LogicalName).Remove(key.Id);
+                }
+
+                row.LockOwner = null;
+            }
+
+            tx.IsCompleted = true;
+            Monitor.PulseAll(Gate);
+        }
+    }
+
+    public void Rollback(Transaction tx)
+    {
+        lock (Gate)
+        {
+            for (var i = tx.TouchOrder.Count - 1; i >= 0; i--)
+            {
+                var key = tx.TouchOrder[i];
+                var row = Find(key);
+                if (row is null || row.LockOwner != tx)
+                {
+                    continue;
+                }
+
+                var image = tx.BeforeImages[key];
+                if (image is null)
+                {
+                    Table(key.LogicalName).Remove(key.Id);
+                }
+                else
+                {
+                    row.Attributes = new Dictionary<string, object>(image.Attributes, StringComparer.Ordinal);
+                    row.Version = image.Version;
+                    row.IsDeleted = false;
+                }
+
+                row.LockOwner = null;
+            }
+
+            tx.IsCompleted = true;
+            Monitor.PulseAll(Gate);
+        }
+    }
+
+    private Dictionary<Guid, StoredRow> Table(string logicalName)
+    {
+        if (!tables.TryGetValue(logicalName, out var rows))
+        {
+            rows = new Dictionary<Guid, StoredRow>();
+            tables[logicalName] = rows;
+        }
+
+        return rows;
+    }
+
+    private StoredRow? FindBlocker(Transaction? reader, IReadOnlyList<(string Table, Func<IReadOnlyDictionary<string, object>, bool> MightMatch)> scans)
+    {
+        foreach (var (table, mightMatch) in scans)
+        {
+            foreach (var row in RowsOf(table))
+            {
+                if (row.LockOwner is null || row.LockOwner == reader)
+                {
+                    continue;
+                }
+
+                // Block when the row matches in its uncommitted or its committed form: either could be the
+                // answer once the other transaction ends (an index seek in SQL Server would touch it too).
+                var committed = row.LockOwner.BeforeImages.TryGetValue(row.Key, out var image) ? image : null;
+                if ((!row.IsDeleted && mightMatch(row.Attributes)) || (committed is not null && mightMatch(committed.Attributes)))
+                {
+                    return row;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void WaitFor(Transaction? waiter, Transaction owner, RowKey key, Stopwatch waited)
+    {
+        if (waiter is not null)
+        {
+            for (var t = owner; t is not null; t = t.WaitingFor)
+            {
+                if (t == waiter)
+                {
+                    throw Faults.Deadlock(key, $"{waiter} and {owner} wait for each other");
+                }
+            }
+
+            waiter.WaitingFor = owner;
+        }
+
+        try
+        {
+            var remaining = LockTimeout - waited.Elapsed;
+            if (remaining <= TimeSpan.Zero || (!Monitor.Wait(Gate, remaining) && waited.Elapsed >= LockTimeout))
+            {
+                throw Faults.Deadlock(key, $"waited {LockTimeout.TotalSeconds:0.#} s for {owner}");
+            }
+        }
+        finally
+        {
+            if (waiter is not null)
+            {
+                waiter.WaitingFor = null;
+            }
+        }
+    }
+}
