@@ -40,7 +40,8 @@ public static class LifeEventPlanner
                 $"{facts.MoveInOn} 入住:服务中心经理当天登门欢迎 / Moves in on {facts.MoveInOn}: the service-centre manager's welcome visit on day one."));
         }
 
-        // 29 February birthdays fall on 28 February in a common year (AddYears), so no one is skipped.
+        // Sixty years after a 29 February is a leap year too, except across a century: 2040-02-29 turns 60 on
+        // 2100-02-28 (AddYears clamps), so no one is skipped.
         if (facts.BirthDate is ChinaDate born)
         {
             var birthday = born.AddYears(MilestoneBirthday);
