@@ -134,7 +134,14 @@ public sealed class SlaClock
 
         var due = clock.Calendar.AddWorkingTime(clock.StartedAt, target.Duration + pausedTotal);
         var warning = clock.Calendar.AddWorkingTime(clock.StartedAt, target.WarningAfter + pausedTotal);
-        var restored = new SlaClock(
+        // A stored breach is kept (it may have happened before a later pause), but pinned to the recomputed
+        // deadline. Warning is not stored: a running clock comes back InProgress or Breached; Observe(now) refines it.
+        DateTimeOffset? breach = breachedOn.HasValue || (completedAt.HasValue && completedAt.Value > due) ? due : null;
+        var status = completedAt.HasValue ? (breach.HasValue ? SlaStatus.Breached : SlaStatus.Met)
+            : pausedAt.HasValue ? SlaStatus.Paused
+            : breach.HasValue ? SlaStatus.Breached
+            : SlaStatus.InProgress;
+        return new SlaClock(
             target,
             clock.Calendar,
             clock.StartedAt,
@@ -143,10 +150,8 @@ public sealed class SlaClock
             pausedTotal,
             pausedAt?.ToOffset(calendar.UtcOffset),
             completedAt?.ToOffset(calendar.UtcOffset),
-            breachedOn.HasValue ? due : null,
-            SlaStatus.InProgress);
-        var at = completedAt ?? pausedAt ?? clock.StartedAt;
-        return restored.WithStatus(restored.StatusAt(at), restored.BreachedOn);
+            breach,
+            status);
     }
 
     /// <summary>The status at <paramref name="now"/> without changing anything.</summary>

@@ -167,6 +167,19 @@ public sealed class PointsLedgerTests
         Assert.Equal(expected == 0 ? 50 : 0, script.Ledger.AvailableBalance(Iso.At(now)));
     }
 
+    [Theory]
+    [InlineData("2028-12-31", 0)]
+    [InlineData("2029-01-01", 50)]
+    public void SweepExpired_ForAChinaDate_ExpiresLotsWhoseLastDayWasBefore(string date, int expected)
+    {
+        var script = new PointsScript();
+        script.Attend("ev-1", "2026-03-05T10:00:00+08:00");
+
+        var sweep = script.Engine.SweepExpired(script.Ledger, D(date));
+
+        Assert.Equal(expected, sweep.ExpiredPoints);
+    }
+
     [Fact]
     public void SweepExpired_SeveralLots_ExpiresDueLotsOldestFirstDatedAtTheirExpiry()
     {

@@ -198,4 +198,38 @@ public sealed class SlaClockTests
         Assert.Equal(original.PausedAt, restored.PausedAt);
         Assert.Equal(SlaStatus.Paused, restored.Status);
     }
+
+    [Theory]
+    [InlineData(null, null, false, SlaStatus.InProgress)]
+    [InlineData(null, null, true, SlaStatus.Breached)]
+    [InlineData("2026-03-02T10:10:00+08:00", null, false, SlaStatus.Paused)]
+    [InlineData(null, "2026-03-02T10:30:00+08:00", false, SlaStatus.Met)]
+    [InlineData(null, "2026-03-02T10:31:00+08:00", false, SlaStatus.Breached)] // late completion is a breach even if not stored as one
+    public void Restore_StoredOutcome_DerivesStatus(string? pausedAt, string? completedAt, bool breached, SlaStatus expected)
+    {
+        var target = new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7");
+
+        var clock = SlaClock.Restore(
+            target,
+            BuiltInCalendars.TwentyFourSeven,
+            Iso.At("2026-03-02T10:00:00+08:00"),
+            TimeSpan.Zero,
+            pausedAt is null ? null : Iso.At(pausedAt),
+            completedAt is null ? null : Iso.At(completedAt),
+            breached ? Iso.At("2026-03-02T10:30:00+08:00") : null);
+
+        Assert.Equal(expected, clock.Status);
+        Assert.Equal(expected == SlaStatus.Breached, clock.BreachedOn.HasValue);
+    }
+
+    [Fact]
+    public void Restore_PausedAndCompleted_ThrowsInvalidClock()
+    {
+        var target = new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7");
+
+        var ex = Assert.Throws<DomainException>(() => SlaClock.Restore(
+            target, BuiltInCalendars.TwentyFourSeven, Iso.At("2026-03-02T10:00:00+08:00"), TimeSpan.Zero, Iso.At("2026-03-02T10:10:00+08:00"), Iso.At("2026-03-02T10:20:00+08:00"), null));
+
+        Assert.Equal(SlaErrorCodes.InvalidClock, ex.Code);
+    }
 }
