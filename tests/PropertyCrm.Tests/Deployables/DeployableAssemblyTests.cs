@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Reflection;
 using PropertyCrm.Tests.Support;
@@ -13,6 +12,12 @@ namespace PropertyCrm.Tests.Deployables;
 public sealed class DeployableAssemblyTests
 {
     private const string MicrosoftToken = "31bf3856ad364e35";
+
+    /// <summary>
+    /// Public key token of keys/PropertyCrm.snk. Registered steps in every environment are bound to it:
+    /// a new key means a new assembly identity, so this test fails loudly if the key changes.
+    /// </summary>
+    private const string PropertyCrmToken = "1738818060b60df8";
 
     public static TheoryData<string, string> Deployables => new()
     {
@@ -29,7 +34,7 @@ public sealed class DeployableAssemblyTests
         var assembly = context.LoadFromAssemblyPath(path);
 
         Assert.NotEmpty(assembly.GetName().GetPublicKeyToken() ?? Array.Empty<byte>());
-        Assert.Equal(ProjectKeyToken(), Token(assembly.GetName()));
+        Assert.Equal(PropertyCrmToken, Token(assembly.GetName()));
         var framework = assembly.GetCustomAttributesData()
             .Single(a => a.AttributeType.FullName == "System.Runtime.Versioning.TargetFrameworkAttribute");
         Assert.Equal(".NETFramework,Version=v4.6.2", framework.ConstructorArguments[0].Value);
@@ -60,31 +65,6 @@ public sealed class DeployableAssemblyTests
         }
 
         Assert.DoesNotContain(references, r => r.Name!.StartsWith("PropertyCrm", StringComparison.Ordinal));
-    }
-
-    private static string ProjectKeyToken()
-    {
-        // The token of the committed key pair: SHA-1 of the public key blob, last 8 bytes reversed.
-        var blob = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "keys", "PropertyCrm.snk"));
-        var name = new AssemblyName("probe");
-        name.SetPublicKey(PublicKeyFromKeyPair(blob));
-        return Token(name);
-    }
-
-    private static byte[] PublicKeyFromKeyPair(byte[] keyPair)
-    {
-        // A strong-name public key is a 12-byte header (signature and hash algorithms, blob length)
-        // followed by the CAPI PUBLICKEYBLOB; the key pair file holds a PRIVATEKEYBLOB whose first
-        // 20 bytes (BLOBHEADER + RSAPUBKEY) and modulus make up that public blob.
-        using var rsa = new System.Security.Cryptography.RSACryptoServiceProvider();
-        rsa.ImportCspBlob(keyPair);
-        var publicBlob = rsa.ExportCspBlob(false);
-        var key = new byte[12 + publicBlob.Length];
-        BitConverter.GetBytes(0x00002400).CopyTo(key, 0); // CALG_RSA_SIGN
-        BitConverter.GetBytes(0x00008004).CopyTo(key, 4); // CALG_SHA1
-        BitConverter.GetBytes(publicBlob.Length).CopyTo(key, 8);
-        publicBlob.CopyTo(key, 12);
-        return key;
     }
 
     private static string Token(AssemblyName name) =>
