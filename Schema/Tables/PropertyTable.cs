@@ -34,6 +34,15 @@ public static class PropertyTable
         /// <summary>Business Calendar (营业日历). Text (50).</summary>
         public const string BusinessCalendarCode = "pcrm_businesscalendarcode";
 
+        /// <summary>Service supervisor (客服主管): escalation level 1. Lookup systemuser.</summary>
+        public const string Supervisor = "pcrm_supervisorid";
+
+        /// <summary>Property manager (项目经理): escalation level 2. Lookup systemuser.</summary>
+        public const string PropertyManager = "pcrm_propertymanagerid";
+
+        /// <summary>Quality department team (品质部): escalation level 3. Lookup team.</summary>
+        public const string QualityTeam = "pcrm_qualityteamid";
+
         /// <summary>Owner (user or team).</summary>
         public const string OwnerId = "ownerid";
 
@@ -48,5 +57,12 @@ public static class PropertyTable
 
         /// <summary>When the row was last modified.</summary>
         public const string ModifiedOn = "modifiedon";
+    }
+
+    public static class Relationships
+    {
+        public const string Supervisor = "pcrm_property_supervisor";
+        public const string PropertyManager = "pcrm_property_propertymanager";
+        public const string QualityTeam = "pcrm_property_qualityteam";
     }
 }

@@ -1,0 +1,13 @@
+namespace PropertyCrm.Schema.OptionSets;
+
+/// <summary>Global choice SLA KPI (SLA 指标). 548210000 + the domain enum value.</summary>
+public static class SlaKpi
+{
+    public const string Name = "pcrm_slakpi";
+
+    /// <summary>首次响应 / First response</summary>
+    public const int FirstResponse = 548210000;
+
+    /// <summary>解决 / Resolution</summary>
+    public const int Resolution = 548210001;
+}
