@@ -92,10 +92,10 @@ public static class PluginActions
 /// <summary>Step declarations for the test plug-ins.</summary>
 public static class TestSteps
 {
-    public static StepDeclaration On<TPlugin>(string message, string? entity, PipelineStage stage, Action<StepRun> action, ExecutionMode mode = ExecutionMode.Synchronous)
+    public static StepDeclaration On<TPlugin>(string message, string? entity, PipelineStage stage, Action<StepRun> action, ExecutionMode mode = ExecutionMode.Synchronous, int rank = 1)
         where TPlugin : ActionPluginBase =>
-        new(typeof(TPlugin), message, entity, stage, mode) { UnsecureConfiguration = PluginActions.Add(action) };
+        new(typeof(TPlugin), message, entity, stage, mode) { UnsecureConfiguration = PluginActions.Add(action), Rank = rank };
 
-    public static StepDeclaration On(string message, string? entity, PipelineStage stage, Action<StepRun> action, ExecutionMode mode = ExecutionMode.Synchronous) =>
-        On<ActionPlugin>(message, entity, stage, action, mode);
+    public static StepDeclaration On(string message, string? entity, PipelineStage stage, Action<StepRun> action, ExecutionMode mode = ExecutionMode.Synchronous, int rank = 1) =>
+        On<ActionPlugin>(message, entity, stage, action, mode, rank);
 }
