@@ -14,12 +14,16 @@ namespace PropertyCrm.Tests.Harness.Support;
 /// </summary>
 public abstract class ActionPluginBase : IPlugin
 {
-    private readonly string key;
+    private readonly string? key;
 
+    // Custom APIs have no configuration: their action is found by message name instead.
     protected ActionPluginBase(string? unsecureConfiguration, string? secureConfiguration)
     {
-        key = unsecureConfiguration ?? throw new ArgumentNullException(nameof(unsecureConfiguration));
-        PluginActions.CountConstruction(key);
+        key = unsecureConfiguration;
+        if (key is not null)
+        {
+            PluginActions.CountConstruction(key);
+        }
     }
 
     public void Execute(IServiceProvider serviceProvider)
@@ -27,7 +31,7 @@ public abstract class ActionPluginBase : IPlugin
         var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
         var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!;
         var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
-        PluginActions.Get(key)(new StepRun(context, factory, tracing));
+        PluginActions.Get(key ?? PluginActions.MessageKey(context.MessageName))(new StepRun(context, factory, tracing));
     }
 }
 
@@ -83,6 +87,11 @@ public static class PluginActions
     }
 
     public static Action<StepRun> Get(string key) => Actions[key];
+
+    /// <summary>The action a Custom API's main operation runs (Custom APIs carry no configuration).</summary>
+    public static void ForMessage(string messageName, Action<StepRun> action) => Actions[MessageKey(messageName)] = action;
+
+    public static string MessageKey(string messageName) => "message:" + messageName;
 
     public static int ConstructionsOf(StepDeclaration step) => Constructions.TryGetValue(step.UnsecureConfiguration!, out var n) ? n : 0;
 
