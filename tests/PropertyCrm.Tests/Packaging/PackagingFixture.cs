@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using PropertyCrm.Cli.Packaging;
+using PropertyCrm.Cli.Packaging.Generation;
+
+namespace PropertyCrm.Tests.Packaging;
+
+/// <summary>
+/// Shared by every packaging test, created once per run: the repository layout, the compiled XSDs and the
+/// Release net462 assemblies. `dotnet test PropertyCrm.sln -c Release` (CI) has just built those; any other
+/// run builds them here, once, instead of once per test.
+/// </summary>
+public sealed class PackagingFixture
+{
+    private readonly Lazy<GeneratorInput> input;
+
+    public PackagingFixture()
+    {
+        Layout = RepositoryLayout.Find(AppContext.BaseDirectory);
+        SchemaFolder = Layout.SchemaFolder(null)
+            ?? throw new DirectoryNotFoundException($"Dataverse XSDs not found: set {RepositoryLayout.SchemasEnvironmentVariable}");
+        Xsd = new XsdValidator(SchemaFolder);
+        input = new Lazy<GeneratorInput>(() =>
+        {
+            if (!File.Exists(Layout.PluginsAssembly) || !File.Exists(Layout.WorkflowActivitiesAssembly))
+            {
+                using var error = new StringWriter();
+                if (!ReleaseBuilder.Build(Layout, TextWriter.Null, error))
+                {
+                    throw new InvalidOperationException("Release build of the deployables failed:\n" + error);
+                }
+            }
+
+            return CatalogInput.FromBuild(Layout);
+        });
+    }
+
+    internal RepositoryLayout Layout { get; }
+
+    internal string SchemaFolder { get; }
+
+    internal XsdValidator Xsd { get; }
+
+    /// <summary>The real generator input (built assemblies + PluginCatalog), built on first use.</summary>
+    internal GeneratorInput Input => input.Value;
+
+    internal ValidationReport Validate(string solutionFolder) => new SolutionValidator(Xsd).Validate(new SolutionFolder(solutionFolder));
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackagingCollection : ICollectionFixture<PackagingFixture>
+{
+    public const string Name = "Packaging";
+}
