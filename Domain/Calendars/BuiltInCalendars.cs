@@ -27,6 +27,25 @@ public static class BuiltInCalendars
     /// <summary>"cn-workdays": Monday-Friday 09:00-18:00 at +08:00 with State Council holidays and 调休 for 2025-2026.</summary>
     public static BusinessCalendar ChinaWorkdays => ChinaWorkdaysCalendar.Value;
 
+    /// <summary>
+    /// The JSON definition a built-in calendar is parsed from, in the admin format: the template an admin copies
+    /// to make a property's own calendar or to add a year. Null for an unknown name.
+    /// </summary>
+    public static string? Definition(string name)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        return name.Trim().ToLowerInvariant() switch
+        {
+            TwentyFourSevenName => BuiltInCalendarData.TwentyFourSeven,
+            ChinaWorkdaysName => BuiltInCalendarData.ChinaWorkdays,
+            _ => null,
+        };
+    }
+
     /// <summary>Both built-in calendars by name.</summary>
     public static BusinessCalendarCatalog Catalog => CatalogInstance.Value;
 }

@@ -143,6 +143,25 @@ public sealed class BusinessCalendar
 
     public string? Description { get; }
 
+    /// <summary>
+    /// This calendar with <paramref name="schedules"/> added, each replacing any schedule of the same year. This is
+    /// how admins extend a calendar, built-in ones included, when the State Council publishes the next year's
+    /// notice: the week, offset and make-up day hours stay as they are.
+    /// </summary>
+    /// <exception cref="DomainException">The calendar ignores public holidays, or the merged dates conflict.</exception>
+    public BusinessCalendar WithSchedules(IEnumerable<HolidaySchedule> schedules)
+    {
+        if (schedules is null)
+        {
+            throw new ArgumentNullException(nameof(schedules));
+        }
+
+        var added = schedules.ToArray();
+        var addedYears = new HashSet<int>(added.Select(s => s.Year));
+        var merged = Schedules.Where(s => !addedYears.Contains(s.Year)).Concat(added);
+        return new BusinessCalendar(Name, UtcOffset, _week, merged, ObservesPublicHolidays, MakeUpDayHours, Description);
+    }
+
     /// <summary>True when working time on days of <paramref name="year"/> can be computed.</summary>
     public bool Covers(int year) => !ObservesPublicHolidays || _coveredYears.Contains(year);
 

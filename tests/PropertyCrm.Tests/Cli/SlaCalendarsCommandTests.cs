@@ -18,14 +18,29 @@ public sealed class SlaCalendarsCommandTests
         Assert.Contains(lines, l => l.StartsWith("cn-workdays ", StringComparison.Ordinal) && l.Contains("+08:00") && l.Contains("2025,2026"));
     }
 
-    [Fact]
-    public void Run_ExtraArgument_ExitsTwo()
+    [Theory]
+    [InlineData("Unknown option --all", "--all")]
+    [InlineData("Unexpected argument 'cn-workdays'", "cn-workdays")]
+    [InlineData("Unknown built-in business calendar 'x'", "--json", "x")]
+    public void Run_BadArguments_ExitsTwo(string messagePart, params string[] options)
     {
-        var (code, output, error) = SlaDeadlineCommandTests.Run("sla", "calendars", "--all");
+        var (code, output, error) = SlaDeadlineCommandTests.Run(new[] { "sla", "calendars" }.Concat(options).ToArray());
 
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.Contains("takes no arguments", error);
+        Assert.Contains(messagePart, error);
+    }
+
+    [Fact]
+    public void Run_Json_PrintsDefinitionThatParsesBackToTheCalendar()
+    {
+        var (code, output, error) = SlaDeadlineCommandTests.Run("sla", "calendars", "--json", "cn-workdays");
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        var calendar = PropertyCrm.Domain.Calendars.Serialization.CalendarJson.ParseCalendar(output);
+        Assert.Equal("cn-workdays", calendar.Name);
+        Assert.Equal(new[] { 2025, 2026 }, calendar.CoveredYears);
     }
 
     [Fact]

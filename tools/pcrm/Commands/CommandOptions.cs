@@ -30,29 +30,26 @@ internal sealed class CommandOptions
                 return false;
             }
 
-            string name;
-            string value;
             var equals = arg.IndexOf('=');
-            if (equals > 0)
-            {
-                name = arg.Substring(2, equals - 2);
-                value = arg.Substring(equals + 1);
-            }
-            else
-            {
-                name = arg.Substring(2);
-                if (i + 1 >= args.Count)
-                {
-                    error = $"选项 --{name} 缺少取值 / Option --{name} needs a value.";
-                    return false;
-                }
-
-                value = args[++i];
-            }
-
+            var name = equals > 0 ? arg.Substring(2, equals - 2) : arg.Substring(2);
             if (!Contains(allowed, name))
             {
                 error = $"未知选项 --{name}(可用:--{string.Join(", --", allowed)}) / Unknown option --{name} (allowed: --{string.Join(", --", allowed)}).";
+                return false;
+            }
+
+            string value;
+            if (equals > 0)
+            {
+                value = arg.Substring(equals + 1);
+            }
+            else if (i + 1 < args.Count)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                error = $"选项 --{name} 缺少取值 / Option --{name} needs a value.";
                 return false;
             }
 

@@ -5,19 +5,39 @@ using PropertyCrm.Domain.Calendars;
 
 namespace PropertyCrm.Cli.Commands;
 
-/// <summary>`pcrm sla calendars`: the built-in business calendars, their offset and the years they cover.</summary>
+/// <summary>
+/// `pcrm sla calendars`: the built-in business calendars, their offset and the years they cover.
+/// `pcrm sla calendars --json cn-workdays` prints a built-in calendar's JSON definition, the template admins copy
+/// for a property's own calendar or to add next year's holidays.
+/// </summary>
 internal sealed class SlaCalendarsCommand : ICommand
 {
+    private static readonly string[] Options = { "json" };
+
     public string Name => "sla calendars";
 
-    public string Summary => "list built-in business calendars and the years they cover";
+    public string Summary => "list built-in business calendars and covered years; --json <name> prints one's definition";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (args.Count > 0)
+        if (!CommandOptions.TryParse(args, Options, out var options, out var usageError))
         {
-            error.WriteLine($"sla calendars 不接受参数:'{string.Join(" ", args)}' / sla calendars takes no arguments: '{string.Join(" ", args)}'.");
+            error.WriteLine(usageError);
             return 2;
+        }
+
+        if (options.TryGet("json", out var name))
+        {
+            var definition = BuiltInCalendars.Definition(name);
+            if (definition is null)
+            {
+                var known = string.Join(", ", BuiltInCalendars.Catalog.Calendars.Select(c => c.Name));
+                error.WriteLine($"未知的内置工作日历 '{name}'(可用:{known}) / Unknown built-in business calendar '{name}' (available: {known}).");
+                return 2;
+            }
+
+            output.WriteLine(definition);
+            return 0;
         }
 
         output.WriteLine("name         offset  years        description");

@@ -82,4 +82,30 @@ public sealed class CustomCalendarTests
         Assert.Equal(3, catalog.Calendars.Count);
         Assert.Equal(2, BuiltInCalendars.Catalog.Calendars.Count); // the original is untouched
     }
+
+    [Fact]
+    public void WithSchedules_NextYearsNotice_ExtendsCoverageKeepingTheWeek()
+    {
+        var schedule2027 = CalendarJson.ParseSchedule("""
+            { "year": 2027, "holidays": [ { "name": "元旦", "from": "2027-01-01" } ], "workdays": [] }
+            """);
+
+        var extended = BuiltInCalendars.ChinaWorkdays.WithSchedules(new[] { schedule2027 });
+
+        Assert.Equal(new[] { 2025, 2026, 2027 }, extended.CoveredYears);
+        Assert.Equal("2027-01-04T09:30:00+08:00", Iso.Format(extended.AddWorkingTime(Iso.At("2026-12-31T17:30:00+08:00"), TimeSpan.FromHours(1))));
+        Assert.Equal(new[] { 2025, 2026 }, BuiltInCalendars.ChinaWorkdays.CoveredYears); // built-in untouched
+    }
+
+    [Fact]
+    public void WithSchedules_SameYear_ReplacesThatYear()
+    {
+        var corrected2026 = CalendarJson.ParseSchedule("""{ "year": 2026, "holidays": [ { "name": "test", "from": "2026-03-02" } ] }""");
+
+        var replaced = BuiltInCalendars.ChinaWorkdays.WithSchedules(new[] { corrected2026 });
+
+        Assert.Empty(replaced.WorkingIntervalsOn(CalendarDate.ParseIso("2026-03-02")));
+        Assert.Single(replaced.WorkingIntervalsOn(CalendarDate.ParseIso("2026-02-16"))); // the old 2026 holidays are gone
+        Assert.Equal(new[] { 2025, 2026 }, replaced.CoveredYears);
+    }
 }
