@@ -36,7 +36,17 @@ internal sealed class GenerateCommand : ICommand
             return 2;
         }
 
-        var layout = RepositoryLayout.Find();
+        RepositoryLayout layout;
+        try
+        {
+            layout = RepositoryLayout.Find();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+
         var solution = options.TryGet("solution", out var s) ? s : layout.SolutionFolder;
         if (!switches.Contains(NoBuildSwitch) && !ReleaseBuilder.Build(layout, output, error))
         {
@@ -52,6 +62,12 @@ internal sealed class GenerateCommand : ICommand
         {
             error.WriteLine(e.Message);
             return 1;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            // The .NET Framework reference assemblies are restored by a net462 build.
+            error.WriteLine(e.Message);
+            return 2;
         }
 
         if (switches.Contains(CheckSwitch))

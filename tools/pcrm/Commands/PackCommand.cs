@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using PropertyCrm.Cli.Packaging;
@@ -32,7 +33,17 @@ internal sealed class PackCommand : ICommand
             return 2;
         }
 
-        var layout = RepositoryLayout.Find();
+        RepositoryLayout layout;
+        try
+        {
+            layout = RepositoryLayout.Find();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+
         var schemas = layout.SchemaFolder(options.TryGet("schemas", out var x) ? x : null);
         if (schemas is null || !Directory.Exists(schemas))
         {
@@ -58,6 +69,12 @@ internal sealed class PackCommand : ICommand
         {
             error.WriteLine(e.Message);
             return 1;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidOperationException)
+        {
+            // Missing reference assemblies or schema files, or an unreadable version: the environment, not the solution.
+            error.WriteLine(e.Message);
+            return 2;
         }
     }
 }

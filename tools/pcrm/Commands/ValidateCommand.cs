@@ -29,7 +29,17 @@ internal sealed class ValidateCommand : ICommand
             return 2;
         }
 
-        var layout = RepositoryLayout.Find();
+        RepositoryLayout layout;
+        try
+        {
+            layout = RepositoryLayout.Find();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            error.WriteLine(e.Message);
+            return 2;
+        }
+
         var solution = options.TryGet("solution", out var s) ? s : layout.SolutionFolder;
         var schemas = layout.SchemaFolder(options.TryGet("schemas", out var x) ? x : null);
         if (schemas is null || !Directory.Exists(schemas))
@@ -45,7 +55,19 @@ internal sealed class ValidateCommand : ICommand
         }
 
         output.WriteLine($"验证 validating {Path.GetFullPath(solution)} (schemas: {schemas})");
-        var report = new SolutionValidator(new XsdValidator(schemas)).Validate(new SolutionFolder(solution));
+        XsdValidator xsd;
+        try
+        {
+            xsd = new XsdValidator(schemas);
+        }
+        catch (FileNotFoundException e)
+        {
+            error.WriteLine(e.Message);
+            error.WriteLine(MissingSchemas(schemas));
+            return 2;
+        }
+
+        var report = new SolutionValidator(xsd).Validate(new SolutionFolder(solution));
         report.Print(output);
         return report.IsClean ? 0 : 1;
     }
