@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Owners;
+using PropertyCrm.Plugins.Steps.Sla;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -16,9 +17,11 @@ public static class PluginCatalog
         OwnerConsentPlugin.OnUpdate,
         OccupancyValidationPlugin.OnCreate,
         OccupancyValidationPlugin.OnUpdate,
+        RepeatRequestPlugin.OnCreate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
     {
+        RunSlaSweepPlugin.Api,
     };
 }

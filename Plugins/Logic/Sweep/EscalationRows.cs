@@ -1,0 +1,78 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain.Sla;
+using PropertyCrm.Schema.Tables;
+using Columns = PropertyCrm.Schema.Tables.EscalationTable.Columns;
+
+namespace PropertyCrm.Plugins.Logic.Sweep;
+
+/// <summary>
+/// Builds the <c>pcrm_escalation</c> row for a rung, with the person or team it goes to: Warning → the request's
+/// owner (user or team); Level 1 → the property's supervisor; Level 2 → its property manager; Level 3 → its quality
+/// team. A role the property leaves empty yields a row with the role but no one named, so the flow that messages
+/// recipients can fall back (and the gap shows in the escalation view).
+/// </summary>
+public static class EscalationRows
+{
+    private const int NameMaxLength = 200;
+
+    public static Entity For(Entity request, DueEscalation due, Entity? property, DateTimeOffset now)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (due is null)
+        {
+            throw new ArgumentNullException(nameof(due));
+        }
+
+        var row = new Entity(EscalationTable.LogicalName)
+        {
+            [Columns.Name] = Name(due, request.GetAttributeValue<string>(ServiceRequestTable.Columns.Name)),
+            [Columns.ServiceRequest] = new EntityReference(ServiceRequestTable.LogicalName, request.Id),
+            [Columns.Kpi] = ServiceRequestClocks.Choice(due.Kpi),
+            [Columns.Level] = ServiceRequestClocks.Choice(due.Level),
+            [Columns.Recipient] = ServiceRequestClocks.Choice(due.Recipient),
+            [Columns.DueSince] = due.DueSince.UtcDateTime,
+            [Columns.RaisedOn] = now.UtcDateTime,
+        };
+
+        var recipient = RecipientOf(request, due.Recipient, property);
+        if (recipient is not null)
+        {
+            row[recipient.LogicalName == PlatformNames.TeamTable ? Columns.NotifiedTeam : Columns.NotifiedUser] = recipient;
+        }
+
+        return row;
+    }
+
+    /// <summary>The user or team a recipient role resolves to for this request; null when nobody holds the role.</summary>
+    public static EntityReference? RecipientOf(Entity request, EscalationRecipient recipient, Entity? property)
+    {
+        var reference = recipient switch
+        {
+            EscalationRecipient.Assignee => request.GetAttributeValue<EntityReference>(ServiceRequestTable.Columns.OwnerId),
+            EscalationRecipient.TeamSupervisor => property?.GetAttributeValue<EntityReference>(PropertyTable.Columns.Supervisor),
+            EscalationRecipient.PropertyManager => property?.GetAttributeValue<EntityReference>(PropertyTable.Columns.PropertyManager),
+            EscalationRecipient.QualityDepartment => property?.GetAttributeValue<EntityReference>(PropertyTable.Columns.QualityTeam),
+            _ => null,
+        };
+        return reference is null ? null : new EntityReference(reference.LogicalName, reference.Id);
+    }
+
+    private static string Name(DueEscalation due, string? title)
+    {
+        var kpi = due.Kpi == SlaKpi.FirstResponse ? "首次响应 First response" : "解决 Resolution";
+        var level = due.Level switch
+        {
+            EscalationLevel.Warning => "预警 Warning",
+            EscalationLevel.Level1 => "一级 Level 1",
+            EscalationLevel.Level2 => "二级 Level 2",
+            _ => "三级 Level 3",
+        };
+        var name = $"{kpi} · {level} · {title}";
+        return name.Length <= NameMaxLength ? name : name.Substring(0, NameMaxLength);
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain.ServiceRequests;
+using PropertyCrm.Domain.Sla;
+using PropertyCrm.Schema.Tables;
+using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
+
+namespace PropertyCrm.Plugins.Logic.Sweep;
+
+/// <summary>
+/// Links a new request to the earlier one it repeats (<see cref="RepeatRule"/>): one query for the unit's earlier
+/// requests on the same service line in the window, then one update, only when it is a repeat.
+/// </summary>
+public static class RepeatRequests
+{
+    /// <summary>Columns the rule needs from the new request (the step's post-image).</summary>
+    public static readonly string[] ColumnsRead = { Columns.Unit, Columns.ServiceLine, Columns.CreatedOn };
+
+    /// <summary>Earlier requests read at most: a unit with more in 30 days on one line is counted as this many.</summary>
+    public const int MaxEarlier = 5_000;
+
+    /// <param name="request">The new request with <see cref="ColumnsRead"/>.</param>
+    /// <param name="fallbackCreatedOnUtc">Its creation time when the row does not carry createdon (the operation's time).</param>
+    public static RepeatAssessment Detect(IOrganizationService service, Entity request, DateTime fallbackCreatedOnUtc, Action<string>? trace = null)
+    {
+        if (service is null)
+        {
+            throw new ArgumentNullException(nameof(service));
+        }
+
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var created = ServiceRequestClocks.Instant(request, Columns.CreatedOn)
+            ?? new DateTimeOffset(DateTime.SpecifyKind(fallbackCreatedOnUtc, DateTimeKind.Utc));
+        var self = new RequestForRepeat(
+            request.Id,
+            request.GetAttributeValue<EntityReference>(Columns.Unit)?.Id,
+            ServiceRequestClocks.FromChoice<ServiceLine>(request, Columns.ServiceLine),
+            created);
+        if (!self.UnitId.HasValue || !self.ServiceLine.HasValue)
+        {
+            trace?.Invoke("No unit or no service line: not a repeat.");
+            return RepeatAssessment.None;
+        }
+
+        var query = new QueryExpression(ServiceRequestTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(Columns.CreatedOn, Columns.StatusCode),
+            PageInfo = new PagingInfo { Count = MaxEarlier, PageNumber = 1 },
+        };
+        query.Criteria.AddCondition(Columns.Unit, ConditionOperator.Equal, self.UnitId.Value);
+        query.Criteria.AddCondition(Columns.ServiceLine, ConditionOperator.Equal, ServiceRequestClocks.Choice(self.ServiceLine.Value).Value);
+        query.Criteria.AddCondition(Columns.CreatedOn, ConditionOperator.GreaterEqual, RepeatRule.WindowStart(created).UtcDateTime);
+        query.Criteria.AddCondition(Columns.CreatedOn, ConditionOperator.LessThan, created.UtcDateTime);
+        query.Criteria.AddCondition(ServiceRequestTable.PrimaryId, ConditionOperator.NotEqual, request.Id);
+        query.Criteria.AddCondition(Columns.StatusCode, ConditionOperator.NotEqual, ServiceRequestTable.StatusReasons.Cancelled);
+        query.AddOrder(Columns.CreatedOn, OrderType.Descending);
+
+        var earlier = service.RetrieveMultiple(query).Entities.Select(row => new RequestForRepeat(
+            row.Id,
+            self.UnitId,
+            self.ServiceLine,
+            ServiceRequestClocks.Instant(row, Columns.CreatedOn) ?? created,
+            row.GetAttributeValue<OptionSetValue>(Columns.StatusCode)?.Value == ServiceRequestTable.StatusReasons.Cancelled));
+        var assessment = RepeatRule.Assess(self, earlier);
+        trace?.Invoke(assessment.IsRepeat
+            ? $"Repeat of {assessment.RepeatOf} ({assessment.Count} earlier in {RepeatRule.Window.TotalDays:0} days)."
+            : "Not a repeat.");
+        return assessment;
+    }
+
+    /// <summary>The update that records <paramref name="assessment"/>; null when there is nothing to write.</summary>
+    public static Entity? Changes(Guid requestId, RepeatAssessment assessment)
+    {
+        if (assessment is null)
+        {
+            throw new ArgumentNullException(nameof(assessment));
+        }
+
+        if (!assessment.IsRepeat)
+        {
+            return null;
+        }
+
+        return new Entity(ServiceRequestTable.LogicalName, requestId)
+        {
+            [Columns.RepeatOf] = new EntityReference(ServiceRequestTable.LogicalName, assessment.RepeatOf!.Value),
+            [Columns.RepeatCount] = assessment.Count,
+        };
+    }
+}

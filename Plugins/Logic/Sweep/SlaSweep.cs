@@ -1,0 +1,435 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
+using PropertyCrm.Domain.Sla;
+using PropertyCrm.Schema.Tables;
+using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
+
+namespace PropertyCrm.Plugins.Logic.Sweep;
+
+/// <summary>What one sweep call is asked to do.</summary>
+public sealed class SweepRequest
+{
+    public SweepRequest(DateTime nowUtc, int pageSize, SweepContinuation? continuation)
+    {
+        if (pageSize < 1 || pageSize > SlaSweep.MaxPageSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"Page size must be 1-{SlaSweep.MaxPageSize}.");
+        }
+
+        NowUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
+        PageSize = pageSize;
+        Continuation = continuation;
+    }
+
+    /// <summary>The operation's time (OperationCreatedOn): requests due at or before it are swept.</summary>
+    public DateTime NowUtc { get; }
+
+    public int PageSize { get; }
+
+    public SweepContinuation? Continuation { get; }
+}
+
+/// <summary>What one sweep call did.</summary>
+public sealed class SweepResult
+{
+    public SweepResult(int processed, int escalated, int pages, bool moreRecords, SweepContinuation? continuation)
+    {
+        Processed = processed;
+        Escalated = escalated;
+        Pages = pages;
+        MoreRecords = moreRecords;
+        Continuation = continuation;
+    }
+
+    /// <summary>Due requests looked at (locked, re-read, reviewed and written back).</summary>
+    public int Processed { get; }
+
+    /// <summary>Escalation rows created.</summary>
+    public int Escalated { get; }
+
+    /// <summary>Index queries run.</summary>
+    public int Pages { get; }
+
+    /// <summary>The budget ran out with due requests left: call again with <see cref="Continuation"/>.</summary>
+    public bool MoreRecords { get; }
+
+    /// <summary>The last request processed; null when none was.</summary>
+    public SweepContinuation? Continuation { get; }
+}
+
+/// <summary>
+/// The SLA escalation sweep: finds active, not-paused requests whose next escalation instant
+/// (<c>pcrm_nextescalationon</c>) has come, page by page in (instant, id) order, and for each observes the clocks,
+/// raises the due rungs as <c>pcrm_escalation</c> rows with their recipient, and writes back the KPI statuses, the
+/// highest rung and the next instant (<see cref="NextEscalation"/>).
+/// </summary>
+/// <remarks>
+/// <para><b>Calls.</b> Per page of P due requests raising E rungs: 1 index query + P lock updates + 1 re-read of the
+/// P requests + 1 read of their escalation rows + at most 1 read of their properties (only when a rung needs the
+/// supervisor, manager or quality team) + E creates + P updates; each "1" becomes ⌈P / 500⌉ above 500 requests (an
+/// <c>in</c> list stays well under SQL Server's parameter limit, and 500 requests × 8 rungs fit one result page). A
+/// call whose last page is not full costs nothing more; one whose last page was exactly full costs one more empty
+/// index query. On-time requests never match the index query, so they cost nothing, however many are open.</para>
+/// <para><b>Concurrency.</b> Two sweeps at once never raise a rung twice. Each request of a page is first updated
+/// (its index column rewritten with the value just read), which takes the row's write lock until this call's
+/// transaction ends; only then are the requests and their escalation rows read, so what is read is what the other
+/// sweep committed. A second sweep that read the same page waits at its first lock until the first commits, then
+/// re-reads the moved index and finds the rungs recorded; one that queries later does not see the rows at all (their
+/// index has moved past its <c>now</c>). Rows are locked in index order by every sweep, so two sweeps do not
+/// deadlock each other. The escalation alternate key (request × KPI × level) is the second line of defence: a
+/// duplicate would fail the call and roll all of it back rather than notify anyone twice. Nothing relies on catching
+/// that failure: inside a transaction a failed call dooms the whole transaction.</para>
+/// <para><b>Budget.</b> Checked before each request is locked and before each is written; the first request of a call
+/// is always processed, so every call makes progress. Requests locked but not written stay due, untouched (their
+/// lock update rewrote the value they had).</para>
+/// </remarks>
+public static class SlaSweep
+{
+    public const int MaxPageSize = 5_000;
+
+    public const int DefaultPageSize = 500;
+
+    /// <summary>Largest <c>in</c> list one read sends (and the most requests whose escalation rows one result page holds).</summary>
+    public const int MaxInValues = 500;
+
+    private static readonly string[] RequestColumns = ServiceRequestClocks.ColumnsRead
+        .Concat(new[] { Columns.Name, Columns.OwnerId, Columns.EscalationLevel, Columns.NextEscalationOn })
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
+    public static SweepResult Run(IOrganizationService service, SweepSettings settings, SweepRequest request, ISweepBudget budget, Action<string> trace)
+    {
+        if (service is null)
+        {
+            throw new ArgumentNullException(nameof(service));
+        }
+
+        if (settings is null)
+        {
+            throw new ArgumentNullException(nameof(settings));
+        }
+
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (budget is null)
+        {
+            throw new ArgumentNullException(nameof(budget));
+        }
+
+        trace ??= _ => { };
+        var now = new DateTimeOffset(request.NowUtc);
+        var cursor = request.Continuation;
+        int processed = 0, escalated = 0, pages = 0;
+        bool more;
+        while (true)
+        {
+            if (processed > 0 && budget.IsSpent)
+            {
+                more = true;
+                break;
+            }
+
+            var page = DuePage(service, request.NowUtc, cursor, request.PageSize);
+            pages++;
+            if (page.Entities.Count == 0)
+            {
+                more = false;
+                break;
+            }
+
+            var locked = new List<Entity>();
+            var stopped = false;
+            foreach (var row in page.Entities)
+            {
+                if (processed + locked.Count > 0 && budget.IsSpent)
+                {
+                    stopped = true;
+                    break;
+                }
+
+                Lock(service, row);
+                locked.Add(row);
+            }
+
+            var ids = locked.Select(r => r.Id).ToArray();
+            var fresh = ReadRequests(service, ids);
+            var recorded = ReadEscalations(service, ids);
+            var reviews = locked.Select(row => Review(row.Id, fresh, recorded, settings, now, trace)).ToList();
+            var properties = ReadProperties(service, reviews.Where(r => r.NeedsProperty).Select(r => r.PropertyId!.Value).Distinct().ToArray());
+            for (var i = 0; i < reviews.Count; i++)
+            {
+                if (processed > 0 && budget.IsSpent)
+                {
+                    stopped = true;
+                    break;
+                }
+
+                escalated += Apply(service, reviews[i], properties, now);
+                processed++;
+                cursor = new SweepContinuation(locked[i].GetAttributeValue<DateTime>(Columns.NextEscalationOn), locked[i].Id);
+            }
+
+            trace($"Page {pages}: {page.Entities.Count} due, {locked.Count} locked, {processed} processed so far, {escalated} escalated so far.");
+            if (stopped)
+            {
+                more = true;
+                break;
+            }
+
+            if (!page.MoreRecords)
+            {
+                more = false;
+                break;
+            }
+        }
+
+        return new SweepResult(processed, escalated, pages, more, cursor);
+    }
+
+    /// <summary>The next page of due requests after <paramref name="cursor"/>: only the sort key is read.</summary>
+    private static EntityCollection DuePage(IOrganizationService service, DateTime nowUtc, SweepContinuation? cursor, int pageSize)
+    {
+        var query = new QueryExpression(ServiceRequestTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(Columns.NextEscalationOn),
+            PageInfo = new PagingInfo { Count = pageSize, PageNumber = 1 },
+        };
+        query.Criteria.AddCondition(Columns.StateCode, ConditionOperator.Equal, ServiceRequestTable.States.Active);
+        query.Criteria.AddCondition(Columns.PausedOn, ConditionOperator.Null);
+        query.Criteria.AddCondition(Columns.NextEscalationOn, ConditionOperator.LessEqual, nowUtc);
+        if (cursor is not null)
+        {
+            var after = query.Criteria.AddFilter(LogicalOperator.Or);
+            after.AddCondition(Columns.NextEscalationOn, ConditionOperator.GreaterThan, cursor.NextEscalationOnUtc);
+            var tie = after.AddFilter(LogicalOperator.And);
+            tie.AddCondition(Columns.NextEscalationOn, ConditionOperator.Equal, cursor.NextEscalationOnUtc);
+            tie.AddCondition(ServiceRequestTable.PrimaryId, ConditionOperator.GreaterThan, cursor.RequestId);
+        }
+
+        query.AddOrder(Columns.NextEscalationOn, OrderType.Ascending);
+        query.AddOrder(ServiceRequestTable.PrimaryId, OrderType.Ascending);
+        return service.RetrieveMultiple(query);
+    }
+
+    /// <summary>Takes the row's write lock by rewriting the index value just read (a no-op when nobody changed it).</summary>
+    private static void Lock(IOrganizationService service, Entity row)
+    {
+        service.Update(new Entity(ServiceRequestTable.LogicalName, row.Id)
+        {
+            [Columns.NextEscalationOn] = row.GetAttributeValue<DateTime?>(Columns.NextEscalationOn),
+        });
+    }
+
+    private static Dictionary<Guid, Entity> ReadRequests(IOrganizationService service, Guid[] ids)
+    {
+        var rows = new Dictionary<Guid, Entity>();
+        foreach (var chunk in Chunks(ids))
+        {
+            var query = new QueryExpression(ServiceRequestTable.LogicalName) { ColumnSet = new ColumnSet(RequestColumns) };
+            query.Criteria.AddCondition(ServiceRequestTable.PrimaryId, ConditionOperator.In, chunk);
+            foreach (var row in service.RetrieveMultiple(query).Entities)
+            {
+                rows[row.Id] = row;
+            }
+        }
+
+        return rows;
+    }
+
+    private static Dictionary<Guid, List<EscalationRung>> ReadEscalations(IOrganizationService service, Guid[] requestIds)
+    {
+        var rungs = new Dictionary<Guid, List<EscalationRung>>();
+        foreach (var chunk in Chunks(requestIds))
+        {
+            var query = new QueryExpression(EscalationTable.LogicalName)
+            {
+                ColumnSet = new ColumnSet(EscalationTable.Columns.ServiceRequest, EscalationTable.Columns.Kpi, EscalationTable.Columns.Level),
+                PageInfo = new PagingInfo { Count = MaxPageSize, PageNumber = 1 },
+            };
+            query.Criteria.AddCondition(EscalationTable.Columns.ServiceRequest, ConditionOperator.In, chunk);
+            query.AddOrder(EscalationTable.PrimaryId, OrderType.Ascending);
+            while (true)
+            {
+                var result = service.RetrieveMultiple(query);
+                foreach (var row in result.Entities)
+                {
+                    var request = row.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest);
+                    var kpi = ServiceRequestClocks.FromChoice<SlaKpi>(row, EscalationTable.Columns.Kpi);
+                    var level = ServiceRequestClocks.FromChoice<EscalationLevel>(row, EscalationTable.Columns.Level);
+                    if (request is null || !kpi.HasValue || !level.HasValue)
+                    {
+                        continue;
+                    }
+
+                    if (!rungs.TryGetValue(request.Id, out var list))
+                    {
+                        list = new List<EscalationRung>();
+                        rungs[request.Id] = list;
+                    }
+
+                    list.Add(new EscalationRung(kpi.Value, level.Value));
+                }
+
+                if (!result.MoreRecords)
+                {
+                    break;
+                }
+
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = result.PagingCookie;
+            }
+        }
+
+        return rungs;
+    }
+
+    private static Dictionary<Guid, Entity> ReadProperties(IOrganizationService service, Guid[] ids)
+    {
+        var rows = new Dictionary<Guid, Entity>();
+        foreach (var chunk in Chunks(ids))
+        {
+            var query = new QueryExpression(PropertyTable.LogicalName)
+            {
+                ColumnSet = new ColumnSet(PropertyTable.Columns.Supervisor, PropertyTable.Columns.PropertyManager, PropertyTable.Columns.QualityTeam),
+            };
+            query.Criteria.AddCondition(PropertyTable.PrimaryId, ConditionOperator.In, chunk);
+            foreach (var row in service.RetrieveMultiple(query).Entities)
+            {
+                rows[row.Id] = row;
+            }
+        }
+
+        return rows;
+    }
+
+    private static RequestReview Review(Guid id, Dictionary<Guid, Entity> fresh, Dictionary<Guid, List<EscalationRung>> recorded, SweepSettings settings, DateTimeOffset now, Action<string> trace)
+    {
+        if (!fresh.TryGetValue(id, out var row))
+        {
+            // Locked, so it exists; not read back only if access was lost in between. Leave it as it is.
+            trace($"Request {id}: not readable after locking; skipped.");
+            return RequestReview.Skip();
+        }
+
+        var rungs = recorded.TryGetValue(id, out var list) ? (IReadOnlyList<EscalationRung>)list : Array.Empty<EscalationRung>();
+        var active = row.GetAttributeValue<OptionSetValue>(Columns.StateCode)?.Value is null or ServiceRequestTable.States.Active;
+        if (!active || row.GetAttributeValue<DateTime?>(Columns.PausedOn).HasValue)
+        {
+            // Closed or paused since the index query: nothing can come until it is resumed (which recomputes the index).
+            return RequestReview.Idle(row);
+        }
+
+        try
+        {
+            var clocks = ServiceRequestClocks.Restore(row, settings);
+            return RequestReview.Of(row, EscalationReview.Of(clocks, rungs, now));
+        }
+        catch (DomainException ex)
+        {
+            // A stored value the rules refuse (e.g. a calendar without next year's holidays yet): the request stays
+            // due, so it is retried once an admin fixes the data; the rest of the page goes on.
+            trace($"Request {id}: {ex.Code} {ex.Message}");
+            return RequestReview.Skip();
+        }
+    }
+
+    private static int Apply(IOrganizationService service, RequestReview review, Dictionary<Guid, Entity> properties, DateTimeOffset now)
+    {
+        if (review.Row is null)
+        {
+            return 0;
+        }
+
+        var row = review.Row;
+        var property = review.PropertyId.HasValue && properties.TryGetValue(review.PropertyId.Value, out var p) ? p : null;
+        var raised = 0;
+        foreach (var due in review.Due)
+        {
+            service.Create(EscalationRows.For(row, due, property, now));
+            raised++;
+        }
+
+        var update = new Entity(ServiceRequestTable.LogicalName, row.Id)
+        {
+            [Columns.NextEscalationOn] = review.NextEscalationOn?.UtcDateTime,
+        };
+        foreach (var clock in review.Observed)
+        {
+            var kpi = clock.Kpi == SlaKpi.FirstResponse ? ServiceRequestClocks.FirstResponse : ServiceRequestClocks.Resolution;
+            var status = ServiceRequestClocks.Choice(clock.Status);
+            if (row.GetAttributeValue<OptionSetValue>(kpi.Status)?.Value != status.Value)
+            {
+                update[kpi.Status] = status;
+            }
+
+            var breached = clock.BreachedOn?.UtcDateTime;
+            if (row.GetAttributeValue<DateTime?>(kpi.BreachedOn) != breached)
+            {
+                update[kpi.BreachedOn] = breached;
+            }
+        }
+
+        if (review.HighestLevel.HasValue)
+        {
+            var level = ServiceRequestClocks.Choice(review.HighestLevel.Value);
+            if (row.GetAttributeValue<OptionSetValue>(Columns.EscalationLevel)?.Value != level.Value)
+            {
+                update[Columns.EscalationLevel] = level;
+            }
+        }
+
+        service.Update(update);
+        return raised;
+    }
+
+    private static IEnumerable<object[]> Chunks(Guid[] ids)
+    {
+        for (var start = 0; start < ids.Length; start += MaxInValues)
+        {
+            yield return ids.Skip(start).Take(MaxInValues).Cast<object>().ToArray();
+        }
+    }
+
+    /// <summary>The sweep's decision for one locked request.</summary>
+    private sealed class RequestReview
+    {
+        private RequestReview(Entity? row, IReadOnlyList<SlaClock> observed, IReadOnlyList<DueEscalation> due, EscalationLevel? highestLevel, DateTimeOffset? nextEscalationOn)
+        {
+            Row = row;
+            Observed = observed;
+            Due = due;
+            HighestLevel = highestLevel;
+            NextEscalationOn = nextEscalationOn;
+            PropertyId = row?.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
+        }
+
+        /// <summary>The fresh row; null when the request is left untouched.</summary>
+        public Entity? Row { get; }
+
+        public IReadOnlyList<SlaClock> Observed { get; }
+
+        public IReadOnlyList<DueEscalation> Due { get; }
+
+        public EscalationLevel? HighestLevel { get; }
+
+        public DateTimeOffset? NextEscalationOn { get; }
+
+        public Guid? PropertyId { get; }
+
+        public bool NeedsProperty => PropertyId.HasValue && Due.Any(d => d.Level != EscalationLevel.Warning);
+
+        public static RequestReview Skip() => new(null, Array.Empty<SlaClock>(), Array.Empty<DueEscalation>(), null, null);
+
+        public static RequestReview Idle(Entity row) => new(row, Array.Empty<SlaClock>(), Array.Empty<DueEscalation>(), null, null);
+
+        public static RequestReview Of(Entity row, EscalationReview review) =>
+            new(row, review.Observed, review.Due, review.HighestLevel, review.NextEscalationOn);
+    }
+}

@@ -1,0 +1,50 @@
+using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.Sweep;
+using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Plugins.Steps.Sla;
+
+/// <summary>
+/// Marks a new service request as a repeat (重复报事) of the most recent earlier request for the same unit and
+/// service line within 30 days, and counts them (<see cref="Domain.ServiceRequests.RepeatRule"/>).
+/// </summary>
+/// <remarks>
+/// Asynchronous on purpose: the synchronous create has a budget of one read cold, none warm, and no extra write
+/// (the SLA steps). Finding repeats costs a query over the unit's recent requests and, for a repeat, an update of
+/// the new row; as a system job after the commit it adds nothing to the agent's save. The post-image brings the
+/// unit, service line and creation time without a read.
+/// </remarks>
+public sealed class RepeatRequestPlugin : PluginBase
+{
+    public const string PostImageAlias = "repeat";
+
+    public static readonly StepDeclaration OnCreate = new(typeof(RepeatRequestPlugin), "Create", ServiceRequestTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)
+    {
+        Images = new[] { new StepImage(PostImageAlias, ImageType.PostImage, RepeatRequests.ColumnsRead) },
+        Description = "Links a new request to the earlier one for the same unit and service line within 30 days. / 关联 30 天内同一房屋同一条线的前一工单并计数。",
+    };
+
+    public RepeatRequestPlugin(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.PluginExecutionContext;
+        var request = execution.GetPostImage(PostImageAlias) ?? execution.GetRequiredTarget();
+        if (request.Id == System.Guid.Empty)
+        {
+            request.Id = execution.PrimaryEntityId;
+        }
+
+        var service = context.PluginUserService;
+        var assessment = RepeatRequests.Detect(service, request, execution.OperationCreatedOn, context.Trace);
+        var changes = RepeatRequests.Changes(request.Id, assessment);
+        if (changes is not null)
+        {
+            service.Update(changes);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Diagnostics;
+using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.Sweep;
+using PropertyCrm.Plugins.Registration;
+using Microsoft.Xrm.Sdk;
+
+namespace PropertyCrm.Plugins.Steps.Sla;
+
+/// <summary>
+/// Custom API <c>pcrm_RunSlaSweep</c> (global action): the scheduled SLA escalation sweep, for a Power Automate
+/// flow ("Perform an unbound action") every few minutes. Raises warning and escalation rungs that have come due,
+/// within a time budget; returns a continuation token when it stops early. See <see cref="SlaSweep"/> for the
+/// algorithm, its call count and why two sweeps at once are safe.
+/// </summary>
+public sealed class RunSlaSweepPlugin : PluginBase
+{
+    public const string ApiName = "pcrm_RunSlaSweep";
+
+    public const string PageSizeParameter = "PageSize";
+    public const string TimeBudgetSecondsParameter = "TimeBudgetSeconds";
+    public const string ContinuationTokenParameter = "ContinuationToken";
+    public const string ProcessedOutput = "Processed";
+    public const string EscalatedOutput = "Escalated";
+    public const string MoreRecordsOutput = "MoreRecords";
+    public const string ContinuationTokenOutput = "ContinuationToken";
+
+    public static readonly CustomApiDeclaration Api = new(
+        ApiName,
+        typeof(RunSlaSweepPlugin),
+        new LocalizedText("执行 SLA 超时扫描", "Run SLA sweep"),
+        new LocalizedText(
+            "查找已到预警或升级时间的工单,记录升级并通知相应人员。供定时云端流调用。",
+            "Finds service requests whose warning or escalation time has come, records the escalations and their recipients. For a scheduled cloud flow."))
+    {
+        AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
+        RequestParameters = new[]
+        {
+            new CustomApiField(
+                PageSizeParameter,
+                CustomApiFieldType.Integer,
+                new LocalizedText("每页记录数", "Page size"),
+                new LocalizedText("每次读取的工单数(1–5000);留空则取环境变量 pcrm_SlaSweepPageSize,默认 500。", "Requests read per page (1-5,000); blank uses environment variable pcrm_SlaSweepPageSize, default 500."))
+            {
+                IsOptional = true,
+            },
+            new CustomApiField(
+                TimeBudgetSecondsParameter,
+                CustomApiFieldType.Integer,
+                new LocalizedText("时间预算(秒)", "Time budget (seconds)"),
+                new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一条。", "Seconds this call may run (0-100, default 60); 0 handles a single request."))
+            {
+                IsOptional = true,
+            },
+            new CustomApiField(
+                ContinuationTokenParameter,
+                CustomApiFieldType.String,
+                new LocalizedText("续扫令牌", "Continuation token"),
+                new LocalizedText("上次调用返回的令牌,用于接着处理。", "The token a previous call returned, to resume after it."))
+            {
+                IsOptional = true,
+            },
+        },
+        ResponseProperties = new[]
+        {
+            new CustomApiField(ProcessedOutput, CustomApiFieldType.Integer, new LocalizedText("已处理", "Processed"), new LocalizedText("本次处理的到期工单数。", "Due requests handled by this call.")),
+            new CustomApiField(EscalatedOutput, CustomApiFieldType.Integer, new LocalizedText("已升级", "Escalated"), new LocalizedText("本次新建的升级记录数。", "Escalation records created by this call.")),
+            new CustomApiField(MoreRecordsOutput, CustomApiFieldType.Boolean, new LocalizedText("还有更多", "More records"), new LocalizedText("时间预算用完时仍有到期工单:请带令牌再调用。", "Due requests remain after the time budget: call again with the token.")),
+            new CustomApiField(ContinuationTokenOutput, CustomApiFieldType.String, new LocalizedText("续扫令牌", "Continuation token"), new LocalizedText("下次调用传入以接着处理;没有处理任何工单时为空。", "Pass it to the next call to resume; empty when nothing was handled.")),
+        },
+    };
+
+    public RunSlaSweepPlugin(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        // Started first: the budget counts from the moment the platform handed the request to the plug-in.
+        var stopwatch = Stopwatch.StartNew();
+        var execution = context.PluginExecutionContext;
+        var service = context.PluginUserService;
+
+        var budgetSeconds = execution.GetOptionalInput<int?>(TimeBudgetSecondsParameter) ?? StopwatchSweepBudget.DefaultSeconds;
+        if (budgetSeconds < 0)
+        {
+            throw new InvalidPluginExecutionException($"时间预算不能为负数:{budgetSeconds} / The time budget cannot be negative: {budgetSeconds}.");
+        }
+
+        var pageSize = execution.GetOptionalInput<int?>(PageSizeParameter);
+        if (pageSize.HasValue && pageSize.Value < 1)
+        {
+            throw new InvalidPluginExecutionException($"每页记录数须为 1 到 {SlaSweep.MaxPageSize}:{pageSize} / Page size must be 1 to {SlaSweep.MaxPageSize}: {pageSize}.");
+        }
+
+        SweepContinuation? continuation;
+        try
+        {
+            continuation = SweepContinuation.Parse(execution.GetOptionalInput<string>(ContinuationTokenParameter));
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidPluginExecutionException(ex.Message);
+        }
+
+        var size = pageSize.HasValue ? Math.Min(pageSize.Value, SlaSweep.MaxPageSize) : SweepPageSizeSetting.Read(service);
+        var budget = new StopwatchSweepBudget(stopwatch, budgetSeconds);
+        context.Trace($"Sweep at {execution.OperationCreatedOn:o}: page size {size}, budget {budget.Budget.TotalSeconds:0} s, resume after {continuation?.ToString() ?? "(start)"}.");
+
+        var result = SlaSweep.Run(
+            service,
+            SweepSettings.BuiltIn,
+            new SweepRequest(execution.OperationCreatedOn, size, continuation),
+            budget,
+            context.Trace);
+
+        context.Trace($"Processed {result.Processed}, escalated {result.Escalated}, pages {result.Pages}, more {result.MoreRecords}.");
+        execution.OutputParameters[ProcessedOutput] = result.Processed;
+        execution.OutputParameters[EscalatedOutput] = result.Escalated;
+        execution.OutputParameters[MoreRecordsOutput] = result.MoreRecords;
+        execution.OutputParameters[ContinuationTokenOutput] = result.Continuation?.ToString() ?? string.Empty;
+    }
+}
