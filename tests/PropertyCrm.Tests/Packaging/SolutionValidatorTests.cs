@@ -74,6 +74,16 @@ public sealed class SolutionValidatorTests
     }
 
     [Fact]
+    public void Validate_RelationshipOnUnknownLookup_ReportsAttributeErrorInRelationshipFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var relationships = copy.FirstFile("Other/Relationships", "*.xml", d => d.Descendants("ReferencingAttributeName").Any());
+        copy.Edit(relationships, d => d.Descendants("ReferencingAttributeName").First().Value = Unknown);
+
+        AssertError(fixture.Validate(copy.Root), "attributes", relationships, Unknown);
+    }
+
+    [Fact]
     public void Validate_EnvironmentVariableWithoutPrefix_ReportsNamingError()
     {
         using var copy = SolutionCopy.Of(RepoPaths.Solution);

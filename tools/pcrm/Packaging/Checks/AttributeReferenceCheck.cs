@@ -50,6 +50,15 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
                 var fetchTable = ResolveTable(solution, (string?)fetchEntity.Attribute("name") ?? table.LogicalName, fetchEntity, issues);
                 if (fetchTable is not null)
                 {
+                    // Conditions may name a link-entity declared after them; know every alias first.
+                    foreach (var link in fetchEntity.Descendants("link-entity"))
+                    {
+                        if ((string?)link.Attribute("alias") is { } alias && solution.Table((string?)link.Attribute("name") ?? string.Empty) is { } linked)
+                        {
+                            aliases[alias] = linked;
+                        }
+                    }
+
                     CheckFetchNode(solution, fetchEntity, fetchTable, aliases, issues);
                 }
             }
@@ -84,7 +93,7 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
 
         foreach (var condition in node.Elements("filter").DescendantsAndSelf("filter").Elements("condition"))
         {
-            // A condition may name a link-entity by alias (entityname); those are checked once aliases are known.
+            // A condition may name a link-entity by its alias (entityname).
             var target = (string?)condition.Attribute("entityname");
             var conditionTable = target is null ? table : aliases.GetValueOrDefault(target);
             if (conditionTable is not null)
