@@ -8,6 +8,7 @@ namespace PropertyCrm.Benchmarks;
 /// How cost grows with the span: the walk is day by day, so 3, 30 and 300 days should cost roughly 1×, 10× and
 /// 100× (plus a constant), independent of how many minutes are involved.
 /// </summary>
+/// <remarks>Public and unsealed because BenchmarkDotNet generates a subclass to run it.</remarks>
 [MemoryDiagnoser]
 [MedianColumn]
 public class ScalingBenchmarks

@@ -8,6 +8,7 @@ namespace PropertyCrm.Benchmarks;
 /// The SLA targets the system computes most often, started on Friday 13 February 2026 at 17:00, the last
 /// ordinary working afternoon before the 2026 Spring Festival (Sat 14 Feb is a 调休 working day, 15-23 Feb off).
 /// </summary>
+/// <remarks>Public and unsealed because BenchmarkDotNet generates a subclass to run it.</remarks>
 [MemoryDiagnoser]
 [MedianColumn]
 public class SpringFestivalBenchmarks
