@@ -382,6 +382,12 @@ public sealed class PointsEngine
         return new ExpirySweep(now, entries, expired, total);
     }
 
+    /// <summary>
+    /// The sweep for a China date: as at its first instant (00:00 +08:00), which expires every lot whose last
+    /// day was before <paramref name="date"/>. The 2029-01-01 sweep expires lots usable through 2028-12-31.
+    /// </summary>
+    public ExpirySweep SweepExpired(PointsLedger ledger, ChinaDate date) => SweepExpired(ledger, date.StartInstant);
+
     private static EarnRuleCode RuleFor(LoyaltyEventKind kind) => kind switch
     {
         LoyaltyEventKind.FeePaidOnTime => EarnRuleCode.OnTimeFeePayment,
