@@ -71,9 +71,10 @@ public sealed class SweepResult
 /// <para><b>Calls.</b> Per page of P due requests raising E rungs: 1 index query + P lock updates + 1 re-read of the
 /// P requests + 1 read of their escalation rows + at most 1 read of their properties (only when a rung needs the
 /// supervisor, manager or quality team) + E creates + P updates; each "1" becomes ⌈P / 500⌉ above 500 requests (an
-/// <c>in</c> list stays well under SQL Server's parameter limit, and 500 requests × 8 rungs fit one result page). A
-/// call whose last page is not full costs nothing more; one whose last page was exactly full costs one more empty
-/// index query. On-time requests never match the index query, so they cost nothing, however many are open.</para>
+/// <c>in</c> list stays well under SQL Server's parameter limit, and 500 requests × 8 rungs fit one result page). The
+/// index query's own "more records" flag ends the loop, so no empty query is spent after the last page; a call with
+/// nothing due costs that one query. On-time requests never match the index query, so they cost nothing, however
+/// many are open. Plus one read of the page-size environment variable when the caller gives no page size.</para>
 /// <para><b>Concurrency.</b> Two sweeps at once never raise a rung twice. Each request of a page is first updated
 /// (its index column rewritten with the value just read), which takes the row's write lock until this call's
 /// transaction ends; only then are the requests and their escalation rows read, so what is read is what the other

@@ -30,8 +30,14 @@ public sealed class StopwatchSweepBudget : ISweepBudget
     {
         stopwatch = started ?? throw new ArgumentNullException(nameof(started));
         Budget = TimeSpan.FromSeconds(Math.Max(0, Math.Min(seconds, MaxSeconds)));
-        var margin = TimeSpan.FromTicks(Math.Min(Budget.Ticks / 10, MaxMargin.Ticks));
-        stopAt = Budget - margin;
+        stopAt = StopAt(seconds);
+    }
+
+    /// <summary>When a budget of <paramref name="seconds"/> (capped at <see cref="MaxSeconds"/>) counts as spent: the budget less its margin.</summary>
+    public static TimeSpan StopAt(int seconds)
+    {
+        var budget = TimeSpan.FromSeconds(Math.Max(0, Math.Min(seconds, MaxSeconds)));
+        return budget - TimeSpan.FromTicks(Math.Min(budget.Ticks / 10, MaxMargin.Ticks));
     }
 
     public TimeSpan Budget { get; }
