@@ -10,7 +10,10 @@ namespace PropertyCrm.Tests.Schema;
 
 /// <summary>
 /// Proves that every logical name and option value in the schema constants (Schema/Tables, Schema/OptionSets)
-/// exists in the unpacked solution (Solution/), so code, step registrations and the solution cannot drift.
+/// exists in the unpacked solution (Solution/), so code, step registrations and the solution cannot drift:
+/// tables, columns, relationships (and their lookups), alternate keys (and their columns), global and local
+/// choices, and status/status-reason values. Where the solution can grow without code noticing (a new custom
+/// lookup, a new status reason, a new option), the reverse is checked too.
 /// System tables are only partly in Solution/ (just the columns we add), so their platform columns are checked
 /// against the explicit allow-list below instead.
 /// </summary>
@@ -43,6 +46,12 @@ public sealed class SchemaConstantsTests
     public static IEnumerable<object[]> Keys() => Constants("Keys");
 
     public static IEnumerable<object[]> OptionSets() => OptionSetTypes().Select(t => new object[] { t.Name });
+
+    public static IEnumerable<object[]> TablesWithRelationships() =>
+        TableTypes().Where(t => t.GetNestedType("Relationships") is not null).Select(t => new object[] { t.Name });
+
+    public static IEnumerable<object[]> TablesWithStatusReasons() =>
+        TableTypes().Where(t => t.GetNestedType("StatusReasons") is not null || t.GetNestedType("States") is not null).Select(t => new object[] { t.Name });
 
     [Fact]
     public void TableConstants_EveryTableInSolution_HasAConstantsClass()
@@ -118,6 +127,88 @@ public sealed class SchemaConstantsTests
         var keys = Solution.Value.Tables[table].Elements("EntityKeys").Elements("EntityKey").Select(k => k.Element("LogicalName")?.Value);
 
         Assert.Contains(key, keys);
+    }
+
+    [Theory]
+    [MemberData(nameof(TablesWithRelationships))]
+    public void RelationshipConstants_EveryCustomLookupOfTheTable_HasAConstant(string tableClass)
+    {
+        var type = TableType(tableClass);
+        var table = (string)Field(type, "LogicalName");
+        var declared = StringConstants(Nested(type, "Relationships")).Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
+
+        // Custom relationships only: the platform's own (lk_, owner_, user_, team_, business_unit_) are not ours to name.
+        var missing = Solution.Value.Relationships
+            .Where(r => r.Element("ReferencingEntityName")!.Value.ToLowerInvariant() == table)
+            .Select(r => (string)r.Attribute("Name")!)
+            .Where(name => name.StartsWith(Publisher.Prefix + "_", StringComparison.Ordinal) && !declared.Contains(name))
+            .ToList();
+
+        Assert.True(missing.Count == 0, $"Relationships of {table} in Solution/ without a constant in {tableClass}.Relationships: " + string.Join(", ", missing));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void KeyConstant_ItsColumnsAreColumnConstants(string tableClass, string constant)
+    {
+        var type = TableType(tableClass);
+        var table = (string)Field(type, "LogicalName");
+        var key = (string)Field(Nested(type, "Keys"), constant);
+        var columns = StringConstants(Nested(type, "Columns")).Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
+
+        var keyColumns = Solution.Value.Tables[table].Elements("EntityKeys").Elements("EntityKey")
+            .Single(k => k.Element("LogicalName")?.Value == key)
+            .Elements("EntityKeyAttributes").Elements("AttributeName").Select(a => a.Value.ToLowerInvariant())
+            .ToList();
+
+        Assert.NotEmpty(keyColumns);
+        var undeclared = keyColumns.Where(c => !columns.Contains(c)).ToList();
+        Assert.True(undeclared.Count == 0, $"{tableClass}.Keys.{constant} uses columns without a constant in {tableClass}.Columns: " + string.Join(", ", undeclared));
+    }
+
+    [Theory]
+    [MemberData(nameof(TablesWithStatusReasons))]
+    public void StatusConstants_MatchTheTablesStatusAndStatusReasonChoices(string tableClass)
+    {
+        var type = TableType(tableClass);
+        var table = (string)Field(type, "LogicalName");
+        Assert.True(Solution.Value.Tables.TryGetValue(table, out var entity), $"{table} is not a table in Solution/Entities.");
+        var states = SolutionFolder.States(entity!);
+        var statuses = SolutionFolder.Statuses(entity!);
+
+        var stateType = type.GetNestedType("States");
+        if (stateType is not null)
+        {
+            var declaredStates = IntConstants(stateType).ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
+            foreach (var (name, value) in declaredStates)
+            {
+                Assert.True(states.Contains(value), $"{tableClass}.States.{name} = {value} is not a statecode option of {table}.");
+            }
+
+            var missingStates = states.Where(s => !declaredStates.ContainsValue(s)).ToList();
+            Assert.True(missingStates.Count == 0, $"statecode options of {table} without a constant in {tableClass}.States: " + string.Join(", ", missingStates));
+        }
+
+        var reasonType = type.GetNestedType("StatusReasons");
+        if (reasonType is null)
+        {
+            return;
+        }
+
+        var declared = IntConstants(reasonType).ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
+        foreach (var (name, value) in declared)
+        {
+            Assert.True(statuses.ContainsKey(value), $"{tableClass}.StatusReasons.{name} = {value} is not a statuscode option of {table}.");
+
+            // 1 and 2 are the platform's default reasons (relabelled); every added reason carries the publisher's option-value prefix.
+            Assert.True(value is 1 or 2 || value / 10_000 == Publisher.OptionValuePrefix, $"{tableClass}.StatusReasons.{name} = {value} is outside the publisher's option-value range.");
+        }
+
+        var missing = statuses.Keys.Where(v => !declared.ContainsValue(v)).ToList();
+        Assert.True(missing.Count == 0, $"statuscode options of {table} without a constant in {tableClass}.StatusReasons: " + string.Join(", ", missing));
+
+        var orphans = statuses.Where(s => !states.Contains(s.Value)).Select(s => $"{s.Key} (state {s.Value})").ToList();
+        Assert.True(orphans.Count == 0, $"statuscode options of {table} whose state is not a statecode option: " + string.Join(", ", orphans));
     }
 
     [Theory]
@@ -237,5 +328,17 @@ public sealed class SchemaConstantsTests
 
         public static HashSet<int> OptionValues(XElement optionSet) =>
             optionSet.Elements("options").Elements("option").Select(o => (int)o.Attribute("value")!).ToHashSet();
+
+        /// <summary>statecode option values of a table.</summary>
+        public static HashSet<int> States(XElement entity) =>
+            Attributes(entity).Where(a => LogicalName(a) == "statecode")
+                .Elements("optionset").Elements("states").Elements("state")
+                .Select(s => (int)s.Attribute("value")!).ToHashSet();
+
+        /// <summary>statuscode option values of a table, each with the state it belongs to.</summary>
+        public static Dictionary<int, int> Statuses(XElement entity) =>
+            Attributes(entity).Where(a => LogicalName(a) == "statuscode")
+                .Elements("optionset").Elements("statuses").Elements("status")
+                .ToDictionary(s => (int)s.Attribute("value")!, s => (int)s.Attribute("state")!);
     }
 }
