@@ -355,7 +355,11 @@ internal sealed class QueryEvaluator
     {
         var primaryId = dataverse.Metadata.PrimaryIdAttribute(query.EntityName);
         var sort = SortKeys(query, aliases, primaryId);
-        rows.Sort((a, b) => CompareRows(a, b, sort));
+
+        // Normalize each row's sort values once, not at every comparison.
+        var keyed = rows.Select(r => (Row: r, Keys: sort.Select(k => ValueComparer.Normalize(k.Value(r))).ToArray())).ToList();
+        keyed.Sort((a, b) => CompareKeys(a.Keys, b.Keys, sort));
+        rows = keyed.Select(k => k.Row).ToList();
 
         var paging = query.PageInfo ?? new PagingInfo();
         var pagingRequested = paging.Count > 0 || paging.PageNumber > 1 || !string.IsNullOrEmpty(paging.PagingCookie);
@@ -369,11 +373,12 @@ internal sealed class QueryEvaluator
             throw Faults.InvalidArgument($"TopCount ({query.TopCount}) cannot be greater than {MaxPageSize}.");
         }
 
-        var shaped = rows.Select(r => (Row: r, Entity: Project(query, r, aliases, primaryId))).ToList();
+        // Rows are projected lazily: only the page is copied out, unless distinct needs every projection.
+        var shaped = rows.Select(r => (Row: r, Entity: new Lazy<Entity>(() => Project(query, r, aliases, primaryId)))).ToList();
         if (query.Distinct)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            shaped = shaped.Where(s => seen.Add(Signature(s.Entity))).ToList();
+            shaped = shaped.Where(s => seen.Add(Signature(s.Entity.Value))).ToList();
         }
 
         var result = new EntityCollection { EntityName = query.EntityName, TotalRecordCount = -1 };
@@ -385,14 +390,14 @@ internal sealed class QueryEvaluator
 
         if (query.TopCount is { } count)
         {
-            result.Entities.AddRange(shaped.Take(count).Select(s => s.Entity));
+            result.Entities.AddRange(shaped.Take(count).Select(s => s.Entity.Value));
             return result;
         }
 
         var pageSize = paging.Count > 0 ? Math.Min(paging.Count, MaxPageSize) : MaxPageSize;
         var pageNumber = Math.Max(1, paging.PageNumber);
         var cookie = PagingCookie.TryParse(paging.PagingCookie);
-        IEnumerable<(JoinedRow Row, Entity Entity)> remaining;
+        IEnumerable<(JoinedRow Row, Lazy<Entity> Entity)> remaining;
         if (cookie is not null && cookie.Page == pageNumber - 1 && CookieFits(cookie, sort))
         {
             remaining = shaped.Where(s => IsAfter(s.Row, cookie, sort));
@@ -409,7 +414,7 @@ internal sealed class QueryEvaluator
             page.RemoveAt(pageSize);
         }
 
-        result.Entities.AddRange(page.Select(p => p.Entity));
+        result.Entities.AddRange(page.Select(p => p.Entity.Value));
         if (page.Count > 0 && sort.All(k => k.CookieName is not null))
         {
             var columns = sort.Select(k => (k.CookieName!, k.Value(page[0].Row), k.Value(page[^1].Row))).ToArray();
@@ -446,14 +451,14 @@ internal sealed class QueryEvaluator
         return keys;
     }
 
-    private static int CompareRows(JoinedRow a, JoinedRow b, List<SortKey> keys)
+    private static int CompareKeys(object?[] a, object?[] b, List<SortKey> keys)
     {
-        foreach (var key in keys)
+        for (var i = 0; i < keys.Count; i++)
         {
-            var c = ValueComparer.Compare(key.Value(a), key.Value(b));
+            var c = ValueComparer.CompareNormalized(a[i], b[i]);
             if (c != 0)
             {
-                return key.Descending ? -c : c;
+                return keys[i].Descending ? -c : c;
             }
         }
 

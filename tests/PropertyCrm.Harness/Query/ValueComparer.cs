@@ -51,10 +51,13 @@ internal static class ValueComparer
     /// Orders two normalized values; nulls first (as SQL Server sorts them). Throws a query fault when the
     /// values cannot be compared (a condition value of the wrong type).
     /// </summary>
-    public static int Compare(object? left, object? right)
+    public static int Compare(object? left, object? right) => CompareNormalized(Normalize(left), Normalize(right));
+
+    /// <summary><see cref="Compare"/> for values already passed through <see cref="Normalize"/> (sort keys).</summary>
+    public static int CompareNormalized(object? a, object? b)
     {
-        var a = Normalize(left);
-        var b = Normalize(right);
+        var left = a;
+        var right = b;
         if (a is null || b is null)
         {
             return a is null ? (b is null ? 0 : -1) : 1;
