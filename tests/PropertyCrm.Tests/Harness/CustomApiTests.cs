@@ -89,6 +89,40 @@ public sealed class CustomApiTests
         Assert.Equal(DataverseErrorCodes.InvalidArgument, Assert.Throws<DataverseFaultException>(() => dataverse.Service.Execute(request)).ErrorCode);
     }
 
+    [Fact]
+    public void Execute_EntityBoundApi_RequiresTargetOfBoundTableAndRunsForThatTable()
+    {
+        var name = "pcrm_Close" + Guid.NewGuid().ToString("N")[..8];
+        string? seenEntity = null;
+        Guid seenId = default;
+        PluginActions.ForMessage(name, r => { seenEntity = r.Context.PrimaryEntityName; seenId = r.Context.PrimaryEntityId; });
+        dataverse.RegisterCustomApi(new CustomApiDeclaration(name, typeof(ActionPlugin), new LocalizedText("关闭", "Close"), new LocalizedText("关闭", "Close"))
+        {
+            BindingType = CustomApiBindingType.Entity,
+            BoundEntityLogicalName = "pcrm_request",
+        });
+        var id = Guid.NewGuid();
+
+        dataverse.Service.Execute(new OrganizationRequest(name) { ["Target"] = new EntityReference("pcrm_request", id) });
+        var missing = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Execute(new OrganizationRequest(name)));
+
+        Assert.Equal("pcrm_request", seenEntity);
+        Assert.Equal(id, seenId);
+        Assert.Equal(DataverseErrorCodes.RequiredFieldMissing, missing.ErrorCode);
+    }
+
+    [Fact]
+    public void Execute_PluginSetsUndeclaredOutput_Faults()
+    {
+        var name = "pcrm_Leaky" + Guid.NewGuid().ToString("N")[..8];
+        PluginActions.ForMessage(name, r => r.Context.OutputParameters["Secret"] = 1);
+        dataverse.RegisterCustomApi(new CustomApiDeclaration(name, typeof(ActionPlugin), new LocalizedText("泄漏", "Leaky"), new LocalizedText("泄漏", "Leaky")));
+
+        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Execute(new OrganizationRequest(name)));
+
+        Assert.Contains("Secret", fault.Message, StringComparison.Ordinal);
+    }
+
     private OrganizationRequest Request(int points, EntityReference owner) =>
         new(apiName) { ["Points"] = points, ["Owner"] = owner };
 }
