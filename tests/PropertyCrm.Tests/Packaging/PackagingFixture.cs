@@ -2,13 +2,14 @@ using System;
 using System.IO;
 using PropertyCrm.Cli.Packaging;
 using PropertyCrm.Cli.Packaging.Generation;
+using PropertyCrm.Tests.Support;
 
 namespace PropertyCrm.Tests.Packaging;
 
 /// <summary>
 /// Shared by every packaging test, created once per run: the repository layout, the compiled XSDs and the
 /// Release net462 assemblies. `dotnet test PropertyCrm.sln -c Release` (CI) has just built those; any other
-/// run builds them here, once, instead of once per test.
+/// run (a Debug test build would otherwise read stale Release DLLs) builds them here, once, not once per test.
 /// </summary>
 public sealed class PackagingFixture
 {
@@ -16,13 +17,14 @@ public sealed class PackagingFixture
 
     public PackagingFixture()
     {
-        Layout = RepositoryLayout.Find(AppContext.BaseDirectory);
+        Layout = RepositoryLayout.Find(RepoPaths.Root);
         SchemaFolder = Layout.SchemaFolder(null)
             ?? throw new DirectoryNotFoundException($"Dataverse XSDs not found: set {RepositoryLayout.SchemasEnvironmentVariable}");
         Xsd = new XsdValidator(SchemaFolder);
         input = new Lazy<GeneratorInput>(() =>
         {
-            if (!File.Exists(Layout.PluginsAssembly) || !File.Exists(Layout.WorkflowActivitiesAssembly))
+            var builtWithThisRun = RepoPaths.Configuration == "Release";
+            if (!builtWithThisRun || !File.Exists(Layout.PluginsAssembly) || !File.Exists(Layout.WorkflowActivitiesAssembly))
             {
                 using var error = new StringWriter();
                 if (!ReleaseBuilder.Build(Layout, TextWriter.Null, error))

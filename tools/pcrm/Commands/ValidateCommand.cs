@@ -29,6 +29,13 @@ internal sealed class ValidateCommand : ICommand
             return 2;
         }
 
+        // An explicit --schemas that does not exist is reported before anything else looks for the repository.
+        if (options.TryGet("schemas", out var explicitSchemas) && !Directory.Exists(explicitSchemas))
+        {
+            error.WriteLine(MissingSchemas(explicitSchemas));
+            return 2;
+        }
+
         RepositoryLayout layout;
         try
         {
@@ -41,7 +48,7 @@ internal sealed class ValidateCommand : ICommand
         }
 
         var solution = options.TryGet("solution", out var s) ? s : layout.SolutionFolder;
-        var schemas = layout.SchemaFolder(options.TryGet("schemas", out var x) ? x : null);
+        var schemas = layout.SchemaFolder(explicitSchemas);
         if (schemas is null || !Directory.Exists(schemas))
         {
             error.WriteLine(MissingSchemas(schemas));

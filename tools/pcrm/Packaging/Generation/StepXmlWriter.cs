@@ -26,7 +26,7 @@ internal static class StepXmlWriter
         if (!assembly.PluginTypes.Contains(typeName, StringComparer.Ordinal))
         {
             throw new GenerationException(
-                $"步骤 '{step.Name}' 的插件类型不在 {assembly.Name} 中（需为公共、非抽象、实现 IPlugin） / the step's plug-in type is not a public non-abstract IPlugin class of the built {assembly.Name}");
+                $"步骤 '{step.Name}' 的插件类型不在 {assembly.Name} 中（需为公共、非抽象、实现 IPlugin） / the step's plug-in type is not a public non-abstract IPlugin class of the built {assembly.Name} (if it is, the Release build is stale: run without --no-build)");
         }
 
         var root = new XElement("SdkMessageProcessingStep",
