@@ -1,17 +1,39 @@
 using System;
+using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
+using PropertyCrm.Plugins.Logic.Sla;
 
 namespace PropertyCrm.Plugins.Logic;
 
 /// <summary>
 /// Deadline arithmetic for callers that speak Dataverse's types (UTC DateTime, whole minutes): the
-/// Custom API and the classic-workflow activity share it, so both answer exactly as the SLA clock does.
+/// Custom API and the classic-workflow activity share it, so both answer exactly as the SLA clock does,
+/// on the same calendars (built-ins plus the admin's calendar rows, through <see cref="SlaConfigurationCache"/>).
 /// </summary>
 public static class WorkingTimeLogic
 {
     /// <summary>Upper bound on a single request: ten years of round-the-clock minutes.</summary>
     public const int MaxMinutes = 10 * 366 * 24 * 60;
+
+    /// <summary>
+    /// The UTC deadline on the organization's calendars: the inputs are checked first (a bad request costs no read),
+    /// then the calendars come from the cache (one read cold, none warm).
+    /// </summary>
+    /// <param name="nowUtc">The execution's OperationCreatedOn, for the cache's expiry.</param>
+    public static DateTime AddWorkingMinutes(
+        IOrganizationService service,
+        Guid organizationId,
+        DateTime nowUtc,
+        DateTime startUtc,
+        int workingMinutes,
+        string? calendarName,
+        Action<string>? trace = null)
+    {
+        Validate(startUtc, workingMinutes);
+        var calendars = SlaConfigurationCache.GetCalendars(service, organizationId, nowUtc, trace);
+        return AddWorkingMinutes(calendars, startUtc, workingMinutes, calendarName);
+    }
 
     /// <summary>The UTC instant at which <paramref name="workingMinutes"/> of working time has elapsed after <paramref name="startUtc"/>.</summary>
     public static DateTime AddWorkingMinutes(BusinessCalendarCatalog calendars, DateTime startUtc, int workingMinutes, string? calendarName)
@@ -21,6 +43,18 @@ public static class WorkingTimeLogic
             throw new ArgumentNullException(nameof(calendars));
         }
 
+        Validate(startUtc, workingMinutes);
+        var calendar = calendars.Get(string.IsNullOrWhiteSpace(calendarName) ? BuiltInCalendars.ChinaWorkdaysName : calendarName!);
+
+        // Dataverse hands date-time values to plug-ins in UTC; Unspecified is treated as UTC for the same reason.
+        var start = new DateTimeOffset(DateTime.SpecifyKind(startUtc.Kind == DateTimeKind.Local ? startUtc.ToUniversalTime() : startUtc, DateTimeKind.Utc));
+        return calendar.AddWorkingTime(start, TimeSpan.FromMinutes(workingMinutes)).UtcDateTime;
+    }
+
+    /// <summary>Refuses a missing start and minutes outside 0..<see cref="MaxMinutes"/>, with bilingual messages.</summary>
+    /// <exception cref="DomainException"><c>sla.start-missing</c>, <c>sla.minutes-out-of-range</c>.</exception>
+    public static void Validate(DateTime startUtc, int workingMinutes)
+    {
         if (startUtc == default)
         {
             throw new DomainException("sla.start-missing", "请提供开始时间 / A start time is required.");
@@ -32,11 +66,5 @@ public static class WorkingTimeLogic
                 "sla.minutes-out-of-range",
                 $"工作分钟数必须在 0 到 {MaxMinutes} 之间:{workingMinutes} / Working minutes must be between 0 and {MaxMinutes}: {workingMinutes}.");
         }
-
-        var calendar = calendars.Get(string.IsNullOrWhiteSpace(calendarName) ? BuiltInCalendars.ChinaWorkdaysName : calendarName!);
-
-        // Dataverse hands date-time values to plug-ins in UTC; Unspecified is treated as UTC for the same reason.
-        var start = new DateTimeOffset(DateTime.SpecifyKind(startUtc.Kind == DateTimeKind.Local ? startUtc.ToUniversalTime() : startUtc, DateTimeKind.Utc));
-        return calendar.AddWorkingTime(start, TimeSpan.FromMinutes(workingMinutes)).UtcDateTime;
     }
 }

@@ -4,12 +4,12 @@ using Microsoft.Xrm.Sdk;
 namespace PropertyCrm.Plugins.Mapping;
 
 /// <summary>
-/// The project's choice convention: option value = 548210000 + the domain enum value (Schema/OptionSets).
+/// The project's choice convention: option value = 548210000 (<see cref="Schema.Publisher.FirstOptionValue"/>) + the domain enum value.
 /// </summary>
 public static class OptionValues
 {
     /// <summary>The publisher's option value prefix.</summary>
-    public const int Base = 548210000;
+    public const int Base = Schema.Publisher.FirstOptionValue;
 
     /// <summary>The Dataverse option for a domain enum value.</summary>
     public static OptionSetValue ToOption<TEnum>(TEnum value)

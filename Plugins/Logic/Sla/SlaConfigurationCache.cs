@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Threading;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Calendars;
 
@@ -36,7 +37,11 @@ public static class SlaConfigurationCache
     /// <summary>How long a snapshot is used before it is read again.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private static readonly ConcurrentDictionary<Guid, SlaConfiguration> Entries = new();
+    private static readonly ConcurrentDictionary<Guid, SlaConfiguration> Shared = new();
+
+    private static readonly AsyncLocal<ConcurrentDictionary<Guid, SlaConfiguration>?> Isolated = new();
+
+    private static ConcurrentDictionary<Guid, SlaConfiguration> Entries => Isolated.Value ?? Shared;
 
     /// <summary>Policies and calendars of <paramref name="organizationId"/> as of <paramref name="nowUtc"/>.</summary>
     /// <param name="service">Reads the configuration on a miss; every user needs read access to both tables (organization-wide).</param>
@@ -69,6 +74,18 @@ public static class SlaConfigurationCache
     /// <summary>Forgets the snapshot of <paramref name="organizationId"/> in this worker: the next use reads again.</summary>
     public static void Invalidate(Guid organizationId) => Entries.TryRemove(organizationId, out _);
 
+    /// <summary>
+    /// For tests and tools: until disposed, the current logical call context (this thread and the work it starts) uses
+    /// a private, empty cache instead of the worker's. In-memory Dataverse instances all share one organization id, so
+    /// tests running in parallel would otherwise see each other's snapshots. Never needed in a plug-in.
+    /// </summary>
+    public static IDisposable Isolate()
+    {
+        var previous = Isolated.Value;
+        Isolated.Value = new ConcurrentDictionary<Guid, SlaConfiguration>();
+        return new Restorer(previous);
+    }
+
     private static SlaConfiguration Store(Guid organizationId, SlaConfiguration loaded, Action<string>? trace)
     {
         trace?.Invoke($"SLA configuration loaded: {(loaded.HasPolicies ? loaded.PolicyRows.Count : 0)} policy row(s), {loaded.Calendars.Calendars.Count} calendar(s).");
@@ -79,6 +96,15 @@ public static class SlaConfigurationCache
 
         Entries[organizationId] = loaded;
         return loaded;
+    }
+
+    private sealed class Restorer : IDisposable
+    {
+        private readonly ConcurrentDictionary<Guid, SlaConfiguration>? previous;
+
+        public Restorer(ConcurrentDictionary<Guid, SlaConfiguration>? previous) => this.previous = previous;
+
+        public void Dispose() => Isolated.Value = previous;
     }
 
     private static DateTime AsUtc(DateTime value) => value.Kind switch

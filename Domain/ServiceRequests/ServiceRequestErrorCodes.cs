@@ -1,0 +1,11 @@
+namespace PropertyCrm.Domain.ServiceRequests;
+
+/// <summary>Stable <see cref="DomainException.Code"/> values for service-request rules; branch on these, never on messages.</summary>
+public static class ServiceRequestErrorCodes
+{
+    public const string InvalidTransition = "request.status.invalid-transition";
+    public const string FollowUpRequired = "request.close.follow-up-required";
+    public const string FollowUpRemoved = "request.close.follow-up-removed";
+    public const string RequestTypeRequired = "request.type-required";
+    public const string UnknownStatus = "request.status.unknown";
+}
