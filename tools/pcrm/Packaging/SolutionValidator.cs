@@ -20,6 +20,7 @@ internal sealed class SolutionValidator
         new DuplicateIdCheck(),
         new LabelLanguageCheck(),
         new PluginReferenceCheck(),
+        new FolderComponentCheck(),
     };
 
     private readonly XsdValidator xsd;
