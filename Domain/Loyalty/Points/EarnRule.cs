@@ -32,7 +32,10 @@ public sealed record EarnRule
     public bool Enabled { get; init; } = true;
 
     /// <summary>First APP use can only happen once, so its key ignores the source record.</summary>
-    public bool OncePerOwner => Code == EarnRuleCode.FirstAppUse;
+    public bool OncePerOwner => IsOncePerOwner(Code);
+
+    /// <summary>Whether <paramref name="code"/> can be earned only once per owner, ever.</summary>
+    public static bool IsOncePerOwner(EarnRuleCode code) => code == EarnRuleCode.FirstAppUse;
 
     /// <summary>Whether the rule rewards activity (engagement) rather than fees; only these count for tiers.</summary>
     public static bool IsActivity(EarnRuleCode code) => code != EarnRuleCode.OnTimeFeePayment;

@@ -8,15 +8,10 @@ namespace PropertyCrm.Domain.Loyalty.Points;
 public static class LedgerKeys
 {
     /// <summary>"earn:{rule}:{source}"; once-per-owner rules are "earn:{rule}".</summary>
-    public static string Earn(EarnRule rule, string sourceId)
+    public static string Earn(EarnRuleCode rule, string sourceId)
     {
-        if (rule is null)
-        {
-            throw new System.ArgumentNullException(nameof(rule));
-        }
-
-        var fragment = EarnRuleNames.KeyFragment(rule.Code);
-        return rule.OncePerOwner ? "earn:" + fragment : "earn:" + fragment + ":" + sourceId;
+        var fragment = EarnRuleNames.KeyFragment(rule);
+        return EarnRule.IsOncePerOwner(rule) ? "earn:" + fragment : "earn:" + fragment + ":" + sourceId;
     }
 
     /// <summary>"redeem:{redemption id}".</summary>

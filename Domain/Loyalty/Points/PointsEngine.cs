@@ -24,8 +24,8 @@ public sealed class PointsEngine
     public PointsRules Rules { get; }
 
     /// <summary>
-    /// Awards points for an event, at most once per source and rule. The order of checks is the order of
-    /// the reasons an owner would be given: no rule, already applied, too small, already expired, cap.
+    /// Awards points for an event, at most once per source and rule. Checks, in order: events that never earn
+    /// (service requests, late payments), already applied, no rule or rule off, too small, already expired, cap.
     /// </summary>
     /// <param name="ledger">The owner's ledger.</param>
     /// <param name="loyaltyEvent">What happened.</param>
@@ -62,6 +62,19 @@ public sealed class PointsEngine
 
         var code = RuleFor(loyaltyEvent.Kind);
         var name = EarnRuleNames.Of(code);
+
+        // A replay must find its entry whatever the configuration says today, so this comes before the rule.
+        var key = LedgerKeys.Earn(code, loyaltyEvent.SourceId);
+        if (ledger.Find(key) is PointsLedgerEntry existing)
+        {
+            return new EarnResult(
+                EarnOutcome.AlreadyApplied,
+                existing,
+                0,
+                PointsReasonCodes.AlreadyApplied,
+                $"“{name.Chinese}”已计过积分(流水 {existing.Key}) / '{name.English}' was already awarded (entry {existing.Key}).");
+        }
+
         var rule = Rules.Find(code);
         if (rule is null)
         {
@@ -71,17 +84,6 @@ public sealed class PointsEngine
         if (!rule.Enabled)
         {
             return Nothing(PointsReasonCodes.RuleDisabled, $"积分规则“{name.Chinese}”已停用 / The earn rule '{name.English}' is switched off.");
-        }
-
-        var key = LedgerKeys.Earn(rule, loyaltyEvent.SourceId);
-        if (ledger.Find(key) is PointsLedgerEntry existing)
-        {
-            return new EarnResult(
-                EarnOutcome.AlreadyApplied,
-                existing,
-                0,
-                PointsReasonCodes.AlreadyApplied,
-                $"“{name.Chinese}”已计过积分(流水 {existing.Key}) / '{name.English}' was already awarded (entry {existing.Key}).");
         }
 
         decimal basePoints;

@@ -34,6 +34,26 @@ public sealed class PointsEarnTests
     }
 
     [Fact]
+    public void Earn_ReplayAfterAdminSwitchedTheRuleOff_StillFindsTheEarlierAward()
+    {
+        var script = new PointsScript();
+        var first = script.Earn(LoyaltyEventKind.Referral, "r-1", "2026-03-05T10:00:00+08:00");
+        var switchedOff = new PointsEngine(PointsRules.Default with
+        {
+            EarnRules = new[] { new EarnRule(EarnRuleCode.Referral) { PointsPerEvent = 200, Enabled = false } },
+        });
+
+        var replay = switchedOff.Earn(
+            script.Ledger,
+            new LoyaltyEvent(LoyaltyEventKind.Referral, "r-1", Iso.At("2026-03-05T10:00:00+08:00")),
+            OwnerTier.Standard,
+            Iso.At("2026-03-06T10:00:00+08:00"));
+
+        Assert.Equal(EarnOutcome.AlreadyApplied, replay.Outcome);
+        Assert.Same(first.Entry, replay.Entry);
+    }
+
+    [Fact]
     public void Earn_ServiceRequestFiled_EarnsNothingWhateverTheConfiguration()
     {
         var script = new PointsScript();
