@@ -30,11 +30,11 @@ public sealed class DataverseFaultException : Exception
 
     internal static DataverseFaultException Create(int errorCode, string message, Exception? inner = null)
     {
+        // Timestamp stays unset: the harness never reads the system clock.
         var fault = new OrganizationServiceFault
         {
             ErrorCode = errorCode,
             Message = message,
-            Timestamp = DateTime.UtcNow,
         };
         return new DataverseFaultException(fault, inner);
     }

@@ -122,8 +122,7 @@ internal static class FetchXmlParser
         };
 
         var result = new FetchQuery(query) { IsAggregate = aggregate };
-        var linkCounter = 0;
-        ReadEntityChildren(entity, query.EntityName, query.ColumnSet, query.Criteria, query.Orders, query.LinkEntities, null, result, isRoot: true, ref linkCounter);
+        ReadEntityChildren(entity, query.EntityName, query.ColumnSet, query.Criteria, query.Orders, query.LinkEntities, null, result, isRoot: true);
         return result;
     }
 
@@ -136,8 +135,7 @@ internal static class FetchXmlParser
         ICollection<LinkEntity> links,
         LinkEntity? link,
         FetchQuery result,
-        bool isRoot,
-        ref int linkCounter)
+        bool isRoot)
     {
         var hasAttributes = false;
         foreach (var child in element.Elements())
@@ -169,7 +167,7 @@ internal static class FetchXmlParser
 
                     break;
                 case "link-entity":
-                    links.Add(ReadLink(child, entityName, result, ref linkCounter));
+                    links.Add(ReadLink(child, entityName, result));
                     break;
                 default:
                     throw Invalid($"<{child.Name.LocalName}> is not supported inside <{element.Name.LocalName}>.");
@@ -278,9 +276,8 @@ internal static class FetchXmlParser
         return condition;
     }
 
-    private static LinkEntity ReadLink(XElement element, string parentEntity, FetchQuery result, ref int linkCounter)
+    private static LinkEntity ReadLink(XElement element, string parentEntity, FetchQuery result)
     {
-        linkCounter++;
         var name = Required(element, "name");
         var type = (string?)element.Attribute("link-type") ?? "inner";
         var link = new LinkEntity(
@@ -303,7 +300,7 @@ internal static class FetchXmlParser
             EntityAlias = (string?)element.Attribute("alias"),
             Columns = new ColumnSet(),
         };
-        ReadEntityChildren(element, name, link.Columns, link.LinkCriteria, link.Orders, link.LinkEntities, link, result, isRoot: false, ref linkCounter);
+        ReadEntityChildren(element, name, link.Columns, link.LinkCriteria, link.Orders, link.LinkEntities, link, result, isRoot: false);
         return link;
     }
 
@@ -313,10 +310,17 @@ internal static class FetchXmlParser
     private static bool Bool(XElement element, string attribute) =>
         (string?)element.Attribute(attribute) is "true" or "1";
 
-    private static int? Int(XElement element, string attribute) =>
-        (string?)element.Attribute(attribute) is { } text
-            ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)
-            : null;
+    private static int? Int(XElement element, string attribute)
+    {
+        if ((string?)element.Attribute(attribute) is not { } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Invalid($"'{attribute}' must be a whole number, not '{text}'.");
+    }
 
     private static DataverseFaultException Invalid(string message) =>
         DataverseFaultException.Create(DataverseErrorCodes.QueryBuilderDeserializeInvalidNode, message);

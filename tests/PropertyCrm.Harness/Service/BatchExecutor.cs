@@ -86,11 +86,16 @@ internal sealed class BatchExecutor
                 dataverse.Commit(transaction);
             }
         }
-        catch (DataverseFaultException fault)
+        catch (Exception ex)
         {
             if (owns)
             {
                 dataverse.Store.Rollback(transaction);
+            }
+
+            if (ex is not DataverseFaultException fault)
+            {
+                throw;
             }
 
             // Dataverse raises an ExecuteTransactionFault carrying FaultedRequestIndex; the offline surface

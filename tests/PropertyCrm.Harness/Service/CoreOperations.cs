@@ -146,6 +146,8 @@ internal sealed class CoreOperations
             entity = ValueCloner.ToEntity(row, columns.AllColumns ? null : columns.Columns, Metadata.PrimaryIdAttribute(target.LogicalName));
         }
 
+        // The same object is the platform's output parameter, so a post-operation step can adjust it.
+        operation.OutputParameters["BusinessEntity"] = entity;
         var response = new RetrieveResponse { ResponseName = "Retrieve" };
         response.Results["Entity"] = entity;
         return response;
@@ -154,7 +156,8 @@ internal sealed class CoreOperations
     public OrganizationResponse RetrieveMultiple(Operation operation, Transaction? transaction)
     {
         var query = (QueryBase)operation.InputParameters["Query"];
-        var result = queries.Execute(query, transaction, operation.Origin.Record);
+        var result = queries.Execute(query, transaction, operation.Origin.Record, operation.Origin.UserId);
+        operation.OutputParameters["BusinessEntityCollection"] = result;
         var response = new RetrieveMultipleResponse { ResponseName = "RetrieveMultiple" };
         response.Results["EntityCollection"] = result;
         return response;

@@ -73,11 +73,23 @@ internal sealed class HarnessOrganizationService : IOrganizationService
         };
     }
 
+    private static string? FetchEntityName(string? fetchXml)
+    {
+        try
+        {
+            return Query.FetchXmlParser.Parse(fetchXml).Query.EntityName;
+        }
+        catch (DataverseFaultException)
+        {
+            return null;
+        }
+    }
+
     private static string? QueryEntityName(object? query) => query switch
     {
         QueryExpression qe => qe.EntityName,
         QueryByAttribute qa => qa.EntityName,
-        FetchExpression => "fetch",
+        FetchExpression fetch => FetchEntityName(fetch.Query),
         _ => null,
     };
 }
