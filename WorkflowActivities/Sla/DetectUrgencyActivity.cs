@@ -4,7 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Domain.Sla;
-using PropertyCrm.Plugins.Logic.Sweep;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.WorkflowActivities.Framework;
 
@@ -38,15 +38,14 @@ public sealed class DetectUrgencyActivity : WorkflowActivityBase
         Domain.Sla.Urgency? agentChoice = null;
         if (chosen is not null)
         {
-            var probe = new Entity(ServiceRequestTable.LogicalName) { [ServiceRequestTable.Columns.Urgency] = chosen };
-            agentChoice = ServiceRequestClocks.FromChoice<Domain.Sla.Urgency>(probe, ServiceRequestTable.Columns.Urgency)
+            agentChoice = OptionValues.ToEnum<Domain.Sla.Urgency>(chosen)
                 ?? throw new InvalidPluginExecutionException($"未知的紧急程度选项值:{chosen.Value} / Unknown urgency option value {chosen.Value}.");
         }
 
         var assessment = UrgencyDetector.Default.Assess(Text.Get(activity), agentChoice);
         var keyword = assessment.Matches.FirstOrDefault()?.Phrase ?? string.Empty;
         trace($"Urgency {assessment.Urgency} (detected {assessment.Detected}, override {assessment.IsOverride}, keyword '{keyword}')");
-        Urgency.Set(activity, ServiceRequestClocks.Choice(assessment.Urgency));
+        Urgency.Set(activity, OptionValues.ToOption(assessment.Urgency));
         MatchedKeyword.Set(activity, keyword);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.EscalationTable.Columns;
 
@@ -32,9 +33,9 @@ public static class EscalationRows
         {
             [Columns.Name] = Name(due, request.GetAttributeValue<string>(ServiceRequestTable.Columns.Name)),
             [Columns.ServiceRequest] = new EntityReference(ServiceRequestTable.LogicalName, request.Id),
-            [Columns.Kpi] = ServiceRequestClocks.Choice(due.Kpi),
-            [Columns.Level] = ServiceRequestClocks.Choice(due.Level),
-            [Columns.Recipient] = ServiceRequestClocks.Choice(due.Recipient),
+            [Columns.Kpi] = OptionValues.ToOption(due.Kpi),
+            [Columns.Level] = OptionValues.ToOption(due.Level),
+            [Columns.Recipient] = OptionValues.ToOption(due.Recipient),
             [Columns.DueSince] = due.DueSince.UtcDateTime,
             [Columns.RaisedOn] = now.UtcDateTime,
         };

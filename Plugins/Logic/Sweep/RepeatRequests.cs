@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
@@ -40,7 +41,7 @@ public static class RepeatRequests
         var self = new RequestForRepeat(
             request.Id,
             request.GetAttributeValue<EntityReference>(Columns.Unit)?.Id,
-            ServiceRequestClocks.FromChoice<ServiceLine>(request, Columns.ServiceLine),
+            OptionValues.Read<ServiceLine>(request, Columns.ServiceLine),
             created);
         if (!self.UnitId.HasValue || !self.ServiceLine.HasValue)
         {
@@ -54,7 +55,7 @@ public static class RepeatRequests
             PageInfo = new PagingInfo { Count = MaxEarlier, PageNumber = 1 },
         };
         query.Criteria.AddCondition(Columns.Unit, ConditionOperator.Equal, self.UnitId.Value);
-        query.Criteria.AddCondition(Columns.ServiceLine, ConditionOperator.Equal, ServiceRequestClocks.Choice(self.ServiceLine.Value).Value);
+        query.Criteria.AddCondition(Columns.ServiceLine, ConditionOperator.Equal, OptionValues.ToOption(self.ServiceLine.Value).Value);
         query.Criteria.AddCondition(Columns.CreatedOn, ConditionOperator.GreaterEqual, RepeatRule.WindowStart(created).UtcDateTime);
         query.Criteria.AddCondition(Columns.CreatedOn, ConditionOperator.LessThan, created.UtcDateTime);
         query.Criteria.AddCondition(ServiceRequestTable.PrimaryId, ConditionOperator.NotEqual, request.Id);

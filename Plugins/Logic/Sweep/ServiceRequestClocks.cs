@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Domain.Sla;
-using PropertyCrm.Schema;
-using PropertyCrm.Schema.Tables;
+using PropertyCrm.Plugins.Mapping;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Plugins.Logic.Sweep;
@@ -83,12 +83,13 @@ public static class ServiceRequestClocks
                 continue;
             }
 
-            policies ??= settings.PoliciesFor(request.GetAttributeValue<EntityReference>(Columns.Property)?.Id);
+            var propertyId = request.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
+            policies ??= settings.PoliciesFor(propertyId);
             var target = Target(request, kpi, TimeSpan.FromMinutes(minutes.Value), policies);
             var completedAt = Instant(request, kpi.MetOn) ?? Instant(request, kpi.CompletedOn);
             clocks.Add(SlaClock.Restore(
                 target,
-                settings.Calendars.Get(target.CalendarName),
+                settings.CalendarsFor(propertyId).Get(target.CalendarName),
                 startedAt.Value,
                 TimeSpan.FromMinutes(request.GetAttributeValue<int?>(kpi.PausedMinutes) ?? 0),
                 completedAt.HasValue ? null : Instant(request, Columns.PausedOn),
@@ -97,23 +98,6 @@ public static class ServiceRequestClocks
         }
 
         return clocks;
-    }
-
-    /// <summary>The option value of a domain choice: the publisher's first value plus the enum's number.</summary>
-    public static OptionSetValue Choice(Enum value) => new(Publisher.FirstOptionValue + Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>The domain enum of a stored choice, or null when unset or not one of <typeparamref name="T"/>'s values.</summary>
-    public static T? FromChoice<T>(Entity row, string column)
-        where T : struct
-    {
-        var option = row.GetAttributeValue<OptionSetValue>(column);
-        if (option is null)
-        {
-            return null;
-        }
-
-        var number = option.Value - Publisher.FirstOptionValue;
-        return Enum.IsDefined(typeof(T), number) ? (T)Enum.ToObject(typeof(T), number) : null;
     }
 
     /// <summary>A date-time column as a UTC instant (Dataverse hands plug-ins UTC; Unspecified is read as UTC).</summary>
@@ -132,15 +116,15 @@ public static class ServiceRequestClocks
     private static SlaTarget Target(Entity request, KpiColumns kpi, TimeSpan duration, SlaPolicySet policies)
     {
         var facts = new SlaRequestFacts(
-            FromChoice<RequestType>(request, Columns.RequestType) ?? RequestType.Repair,
-            FromChoice<ServiceLine>(request, Columns.ServiceLine),
-            FromChoice<Urgency>(request, Columns.Urgency) ?? Urgency.Normal,
+            OptionValues.Read<RequestType>(request, Columns.RequestType) ?? RequestType.Repair,
+            OptionValues.Read<ServiceLine>(request, Columns.ServiceLine),
+            OptionValues.Read<Urgency>(request, Columns.Urgency) ?? Urgency.Normal,
             request.GetAttributeValue<string>(Columns.OwnerTier));
         var policy = policies.Find(facts, kpi.Kpi)?.Target;
         var calendar = request.GetAttributeValue<string>(kpi.Calendar);
         if (string.IsNullOrWhiteSpace(calendar))
         {
-            calendar = policy?.CalendarName ?? Domain.Calendars.BuiltInCalendars.ChinaWorkdaysName;
+            calendar = policy?.CalendarName ?? BuiltInCalendars.ChinaWorkdaysName;
         }
 
         if (policy is null)

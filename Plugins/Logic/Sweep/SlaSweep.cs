@@ -5,6 +5,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
@@ -262,8 +263,8 @@ public static class SlaSweep
                 foreach (var row in result.Entities)
                 {
                     var request = row.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest);
-                    var kpi = ServiceRequestClocks.FromChoice<SlaKpi>(row, EscalationTable.Columns.Kpi);
-                    var level = ServiceRequestClocks.FromChoice<EscalationLevel>(row, EscalationTable.Columns.Level);
+                    var kpi = OptionValues.Read<SlaKpi>(row, EscalationTable.Columns.Kpi);
+                    var level = OptionValues.Read<EscalationLevel>(row, EscalationTable.Columns.Level);
                     if (request is null || !kpi.HasValue || !level.HasValue)
                     {
                         continue;
@@ -364,7 +365,7 @@ public static class SlaSweep
         foreach (var clock in review.Observed)
         {
             var kpi = clock.Kpi == SlaKpi.FirstResponse ? ServiceRequestClocks.FirstResponse : ServiceRequestClocks.Resolution;
-            var status = ServiceRequestClocks.Choice(clock.Status);
+            var status = OptionValues.ToOption(clock.Status);
             if (row.GetAttributeValue<OptionSetValue>(kpi.Status)?.Value != status.Value)
             {
                 update[kpi.Status] = status;
@@ -379,7 +380,7 @@ public static class SlaSweep
 
         if (review.HighestLevel.HasValue)
         {
-            var level = ServiceRequestClocks.Choice(review.HighestLevel.Value);
+            var level = OptionValues.ToOption(review.HighestLevel.Value);
             if (row.GetAttributeValue<OptionSetValue>(Columns.EscalationLevel)?.Value != level.Value)
             {
                 update[Columns.EscalationLevel] = level;

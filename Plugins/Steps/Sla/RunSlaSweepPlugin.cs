@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
 using Microsoft.Xrm.Sdk;
@@ -108,9 +109,13 @@ public sealed class RunSlaSweepPlugin : PluginBase
         var budget = new StopwatchSweepBudget(stopwatch, budgetSeconds);
         context.Trace($"Sweep at {execution.OperationCreatedOn:o}: page size {size}, budget {budget.Budget.TotalSeconds:0} s, resume after {continuation?.ToString() ?? "(start)"}.");
 
+        // The configuration cache, anchored on the first due request's property: cold one read, warm none.
+        var organizationId = execution.OrganizationId;
+        var now = execution.OperationCreatedOn;
+        var settings = new SweepSettings(anchor => SlaConfigurationCache.Get(service, organizationId, now, anchor, context.Trace));
         var result = SlaSweep.Run(
             service,
-            SweepSettings.BuiltIn,
+            settings,
             new SweepRequest(execution.OperationCreatedOn, size, continuation),
             budget,
             context.Trace);

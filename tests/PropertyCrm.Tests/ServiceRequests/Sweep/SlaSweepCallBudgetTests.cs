@@ -8,7 +8,9 @@ namespace PropertyCrm.Tests.ServiceRequests.Sweep;
 /// <summary>
 /// Calls per sweep as a function of pages and escalations, with 1,000 open on-time requests beside the due ones:
 /// they never match the index query, so they add nothing. Per page of P due requests raising E rungs:
-/// 1 index query + P lock updates + 1 re-read + 1 escalation read + (0 or 1) property read + E creates + P updates.
+/// 1 index query + P lock updates + 1 re-read + 1 escalation read + (0 or 1) property read + E creates + P updates,
+/// and at most one read of the SLA configuration when the per-worker cache is cold (it is shared by every test in
+/// the process, so whether it is cold is not this test's to decide; a call with nothing due never loads it).
 /// </summary>
 public sealed class SlaSweepCallBudgetTests
 {
@@ -28,7 +30,7 @@ public sealed class SlaSweepCallBudgetTests
         var outcome = world.Sweep();
 
         Assert.Equal(0, outcome.Processed);
-        AssertCalls(world.LastCalls, reads: 1, creates: 0, updates: 0);
+        AssertCalls(world.LastCalls, reads: 1, creates: 0, updates: 0, configurationReads: 0);
     }
 
     [Fact]
@@ -86,22 +88,28 @@ public sealed class SlaSweepCallBudgetTests
         world.Requests(4);
         world.AtMinute(31);
         world.Sweep();
-        var withThousand = world.LastCalls.Total;
+        var withThousand = world.LastCalls;
 
         var bare = new SweepWorld();
         bare.Requests(4);
         bare.AtMinute(31);
         bare.Sweep();
 
-        Assert.Equal(bare.LastCalls.Total, withThousand);
+        // Everything but property reads (where a cold configuration load may add one) is identical.
+        Assert.Equal(WithoutPropertyReads(bare.LastCalls), WithoutPropertyReads(withThousand));
+        Assert.InRange(withThousand.Calls.Count(c => c.EntityName == PropertyTable.LogicalName), 1, 2);
         Assert.Equal(0, world.Dataverse.AllColumnsRequests);
     }
 
-    private static void AssertCalls(CallCounts calls, int reads, int creates, int updates)
+    private static string WithoutPropertyReads(CallCounts calls) =>
+        string.Join(", ", calls.Calls.Where(c => c.EntityName != PropertyTable.LogicalName).Select(c => c.MessageName + " " + c.EntityName));
+
+    private static void AssertCalls(CallCounts calls, int reads, int creates, int updates, int configurationReads = 1)
     {
         Assert.True(
-            calls.Reads == reads && calls.Create == creates && calls.Update == updates && calls.Total == reads + creates + updates,
-            $"expected {reads} reads, {creates} creates, {updates} updates; got {calls}");
+            calls.Reads >= reads && calls.Reads <= reads + configurationReads
+            && calls.Create == creates && calls.Update == updates && calls.Total == calls.Reads + creates + updates,
+            $"expected {reads} reads (+ up to {configurationReads} configuration read), {creates} creates, {updates} updates; got {calls}");
         Assert.All(calls.Calls.Where(c => c.MessageName == "Create"), c => Assert.Equal(EscalationTable.LogicalName, c.EntityName));
         Assert.DoesNotContain(calls.Calls, c => c.MessageName == "ExecuteMultiple");
     }

@@ -62,8 +62,8 @@ public sealed class SlaSweepPagingTests
 
         // The budget seam: spent at the 8th check. Checks come before each lock and each write but the first of a call,
         // so page one's four lock checks pass and its write phase stops before the fifth request, locked but not written.
-        var first = SlaSweep.Run(world.Dataverse.Service, SweepSettings.BuiltIn, new SweepRequest(now, 5, null), new CountingBudget(7), null!);
-        var second = SlaSweep.Run(world.Dataverse.Service, SweepSettings.BuiltIn, new SweepRequest(now, 5, first.Continuation), new CountingBudget(1000), null!);
+        var first = SlaSweep.Run(world.Dataverse.Service, SweepSettings.BuiltIn(), new SweepRequest(now, 5, null), new CountingBudget(7), null!);
+        var second = SlaSweep.Run(world.Dataverse.Service, SweepSettings.BuiltIn(), new SweepRequest(now, 5, first.Continuation), new CountingBudget(1000), null!);
 
         Assert.True(first.MoreRecords);
         Assert.Equal(4, first.Processed);
