@@ -110,7 +110,12 @@ internal sealed class QueryEvaluator
         var store = dataverse.Store;
         lock (store.Gate)
         {
-            store.WaitForReadableTables(transaction, Scans(query, aliases, evaluator));
+            // NoLock (FetchXML no-lock) reads as SQL's NOLOCK does: no waiting, uncommitted rows included.
+            if (!query.NoLock)
+            {
+                store.WaitForReadableTables(transaction, Scans(query, aliases, evaluator));
+            }
+
             var rows = Join(query, aliases, transaction, evaluator);
             rows = rows.Where(r => Matches(query.Criteria, r, null, aliases, evaluator)).ToList();
             if (aggregate is not null)
@@ -198,22 +203,25 @@ internal sealed class QueryEvaluator
     private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
     {
         var rows = dataverse.Store.RowsOf(query.EntityName)
-            .Where(r => RowStore.IsVisible(r, transaction))
+            .Where(r => Visible(r, transaction, query.NoLock))
             .Select(r => new JoinedRow(r))
             .ToList();
         foreach (var link in query.LinkEntities)
         {
-            rows = Link(rows, link, null, aliases, transaction, evaluator);
+            rows = Link(rows, link, null, aliases, transaction, evaluator, query.NoLock);
         }
 
         return rows;
     }
 
-    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
+    private static bool Visible(StoredRow row, Transaction? transaction, bool noLock) =>
+        noLock ? !row.IsDeleted : RowStore.IsVisible(row, transaction);
+
+    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, bool noLock)
     {
         var alias = aliases[link];
         var index = new Dictionary<object, List<StoredRow>>();
-        foreach (var candidate in dataverse.Store.RowsOf(link.LinkToEntityName).Where(r => RowStore.IsVisible(r, transaction)))
+        foreach (var candidate in dataverse.Store.RowsOf(link.LinkToEntityName).Where(r => Visible(r, transaction, noLock)))
         {
             var key = ValueComparer.Normalize(candidate.Attributes.TryGetValue(link.LinkToAttributeName, out var v) ? v : null);
             if (key is null)
@@ -286,7 +294,7 @@ internal sealed class QueryEvaluator
         {
             foreach (var nested in link.LinkEntities)
             {
-                result = Link(result, nested, alias, aliases, transaction, evaluator);
+                result = Link(result, nested, alias, aliases, transaction, evaluator, noLock);
             }
         }
 

@@ -165,6 +165,26 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task RetrieveMultiple_NoLockWhileRowLocked_ReadsUncommittedWithoutWaiting()
+    {
+        using var written = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        dataverse.RegisterStep(TestSteps.On("Update", "contact", PipelineStage.PostOperation, _ =>
+        {
+            written.Set();
+            Assert.True(release.Wait(Bound));
+        }));
+        var writer = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = 3 })));
+        Assert.True(written.Wait(Bound));
+
+        var dirty = dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet("pcrm_points"), NoLock = true });
+        release.Set();
+
+        Assert.Equal(3, dirty.Entities.Single()["pcrm_points"]);
+        Assert.Null(await writer.WaitAsync(Bound));
+    }
+
+    [Fact]
     public async Task Update_TwoTransactionsLockRowsInOppositeOrder_OneIsDeadlockVictimAndRolledBack()
     {
         var x = dataverse.Seed(new Entity("pcrm_item") { ["pcrm_value"] = 0 });
