@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Owners;
+using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Plugins.Steps.Sla;
 
 namespace PropertyCrm.Plugins.Registration;
@@ -18,10 +20,15 @@ public static class PluginCatalog
         OccupancyValidationPlugin.OnCreate,
         OccupancyValidationPlugin.OnUpdate,
         RepeatRequestPlugin.OnCreate,
+        ServiceRequestSlaPlugin.OnCreate,
+        ServiceRequestSlaPlugin.OnUpdate,
+        BusinessCalendarValidationPlugin.OnCreate,
+        BusinessCalendarValidationPlugin.OnUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
     {
         RunSlaSweepPlugin.Api,
+        CalculateDeadlinePlugin.Api,
     };
 }

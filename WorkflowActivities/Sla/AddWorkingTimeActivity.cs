@@ -10,7 +10,8 @@ namespace PropertyCrm.WorkflowActivities.Sla;
 
 /// <summary>
 /// Classic-workflow step "Add working time / 计算工作时间截止": the instant a number of working minutes
-/// after a start, on a business calendar (cn-workdays by default), as the SLA clock computes it.
+/// after a start, on a business calendar (cn-workdays by default; the admin's calendar rows included, through the
+/// same cached SLA configuration as the plug-ins), as the SLA clock computes it.
 /// </summary>
 public sealed class AddWorkingTimeActivity : WorkflowActivityBase
 {
@@ -32,10 +33,13 @@ public sealed class AddWorkingTimeActivity : WorkflowActivityBase
     protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
     {
         var deadline = WorkingTimeLogic.AddWorkingMinutes(
-            BuiltInCalendars.Catalog,
+            service,
+            workflow.OrganizationId,
+            workflow.OperationCreatedOn,
             Start.Get(activity),
             WorkingMinutes.Get(activity),
-            Calendar.Get(activity));
+            Calendar.Get(activity),
+            trace);
         trace($"Deadline {deadline:o}");
         Deadline.Set(activity, deadline);
     }

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain.ServiceRequests;
+using PropertyCrm.Domain.Sla;
+using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.Sla;
+using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema.Tables;
+using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
+
+namespace PropertyCrm.Plugins.Steps.ServiceRequests;
+
+/// <summary>
+/// The synchronous request path of 报事报修: on create, detects the urgency, picks the SLA targets and starts both clocks;
+/// on update, enforces the lifecycle (<see cref="RequestLifecycle"/>), stamps its timestamps and pauses, resumes,
+/// completes or re-targets the clocks. Pre-operation, so every value is saved with the request itself: no extra write.
+/// </summary>
+/// <remarks>
+/// <para><b>Calls.</b> Reads nothing but the SLA configuration, from <see cref="SlaConfigurationCache"/>: none when warm,
+/// one when cold (anchored on the request's property). The update's pre-image carries every stored column the rules
+/// need, so a status change reads nothing else; an update that changes no status, fact or follow-up returns before
+/// the configuration is even asked for.</para>
+/// <para><b>Now</b> is OperationCreatedOn (UTC, truncated to the second Dataverse stores).</para>
+/// <para><b>Re-targeting.</b> While the first response is still due (status New), a change of urgency, type, service
+/// line, owner tier or property re-selects the targets and restarts both clocks from the original start; afterwards
+/// the promise made at acceptance stands (<see cref="ServiceRequestState.Retarget"/>). Editing the title or
+/// description re-runs keyword detection unless "urgency set by agent" is on.</para>
+/// </remarks>
+public sealed class ServiceRequestSlaPlugin : PluginBase
+{
+    public const string PreImageAlias = "request";
+
+    private static readonly string[] FactColumns =
+    {
+        Columns.RequestType, Columns.ServiceLine, Columns.Urgency, Columns.OwnerTier, Columns.Property,
+    };
+
+    private static readonly string[] TextColumns = { Columns.Name, Columns.Description, Columns.Urgency, Columns.UrgencyOverridden };
+
+    public static readonly StepDeclaration OnCreate = new(typeof(ServiceRequestSlaPlugin), "Create", ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    {
+        Description = "Detects urgency, sets SLA targets and deadlines, starts the clocks, defaults the first-contact owner. / 识别紧急程度,设定 SLA 时限与截止时间,开始计时,默认首问负责人。",
+    };
+
+    public static readonly StepDeclaration OnUpdate = new(typeof(ServiceRequestSlaPlugin), "Update", ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    {
+        FilteringAttributes = new[]
+        {
+            Columns.StatusCode, Columns.Urgency, Columns.UrgencyOverridden, Columns.RequestType, Columns.ServiceLine,
+            Columns.OwnerTier, Columns.Property, Columns.FollowUpOn, Columns.Name, Columns.Description,
+        },
+        Images = new[]
+        {
+            new StepImage(
+                PreImageAlias,
+                ImageType.PreImage,
+                ServiceRequestSlaMapping.ColumnsRead.Concat(new[] { Columns.Name, Columns.Description, Columns.UrgencyOverridden, Columns.SlaPolicyName }).Distinct().ToArray()),
+        },
+        Description = "Validates status changes, stamps their times, pauses/resumes/completes the SLA clocks, re-targets before the first response. / 校验状态变更,记录时间,暂停/恢复/完成 SLA 计时,首次响应前重新设定时限。",
+    };
+
+    public ServiceRequestSlaPlugin(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.PluginExecutionContext;
+        if (string.Equals(execution.MessageName, "Create", StringComparison.OrdinalIgnoreCase))
+        {
+            OnCreateRequest(context);
+        }
+        else
+        {
+            OnUpdateRequest(context);
+        }
+    }
+
+    private static void OnCreateRequest(ILocalPluginContext context)
+    {
+        var execution = context.PluginExecutionContext;
+        var target = execution.GetRequiredTarget();
+        var now = ServiceRequestSlaMapping.Now(execution.OperationCreatedOn);
+
+        DetectUrgency(target, target);
+        var facts = ServiceRequestSlaMapping.ReadFacts(target);
+        var propertyId = target.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
+        var configuration = Configuration(context, propertyId);
+        var targets = configuration.PoliciesFor(propertyId).Resolve(facts);
+
+        var state = ServiceRequestState.Open(targets, configuration.Calendars, now)
+            .WithFollowUp(ServiceRequestSlaMapping.Instant(target, Columns.FollowUpOn));
+        var requested = RequestStatusMapping.Read(target);
+        state = state.MoveTo(requested, now);
+
+        ServiceRequestSlaMapping.Write(target, null, state, now);
+        target[Columns.SlaStartedOn] = now.UtcDateTime;
+        target[Columns.SlaPolicyName] = ServiceRequestState.PolicyName(targets);
+        if (target.GetAttributeValue<EntityReference>(Columns.FirstContactOwner) is null)
+        {
+            // 首问负责制: whoever logs the request owns it to the end.
+            target[Columns.FirstContactOwner] = new EntityReference(PlatformTables.SystemUser, execution.InitiatingUserId);
+        }
+
+        context.Trace($"Request logged as {facts}: policy '{target[Columns.SlaPolicyName]}', next escalation {state.NextEscalationOn:o}.");
+    }
+
+    private static void OnUpdateRequest(ILocalPluginContext context)
+    {
+        var execution = context.PluginExecutionContext;
+        var target = execution.GetRequiredTarget();
+        var pre = execution.GetPreImage(PreImageAlias)
+            ?? throw new InvalidPluginExecutionException($"The Update step of {ServiceRequestTable.LogicalName} has no '{PreImageAlias}' pre-image.");
+        var now = ServiceRequestSlaMapping.Now(execution.OperationCreatedOn);
+        var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
+
+        if (TextColumns.Any(target.Contains))
+        {
+            DetectUrgency(after, target);
+        }
+
+        var statusBefore = RequestStatusMapping.Read(pre);
+        var statusAfter = RequestStatusMapping.Read(after);
+        var followUpChanged = target.Contains(Columns.FollowUpOn);
+        var factsChanged = FactColumns.Any(c => !Equals(pre.Contains(c) ? pre[c] : null, after.Contains(c) ? after[c] : null));
+        var mayRetarget = factsChanged && statusBefore == RequestStatus.New && ServiceRequestSlaMapping.Instant(pre, Columns.AcceptedOn) is null;
+        if (statusAfter == statusBefore && !mayRetarget && !followUpChanged)
+        {
+            return;
+        }
+
+        RequestLifecycle.EnsureAllowed(statusBefore, statusAfter);
+        var propertyId = after.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
+        var oldPropertyId = pre.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
+        SlaConfiguration? configuration = null;
+        SlaConfiguration Config() => configuration ??= Configuration(context, propertyId);
+
+        var state = ServiceRequestSlaMapping.ReadState(pre, () => Config().PoliciesFor(oldPropertyId), () => Config().Calendars);
+        if (followUpChanged)
+        {
+            state = state.WithFollowUp(ServiceRequestSlaMapping.Instant(after, Columns.FollowUpOn));
+        }
+
+        if (mayRetarget)
+        {
+            var targets = Config().PoliciesFor(propertyId).Resolve(ServiceRequestSlaMapping.ReadFacts(after));
+            var wasStarted = state.Clocks.Any();
+            state = state.Retarget(targets, Config().Calendars, now);
+            SetIfChanged(target, pre, Columns.SlaPolicyName, ServiceRequestState.PolicyName(targets));
+            if (!wasStarted)
+            {
+                SetIfChanged(target, pre, Columns.SlaStartedOn, now.UtcDateTime);
+            }
+        }
+
+        state = state.Observe(now).MoveTo(statusAfter, now);
+        ServiceRequestSlaMapping.Write(target, pre, state, now);
+        context.Trace($"Request {statusBefore} → {statusAfter}; next escalation {state.NextEscalationOn:o}.");
+    }
+
+    /// <summary>Sets the detected urgency on <paramref name="write"/> unless the agent set it (read from <paramref name="row"/>).</summary>
+    private static void DetectUrgency(Entity row, Entity write)
+    {
+        var overridden = row.GetAttributeValue<bool?>(Columns.UrgencyOverridden) == true;
+        var agentChoice = overridden ? OptionValues.Read<Urgency>(row, Columns.Urgency) : null;
+        var assessment = ServiceRequestIntake.AssessUrgency(
+            row.GetAttributeValue<string>(Columns.Name),
+            row.GetAttributeValue<string>(Columns.Description),
+            agentChoice);
+        if (assessment.IsOverride)
+        {
+            return;
+        }
+
+        var option = OptionValues.ToOption(assessment.Urgency);
+        if (!Equals(row.GetAttributeValue<OptionSetValue>(Columns.Urgency), option) || write.Contains(Columns.Urgency))
+        {
+            write[Columns.Urgency] = option;
+        }
+
+        row[Columns.Urgency] = option;
+    }
+
+    private static SlaConfiguration Configuration(ILocalPluginContext context, Guid? propertyId)
+    {
+        var execution = context.PluginExecutionContext;
+        return SlaConfigurationCache.Get(context.PluginUserService, execution.OrganizationId, execution.OperationCreatedOn, propertyId, context.Trace);
+    }
+
+    private static void SetIfChanged(Entity target, Entity pre, string column, object? value)
+    {
+        if (!Equals(pre.Contains(column) ? pre[column] : null, value))
+        {
+            target[column] = value;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Sla;
+using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Domain;
+using Choices = PropertyCrm.Schema.OptionSets;
+using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
+
+namespace PropertyCrm.Tests.ServiceRequests;
+
+/// <summary>
+/// The in-memory Dataverse with the deployed catalog, a private SLA configuration cache (in-memory Dataverses share one
+/// organization id, so parallel tests would otherwise see each other's snapshots), two properties, and helpers to log
+/// requests and move them through the lifecycle as an agent would. Create it inside the test method
+/// (<c>using var bed = new SlaTestBed();</c>): the cache isolation follows the test's logical call context.
+/// </summary>
+internal sealed class SlaTestBed : IDisposable
+{
+    private readonly IDisposable cacheScope = SlaConfigurationCache.Isolate();
+
+    public SlaTestBed()
+    {
+        Dataverse = new FakeDataverse().WithPluginCatalog();
+        Agent = Dataverse.CreateUser("客服 张敏 Agent");
+        Property = Dataverse.Seed(new Entity(PropertyTable.LogicalName) { [PropertyTable.Columns.Name] = "翠湖花园 Emerald Lake" });
+        OtherProperty = Dataverse.Seed(new Entity(PropertyTable.LogicalName) { [PropertyTable.Columns.Name] = "金桂苑 Osmanthus Court" });
+    }
+
+    public FakeDataverse Dataverse { get; }
+
+    public Guid Agent { get; }
+
+    public Guid Property { get; }
+
+    public Guid OtherProperty { get; }
+
+    public IOrganizationService AgentService => Dataverse.ServiceFor(Agent);
+
+    /// <summary>Sets the harness clock to an ISO instant with offset, e.g. "2026-02-13T10:00+08:00".</summary>
+    public void At(string iso) => Dataverse.Clock.SetClock(Iso.At(iso).UtcDateTime);
+
+    public void Advance(TimeSpan by) => Dataverse.Clock.AdvanceBy(by);
+
+    /// <summary>Logs a request as the agent. Request type is a Choices.RequestType value.</summary>
+    public Guid Log(int requestType, string title, string? description = null, int? serviceLine = null, int? agentUrgency = null, Guid? property = null, Action<Entity>? more = null)
+    {
+        var row = new Entity(ServiceRequestTable.LogicalName)
+        {
+            [Columns.Name] = title,
+            [Columns.Description] = description,
+            [Columns.RequestType] = new OptionSetValue(requestType),
+            [Columns.Property] = new EntityReference(PropertyTable.LogicalName, property ?? Property),
+        };
+        if (serviceLine.HasValue)
+        {
+            row[Columns.ServiceLine] = new OptionSetValue(serviceLine.Value);
+        }
+
+        if (agentUrgency.HasValue)
+        {
+            row[Columns.Urgency] = new OptionSetValue(agentUrgency.Value);
+            row[Columns.UrgencyOverridden] = true;
+        }
+
+        more?.Invoke(row);
+        return AgentService.Create(row);
+    }
+
+    /// <summary>Sets the status reason (and any other columns) as the agent.</summary>
+    public void Move(Guid id, int statusReason, Action<Entity>? more = null)
+    {
+        var update = new Entity(ServiceRequestTable.LogicalName, id) { [Columns.StatusCode] = new OptionSetValue(statusReason) };
+        more?.Invoke(update);
+        AgentService.Update(update);
+    }
+
+    public Entity Row(Guid id) => Dataverse.Peek(ServiceRequestTable.LogicalName, id) ?? throw new InvalidOperationException($"No request {id}.");
+
+    /// <summary>A date-time column as an ISO instant in Beijing time, e.g. "2025-01-06T11:00:00+08:00"; null when empty.</summary>
+    public string? Local(Guid id, string column)
+    {
+        var value = Row(id).GetAttributeValue<DateTime?>(column);
+        return value.HasValue
+            ? Iso.Format(new DateTimeOffset(DateTime.SpecifyKind(value.Value, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8)))
+            : null;
+    }
+
+    public int? Option(Guid id, string column) => Row(id).GetAttributeValue<OptionSetValue>(column)?.Value;
+
+    /// <summary>An admin SLA policy row; null property = company-wide.</summary>
+    public Guid SeedPolicy(
+        string name,
+        int? requestType = null,
+        int? urgency = null,
+        int? firstResponseMinutes = null,
+        string? firstResponseCalendar = null,
+        int? resolutionMinutes = null,
+        string? resolutionCalendar = null,
+        Guid? property = null,
+        string? ownerTier = null,
+        int? serviceLine = null)
+    {
+        var row = new Entity(SlaPolicyTable.LogicalName)
+        {
+            [SlaPolicyTable.Columns.Name] = name,
+            [SlaPolicyTable.Columns.FirstResponseMinutes] = firstResponseMinutes,
+            [SlaPolicyTable.Columns.FirstResponseCalendar] = firstResponseCalendar,
+            [SlaPolicyTable.Columns.ResolutionMinutes] = resolutionMinutes,
+            [SlaPolicyTable.Columns.ResolutionCalendar] = resolutionCalendar,
+            [SlaPolicyTable.Columns.OwnerTier] = ownerTier,
+        };
+        if (requestType.HasValue)
+        {
+            row[SlaPolicyTable.Columns.RequestType] = new OptionSetValue(requestType.Value);
+        }
+
+        if (urgency.HasValue)
+        {
+            row[SlaPolicyTable.Columns.Urgency] = new OptionSetValue(urgency.Value);
+        }
+
+        if (serviceLine.HasValue)
+        {
+            row[SlaPolicyTable.Columns.ServiceLine] = new OptionSetValue(serviceLine.Value);
+        }
+
+        if (property.HasValue)
+        {
+            row[SlaPolicyTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Value);
+        }
+
+        return Dataverse.Seed(row);
+    }
+
+    /// <summary>A calendar row as it stands after import (no validation step ran).</summary>
+    public Guid SeedCalendar(string name, string json) =>
+        Dataverse.Seed(new Entity(BusinessCalendarTable.LogicalName)
+        {
+            [BusinessCalendarTable.Columns.Name] = name,
+            [BusinessCalendarTable.Columns.Definition] = json,
+        });
+
+    public void Dispose() => cacheScope.Dispose();
+
+    /// <summary>Choice values, for readable tables.</summary>
+    public static class Type
+    {
+        public const int Repair = Choices.RequestType.Repair;
+        public const int Complaint = Choices.RequestType.Complaint;
+        public const int Inquiry = Choices.RequestType.Inquiry;
+        public const int Help = Choices.RequestType.Help;
+        public const int Payment = Choices.RequestType.Payment;
+    }
+
+    public static class Status
+    {
+        public const int New = ServiceRequestTable.StatusReasons.New;
+        public const int Accepted = ServiceRequestTable.StatusReasons.Accepted;
+        public const int Dispatched = ServiceRequestTable.StatusReasons.Dispatched;
+        public const int InProgress = ServiceRequestTable.StatusReasons.InProgress;
+        public const int WaitingOnOwner = ServiceRequestTable.StatusReasons.WaitingOnOwner;
+        public const int Resolved = ServiceRequestTable.StatusReasons.Resolved;
+        public const int Closed = ServiceRequestTable.StatusReasons.Closed;
+        public const int Cancelled = ServiceRequestTable.StatusReasons.Cancelled;
+    }
+}
