@@ -94,6 +94,16 @@ public sealed class SolutionValidatorTests
     }
 
     [Fact]
+    public void Validate_EnvironmentVariableWithUndocumentedType_ReportsFolderError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var variable = copy.FirstFile("environmentvariabledefinitions", "environmentvariabledefinition.xml");
+        copy.Edit(variable, d => d.Root!.Element("type")!.Value = "7");
+
+        AssertError(fixture.Validate(copy.Root), "folders", variable, "'7'");
+    }
+
+    [Fact]
     public void Validate_ColumnNameOverFiftyCharacters_ReportsNamingError()
     {
         using var copy = SolutionCopy.Of(RepoPaths.Solution);
