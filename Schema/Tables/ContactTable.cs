@@ -75,6 +75,36 @@ public static class ContactTable
 
         /// <summary>ID Number (证件号码). Text (50). Field-secured (sensitive personal data).</summary>
         public const string IdNumber = "pcrm_idnumber";
+
+        /// <summary>Tier (会员等级). Choice <see cref="OptionSets.OwnerTier"/>. Owner's current tier; set by the tier evaluation.</summary>
+        public const string Tier = "pcrm_tier";
+
+        /// <summary>Tier Changed On (等级变更时间). Date and time (user local). When the tier last changed.</summary>
+        public const string TierChangedOn = "pcrm_tierchangedon";
+
+        /// <summary>Points Balance (积分余额). Whole number, signed. Sum of the ledger; maintained by code.</summary>
+        public const string PointsBalance = "pcrm_pointsbalance";
+
+        /// <summary>Paid Last 12 Months (近12个月缴费). Currency (CNY). Property fees paid over the last 12 months (CNY); maintained by code for tiering.</summary>
+        public const string Rolling12MonthPaid = "pcrm_rolling12monthpaid";
+
+        /// <summary>On-time Ratio (按时缴费率). Decimal (0–1, 4 places). Share of bills paid on time (0–1); maintained by code.</summary>
+        public const string OnTimeRatio = "pcrm_ontimeratio";
+
+        /// <summary>Consecutive Unpaid Months (连续欠费月数). Whole number (0 to 1200). Consecutive bill months unpaid; 3 is the churn-risk signal.</summary>
+        public const string ConsecutiveUnpaidMonths = "pcrm_consecutiveunpaidmonths";
+
+        /// <summary>Lifecycle Stage (生命周期阶段). Choice <see cref="OptionSets.LifecycleStage"/>. New move-in, stable, churn risk or churned.</summary>
+        public const string LifecycleStage = "pcrm_lifecyclestage";
+
+        /// <summary>Lifecycle Changed On (阶段变更时间). Date and time (user local). When the lifecycle stage last changed.</summary>
+        public const string LifecycleChangedOn = "pcrm_lifecyclechangedon";
+
+        /// <summary>Churn Risk (流失风险). Yes/no. Whether a churn-risk signal is up (unpaid months or no recent requests).</summary>
+        public const string ChurnRisk = "pcrm_churnrisk";
+
+        /// <summary>Churn Risk Since (流失风险起始时间). Date and time (user local). When the churn-risk signal went up; empty when none.</summary>
+        public const string ChurnRiskSince = "pcrm_churnrisksince";
     }
 
     /// <summary>Schema names of the N:1 relationships whose lookup lives on this table.</summary>
