@@ -242,7 +242,7 @@ public sealed class FakeDataverse
         lock (Store.Gate)
         {
             var row = Store.Find(new RowKey(logicalName, id));
-            return row is null || row.IsDeleted ? null : ValueCloner.ToEntity(row, null, Metadata.PrimaryIdAttribute(logicalName));
+            return row is null || row.IsDeleted ? null : ValueCloner.ToEntity(row, null, Metadata.PrimaryIdAttribute(logicalName), NameOf);
         }
     }
 
@@ -252,7 +252,7 @@ public sealed class FakeDataverse
         lock (Store.Gate)
         {
             var key = Metadata.PrimaryIdAttribute(logicalName);
-            return Store.RowsOf(logicalName).Where(r => !r.IsDeleted).Select(r => ValueCloner.ToEntity(r, null, key)).ToArray();
+            return Store.RowsOf(logicalName).Where(r => !r.IsDeleted).Select(r => ValueCloner.ToEntity(r, null, key, NameOf)).ToArray();
         }
     }
 
@@ -413,6 +413,21 @@ public sealed class FakeDataverse
         }
 
         attributes["versionnumber"] = version;
+    }
+
+    /// <summary>
+    /// The primary name of the row a lookup points to, for EntityReference.Name. Read without waiting for
+    /// row locks: a name is display data.
+    /// </summary>
+    internal string? NameOf(EntityReference reference)
+    {
+        lock (Store.Gate)
+        {
+            var row = Store.Find(new RowKey(reference.LogicalName, reference.Id));
+            return row is not null && !row.IsDeleted && row.Attributes.TryGetValue(Metadata.Table(reference.LogicalName).PrimaryNameAttribute, out var name)
+                ? name as string
+                : null;
+        }
     }
 
     internal void CountAllColumns(ExecutionRecord? record)

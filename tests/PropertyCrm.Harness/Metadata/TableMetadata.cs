@@ -26,6 +26,7 @@ public sealed class TableMetadata
 
         LogicalName = logicalName;
         PrimaryIdAttribute = string.IsNullOrWhiteSpace(primaryIdAttribute) ? logicalName + "id" : primaryIdAttribute!;
+        PrimaryNameAttribute = DefaultPrimaryName(logicalName);
     }
 
     public string LogicalName { get; }
@@ -39,4 +40,21 @@ public sealed class TableMetadata
 
     /// <summary>Intersect tables of N:N relationships: no system columns at all.</summary>
     public bool IsIntersect { get; init; }
+
+    /// <summary>
+    /// The column lookups to this table show as EntityReference.Name: "{prefix}_name" for custom tables,
+    /// fullname for people, name otherwise, unless registered.
+    /// </summary>
+    public string PrimaryNameAttribute { get; init; }
+
+    private static string DefaultPrimaryName(string logicalName)
+    {
+        var underscore = logicalName.IndexOf('_', StringComparison.Ordinal);
+        if (underscore > 0)
+        {
+            return logicalName.Substring(0, underscore) + "_name";
+        }
+
+        return logicalName is "contact" or "systemuser" or "lead" ? "fullname" : "name";
+    }
 }

@@ -334,7 +334,7 @@ internal sealed class EventPipeline
         };
     }
 
-    private static EntityImageCollection Images(Operation operation, StepRegistration step, Dictionary<string, object>? snapshot, ImageType kind)
+    private EntityImageCollection Images(Operation operation, StepRegistration step, Dictionary<string, object>? snapshot, ImageType kind)
     {
         var images = new EntityImageCollection();
         if (snapshot is null)
@@ -350,7 +350,7 @@ internal sealed class EventPipeline
             {
                 if (snapshot.TryGetValue(attribute, out var value))
                 {
-                    entity.Attributes[attribute] = ValueCloner.Clone(value);
+                    entity.Attributes[attribute] = ValueCloner.Named(value, dataverse.NameOf);
                 }
             }
 

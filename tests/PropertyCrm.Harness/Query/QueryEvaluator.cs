@@ -505,7 +505,7 @@ internal sealed class QueryEvaluator
     private Entity Project(QueryExpression query, JoinedRow row, Dictionary<LinkEntity, string> aliases, string primaryId)
     {
         var columns = query.ColumnSet ?? new ColumnSet();
-        var entity = ValueCloner.ToEntity(row.Main, columns.AllColumns ? null : columns.Columns, primaryId);
+        var entity = ValueCloner.ToEntity(row.Main, columns.AllColumns ? null : columns.Columns, primaryId, dataverse.NameOf);
         if (query.Distinct && !columns.AllColumns && !columns.Columns.Contains(primaryId))
         {
             // With distinct, Dataverse returns only the requested columns: the key would defeat distinct.
@@ -526,7 +526,7 @@ internal sealed class QueryEvaluator
             {
                 if (linked.Attributes.TryGetValue(name, out var value))
                 {
-                    entity.Attributes[alias + "." + name] = new AliasedValue(link.LinkToEntityName, name, ValueCloner.Clone(value));
+                    entity.Attributes[alias + "." + name] = new AliasedValue(link.LinkToEntityName, name, ValueCloner.Named(value, dataverse.NameOf));
                 }
             }
         }

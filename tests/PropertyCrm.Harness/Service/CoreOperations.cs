@@ -143,7 +143,7 @@ internal sealed class CoreOperations
         {
             var row = Store.Read(transaction, new RowKey(target.LogicalName, target.Id))
                 ?? throw Faults.NotFound(target.LogicalName, target.Id);
-            entity = ValueCloner.ToEntity(row, columns.AllColumns ? null : columns.Columns, Metadata.PrimaryIdAttribute(target.LogicalName));
+            entity = ValueCloner.ToEntity(row, columns.AllColumns ? null : columns.Columns, Metadata.PrimaryIdAttribute(target.LogicalName), dataverse.NameOf);
         }
 
         // The same object is the platform's output parameter, so a post-operation step can adjust it.

@@ -27,6 +27,18 @@ internal static class ValueCloner
         _ => value,
     };
 
+    /// <summary>A copy of the value; a lookup also gets its current Name.</summary>
+    public static object? Named(object? value, Func<EntityReference, string?>? names)
+    {
+        var copy = Clone(value);
+        if (copy is EntityReference reference && names is not null)
+        {
+            reference.Name = names(reference) ?? reference.Name;
+        }
+
+        return copy;
+    }
+
     public static EntityReference CloneReference(EntityReference reference)
     {
         var copy = new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name, RowVersion = reference.RowVersion };
@@ -67,15 +79,18 @@ internal static class ValueCloner
         return copy;
     }
 
-    /// <summary>Copies a stored attribute dictionary into an Entity with the given columns (null: all).</summary>
-    public static Entity ToEntity(StoredRow row, IEnumerable<string>? columns, string primaryIdAttribute)
+    /// <summary>
+    /// Copies a stored attribute dictionary into an Entity with the given columns (null: all). Lookups get
+    /// their Name from <paramref name="names"/>, as Dataverse fills EntityReference.Name on every read.
+    /// </summary>
+    public static Entity ToEntity(StoredRow row, IEnumerable<string>? columns, string primaryIdAttribute, Func<EntityReference, string?>? names = null)
     {
         var entity = new Entity(row.LogicalName, row.Id) { RowVersion = row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (columns is null)
         {
             foreach (var attribute in row.Attributes)
             {
-                entity.Attributes[attribute.Key] = Clone(attribute.Value);
+                entity.Attributes[attribute.Key] = Named(attribute.Value, names);
             }
         }
         else
@@ -84,7 +99,7 @@ internal static class ValueCloner
             {
                 if (row.Attributes.TryGetValue(column, out var value))
                 {
-                    entity.Attributes[column] = Clone(value);
+                    entity.Attributes[column] = Named(value, names);
                 }
             }
 

@@ -86,6 +86,23 @@ public sealed class CrudTests
     }
 
     [Fact]
+    public void Retrieve_Lookup_CarriesReferencedRowPrimaryName()
+    {
+        var owner = dataverse.Seed(new Entity("contact") { ["fullname"] = "张伟" });
+        var building = dataverse.Seed(new Entity("pcrm_building") { ["pcrm_name"] = "1号楼" });
+        var id = dataverse.Seed(new Entity(Table)
+        {
+            ["pcrm_contactid"] = new EntityReference("contact", owner),
+            ["pcrm_buildingid"] = new EntityReference("pcrm_building", building),
+        });
+
+        var entity = dataverse.Service.Retrieve(Table, id, new ColumnSet("pcrm_contactid", "pcrm_buildingid"));
+
+        Assert.Equal("张伟", entity.GetAttributeValue<EntityReference>("pcrm_contactid").Name);
+        Assert.Equal("1号楼", entity.GetAttributeValue<EntityReference>("pcrm_buildingid").Name);
+    }
+
+    [Fact]
     public void Retrieve_AllColumns_IsCounted()
     {
         var id = dataverse.Seed(new Entity(Table) { ["pcrm_name"] = "A" });
