@@ -123,7 +123,7 @@ public sealed class ConcurrencyTests
         {
             // A write first takes the row's exclusive lock: the other redemption waits here until this
             // transaction commits, then reads the committed balance.
-            r.Service.Update(new Entity("contact", owner) { ["pcrm_lockedon"] = DateTime.UtcNow });
+            r.Service.Update(new Entity("contact", owner) { ["pcrm_lockedby"] = r.Context.OperationId });
             var balance = (int)r.Service.Retrieve("contact", owner, new ColumnSet("pcrm_points"))["pcrm_points"];
             Thread.Sleep(50);
             Spend(r, balance);
