@@ -84,6 +84,130 @@ public sealed class SolutionValidatorTests
     }
 
     [Fact]
+    public void Validate_CommittedSolution_CountsEveryChart()
+    {
+        var charts = Directory.EnumerateFiles(RepoPaths.Solution, "*.xml", SearchOption.AllDirectories)
+            .Count(f => Path.GetFileName(Path.GetDirectoryName(f)) == "Visualizations" && !Path.GetFileNameWithoutExtension(f).EndsWith("_managed", StringComparison.Ordinal));
+
+        var report = fixture.Validate(RepoPaths.Solution);
+
+        Assert.True(charts > 0, "Solution/ has no chart; this test needs one.");
+        Assert.Contains(report.Counts, c => c.Key == "charts" && c.Value == charts);
+    }
+
+    [Fact]
+    public void Validate_ChartGroupByOnUnknownColumn_ReportsAttributeErrorInChartFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy, d => d.Descendants("attribute").Any(a => (string?)a.Attribute("groupby") == "true"));
+        copy.Edit(chart, d => d.Descendants("attribute").First(a => (string?)a.Attribute("groupby") == "true").SetAttributeValue("name", Unknown));
+
+        AssertError(fixture.Validate(copy.Root), "attributes", chart, Unknown, element: "fetch/entity/attribute/@name");
+    }
+
+    [Fact]
+    public void Validate_ChartAggregateOnUnknownColumn_ReportsAttributeErrorInChartFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy, d => d.Descendants("attribute").Any(a => a.Attribute("aggregate") is not null));
+        copy.Edit(chart, d => d.Descendants("attribute").First(a => a.Attribute("aggregate") is not null).SetAttributeValue("name", Unknown));
+
+        AssertError(fixture.Validate(copy.Root), "attributes", chart, Unknown, element: "fetch/entity/attribute/@name");
+    }
+
+    [Fact]
+    public void Validate_ChartConditionOnUnknownColumn_ReportsAttributeErrorInChartFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy, d => d.Descendants("condition").Any());
+        copy.Edit(chart, d => d.Descendants("condition").First().SetAttributeValue("attribute", Unknown));
+
+        AssertError(fixture.Validate(copy.Root), "attributes", chart, Unknown, element: "filter/condition/@attribute");
+    }
+
+    [Fact]
+    public void Validate_ChartOrderOnUnknownColumn_ReportsAttributeErrorInChartFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy);
+        copy.Edit(chart, d => d.Descendants("fetch").Elements("entity").First().Add(new XElement("order", new XAttribute("attribute", Unknown))));
+
+        AssertError(fixture.Validate(copy.Root), "attributes", chart, Unknown, element: "fetch/entity/order/@attribute");
+    }
+
+    [Fact]
+    public void Validate_ChartFetchOnAnotherTable_ReportsChartErrorInChartFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy, d => (string?)d.Descendants("fetch").Elements("entity").First().Attribute("name") != "account");
+        copy.Edit(chart, d => d.Descendants("fetch").Elements("entity").First().SetAttributeValue("name", "account"));
+
+        var report = fixture.Validate(copy.Root);
+
+        AssertError(report, "charts", chart, "'account' is not the table the chart is filed under", element: "fetch/entity/@name");
+        Assert.DoesNotContain(report.Issues.All, i => i.Check == "attributes" && i.File == chart);
+    }
+
+    [Fact]
+    public void Validate_ChartAggregateFetchXmlDoesNotKnow_ReportsChartErrorInChartFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy, d => d.Descendants("attribute").Any(a => a.Attribute("aggregate") is not null));
+        copy.Edit(chart, d => d.Descendants("attribute").First(a => a.Attribute("aggregate") is not null).SetAttributeValue("aggregate", "total"));
+
+        AssertError(fixture.Validate(copy.Root), "charts", chart, "aggregate 'total'", element: "entity/attribute/@aggregate");
+    }
+
+    [Fact]
+    public void Validate_ChartMeasureWithoutAggregateAlias_ReportsChartErrorInChartFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy, d => d.Descendants("measure").Any());
+        copy.Edit(chart, d => d.Descendants("measure").First().SetAttributeValue("alias", "pcrm_no_such_alias"));
+
+        AssertError(fixture.Validate(copy.Root), "charts", chart, "measure alias 'pcrm_no_such_alias'", element: "measurecollection/measure/@alias");
+    }
+
+    [Fact]
+    public void Validate_ChartMeasureNamingGroupByAlias_ReportsChartError()
+    {
+        // A group-by column is a category, not a measure: the measure must be an aggregate's alias.
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var chart = FirstChart(copy, d => d.Descendants("attribute").Any(a => (string?)a.Attribute("groupby") == "true" && a.Attribute("alias") is not null) && d.Descendants("measure").Any());
+        string groupBy = string.Empty;
+        copy.Edit(chart, d =>
+        {
+            groupBy = (string)d.Descendants("attribute").First(a => (string?)a.Attribute("groupby") == "true" && a.Attribute("alias") is not null).Attribute("alias")!;
+            d.Descendants("measure").First().SetAttributeValue("alias", groupBy);
+        });
+
+        AssertError(fixture.Validate(copy.Root), "charts", chart, $"measure alias '{groupBy}'");
+    }
+
+    [Fact]
+    public void Validate_OrganizationRelationshipOfOwnTable_ReportsNoNamingError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var table = OrganizationOwnedTable(copy);
+        WriteOrganizationRelationship(copy, $"organization_{table}", table);
+
+        var report = fixture.Validate(copy.Root);
+
+        Assert.True(report.IsClean, string.Join(Environment.NewLine, report.Issues.All));
+        Assert.DoesNotContain(report.Issues.All, i => i.Check == "naming");
+    }
+
+    [Fact]
+    public void Validate_OrganizationRelationshipOfUnprefixedName_ReportsNamingError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var table = OrganizationOwnedTable(copy);
+        var file = WriteOrganizationRelationship(copy, "organization_new_slapolicy", table);
+
+        AssertError(fixture.Validate(copy.Root), "naming", file, "organization_new_slapolicy");
+    }
+
+    [Fact]
     public void Validate_EnvironmentVariableWithoutPrefix_ReportsNamingError()
     {
         using var copy = SolutionCopy.Of(RepoPaths.Solution);
@@ -227,6 +351,42 @@ public sealed class SolutionValidatorTests
         Assert.Contains("Unknown option", error.ToString(), StringComparison.Ordinal);
     }
 
+    private static string FirstChart(SolutionCopy copy, Func<XDocument, bool>? where = null) =>
+        copy.FirstFile("Entities", "*.xml", d => d.Root!.Name == "visualization" && (where is null || where(d)));
+
+    /// <summary>Logical name of an organization-owned table of ours (its platform relationship is organization_&lt;table&gt;).</summary>
+    private static string OrganizationOwnedTable(SolutionCopy copy)
+    {
+        var entity = copy.FirstFile("Entities", "Entity.xml", d => d.Descendants("OwnershipTypeMask").Any(o => o.Value == "OrgOwned"));
+        return XDocument.Load(copy.Full(entity)).Root!.Element("Name")!.Value.ToLowerInvariant();
+    }
+
+    /// <summary>Adds Other/Relationships/Organization.xml with the platform 1:N organization → table relationship.</summary>
+    private static string WriteOrganizationRelationship(SolutionCopy copy, string name, string table)
+    {
+        const string file = "Other/Relationships/Organization.xml";
+        new XDocument(
+            new XElement(
+                "EntityRelationships",
+                new XElement(
+                    "EntityRelationship",
+                    new XAttribute("Name", name),
+                    new XElement("EntityRelationshipType", "OneToMany"),
+                    new XElement("IsCustomizable", "1"),
+                    new XElement("IntroducedVersion", "1.0"),
+                    new XElement("IsHierarchical", "0"),
+                    new XElement("ReferencingEntityName", table),
+                    new XElement("ReferencedEntityName", "Organization"),
+                    new XElement("CascadeAssign", "NoCascade"),
+                    new XElement("CascadeDelete", "NoCascade"),
+                    new XElement("CascadeReparent", "NoCascade"),
+                    new XElement("CascadeShare", "NoCascade"),
+                    new XElement("CascadeUnshare", "NoCascade"),
+                    new XElement("ReferencingAttributeName", "OrganizationId"))))
+            .Save(copy.Full(file));
+        return file;
+    }
+
     private static bool IsCustomColumn(XElement attribute) =>
         attribute.Element("IsCustomField")?.Value == "1" && attribute.Element("Type")?.Value == "nvarchar";
 
@@ -239,12 +399,14 @@ public sealed class SolutionValidatorTests
             ?? throw new InvalidOperationException("PluginCatalog declares no step; this test needs one.");
     }
 
-    private static void AssertError(ValidationReport report, string check, string file, string messagePart, bool fileMatchIgnoreCase = false)
+    /// <param name="element">When given, the error's element path (inside the file) must end with it.</param>
+    private static void AssertError(ValidationReport report, string check, string file, string messagePart, bool fileMatchIgnoreCase = false, string? element = null)
     {
         var comparison = fileMatchIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         Assert.False(report.IsClean);
         Assert.True(
-            report.Issues.All.Any(i => i.Severity == IssueSeverity.Error && i.Check == check && string.Equals(i.File, file, comparison) && i.Message.Contains(messagePart, StringComparison.Ordinal)),
-            $"expected a [{check}] error in {file} mentioning '{messagePart}', got:{Environment.NewLine}{string.Join(Environment.NewLine, report.Issues.All)}");
+            report.Issues.All.Any(i => i.Severity == IssueSeverity.Error && i.Check == check && string.Equals(i.File, file, comparison) && i.Message.Contains(messagePart, StringComparison.Ordinal)
+                && (element is null || i.Element.EndsWith(element, StringComparison.Ordinal))),
+            $"expected a [{check}] error in {file}{(element is null ? string.Empty : $" at <…{element}>")} mentioning '{messagePart}', got:{Environment.NewLine}{string.Join(Environment.NewLine, report.Issues.All)}");
     }
 }

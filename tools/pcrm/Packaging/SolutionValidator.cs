@@ -14,6 +14,7 @@ internal sealed class SolutionValidator
     public static readonly IReadOnlyList<ISolutionCheck> Checks = new ISolutionCheck[]
     {
         new AttributeReferenceCheck(),
+        new ChartCheck(),
         new NamingCheck(),
         new OptionValueCheck(),
         new RootComponentCheck(),
@@ -84,6 +85,7 @@ internal sealed class SolutionValidator
         yield return Of("columns", entities.SelectMany(SolutionIndex.Columns));
         yield return Of("forms", entities.SelectMany(SolutionIndex.Forms));
         yield return Of("views", entities.SelectMany(SolutionIndex.Views));
+        yield return Of("charts", entities.SelectMany(SolutionIndex.Charts));
         yield return Of("keys", entities.Descendants("EntityKey"));
         yield return Of("choices", index.GlobalOptionSets);
         yield return Of("relationships", index.Relationships);

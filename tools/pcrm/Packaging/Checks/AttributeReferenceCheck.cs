@@ -6,12 +6,15 @@ using System.Xml.Linq;
 namespace PropertyCrm.Cli.Packaging.Checks;
 
 /// <summary>
-/// Every column a form, view, relationship, key or plug-in step uses exists on its table. Dataverse
+/// Every column a form, view, chart, relationship, key or plug-in step uses exists on its table. Dataverse
 /// rejects the import (or the form breaks at run time) when one does not, and nothing else catches it
 /// before an environment does.
 /// </summary>
 internal sealed class AttributeReferenceCheck : ISolutionCheck
 {
+    private const string ViewUse = "视图 view";
+    private const string ChartUse = "图表 chart";
+
     public string Name => "attributes";
 
     public void Run(SolutionIndex solution, IssueList issues)
@@ -21,6 +24,7 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
             var table = solution.Table(SolutionIndex.LogicalNameOf(entity))!;
             CheckForms(entity, table, issues);
             CheckViews(solution, entity, table, issues);
+            CheckCharts(solution, entity, table, issues);
             CheckKeys(entity, table, issues);
         }
 
@@ -50,25 +54,16 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
                 var fetchTable = ResolveTable(solution, (string?)fetchEntity.Attribute("name") ?? table.LogicalName, fetchEntity, issues);
                 if (fetchTable is not null)
                 {
-                    // Conditions may name a link-entity declared after them; know every alias first.
-                    foreach (var link in fetchEntity.Descendants("link-entity"))
-                    {
-                        if ((string?)link.Attribute("alias") is { } alias && solution.Table((string?)link.Attribute("name") ?? string.Empty) is { } linked)
-                        {
-                            aliases[alias] = linked;
-                        }
-                    }
-
-                    CheckFetchNode(solution, fetchEntity, fetchTable, aliases, issues);
+                    CheckFetchEntity(solution, fetchEntity, fetchTable, aliases, ViewUse, issues);
                 }
             }
 
             foreach (var grid in view.Elements("layoutxml").Elements("grid"))
             {
-                OptionalColumn(table, grid.Attribute("jump"), issues);
+                OptionalColumn(table, grid.Attribute("jump"), ViewUse, issues);
                 foreach (var row in grid.Elements("row"))
                 {
-                    OptionalColumn(table, row.Attribute("id"), issues);
+                    OptionalColumn(table, row.Attribute("id"), ViewUse, issues);
                     foreach (var cell in row.Elements("cell"))
                     {
                         CheckCell(table, aliases, cell, issues);
@@ -78,17 +73,50 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
         }
     }
 
+    /// <summary>
+    /// A chart's data description is a FetchXML query like a view's (attribute, groupby attribute, order,
+    /// condition, link-entity). Its columns are checked against the table the chart is filed under, whatever
+    /// the fetch's entity name says: that the name matches the table is ChartCheck's finding.
+    /// </summary>
+    private void CheckCharts(SolutionIndex solution, XElement entity, TableInfo table, IssueList issues)
+    {
+        foreach (var chart in SolutionIndex.Charts(entity))
+        {
+            var aliases = new Dictionary<string, TableInfo>(StringComparer.Ordinal);
+            foreach (var fetchEntity in SolutionIndex.ChartFetches(chart).Elements("entity"))
+            {
+                CheckFetchEntity(solution, fetchEntity, table, aliases, ChartUse, issues);
+            }
+        }
+    }
+
+    /// <summary>The top &lt;entity&gt; of a fetch: collects every link-entity alias, then walks the query.</summary>
+    private void CheckFetchEntity(SolutionIndex solution, XElement fetchEntity, TableInfo fetchTable, Dictionary<string, TableInfo> aliases, string usedBy, IssueList issues)
+    {
+        // Conditions may name a link-entity declared after them; know every alias first.
+        foreach (var link in fetchEntity.Descendants("link-entity"))
+        {
+            if ((string?)link.Attribute("alias") is { } alias && solution.Table((string?)link.Attribute("name") ?? string.Empty) is { } linked)
+            {
+                aliases[alias] = linked;
+            }
+        }
+
+        CheckFetchNode(solution, fetchEntity, fetchTable, aliases, usedBy, issues);
+    }
+
     /// <summary>attribute/order/condition of a fetch entity or link-entity, recursing into link-entities.</summary>
-    private void CheckFetchNode(SolutionIndex solution, XElement node, TableInfo table, Dictionary<string, TableInfo> aliases, IssueList issues)
+    private void CheckFetchNode(SolutionIndex solution, XElement node, TableInfo table, Dictionary<string, TableInfo> aliases, string usedBy, IssueList issues)
     {
         foreach (var attribute in node.Elements("attribute"))
         {
-            OptionalColumn(table, attribute.Attribute("name"), issues);
+            OptionalColumn(table, attribute.Attribute("name"), usedBy, issues);
         }
 
+        // An order by alias sorts on an aggregate or group-by column of the query, not on a table column.
         foreach (var order in node.Elements("order").Where(o => o.Attribute("alias") is null))
         {
-            OptionalColumn(table, order.Attribute("attribute"), issues);
+            OptionalColumn(table, order.Attribute("attribute"), usedBy, issues);
         }
 
         foreach (var condition in node.Elements("filter").DescendantsAndSelf("filter").Elements("condition"))
@@ -98,27 +126,27 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
             var conditionTable = target is null ? table : aliases.GetValueOrDefault(target);
             if (conditionTable is not null)
             {
-                OptionalColumn(conditionTable, condition.Attribute("attribute"), issues);
+                OptionalColumn(conditionTable, condition.Attribute("attribute"), usedBy, issues);
             }
         }
 
         foreach (var link in node.Elements("link-entity"))
         {
             var linked = ResolveTable(solution, (string?)link.Attribute("name") ?? string.Empty, link, issues);
-            OptionalColumn(table, link.Attribute("to"), issues);
+            OptionalColumn(table, link.Attribute("to"), usedBy, issues);
             if (linked is null)
             {
                 continue;
             }
 
-            OptionalColumn(linked, link.Attribute("from"), issues);
+            OptionalColumn(linked, link.Attribute("from"), usedBy, issues);
             var alias = (string?)link.Attribute("alias");
             if (alias is not null)
             {
                 aliases[alias] = linked;
             }
 
-            CheckFetchNode(solution, link, linked, aliases, issues);
+            CheckFetchNode(solution, link, linked, aliases, usedBy, issues);
         }
     }
 
@@ -133,11 +161,11 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0)
         {
-            RequireColumn(table, name, cell.Attribute("name")!, "视图 view", issues);
+            RequireColumn(table, name, cell.Attribute("name")!, ViewUse, issues);
         }
         else if (aliases.TryGetValue(name[..dot], out var linked))
         {
-            RequireColumn(linked, name[(dot + 1)..], cell.Attribute("name")!, "视图 view", issues);
+            RequireColumn(linked, name[(dot + 1)..], cell.Attribute("name")!, ViewUse, issues);
         }
         else
         {
@@ -228,11 +256,11 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
         return table;
     }
 
-    private void OptionalColumn(TableInfo table, XAttribute? attribute, IssueList issues)
+    private void OptionalColumn(TableInfo table, XAttribute? attribute, string usedBy, IssueList issues)
     {
         if (attribute is not null && attribute.Value.Length > 0)
         {
-            RequireColumn(table, attribute.Value, attribute, "视图 view", issues);
+            RequireColumn(table, attribute.Value, attribute, usedBy, issues);
         }
     }
 

@@ -17,8 +17,15 @@ internal sealed class NamingCheck : ISolutionCheck
     /// The platform names the system relationships of a new user-owned table itself
     /// (business_unit_pcrm_x, lk_pcrm_x_createdby, owner_pcrm_x, team_pcrm_x, user_pcrm_x, as in every export);
     /// they are accepted when what follows the platform part is our prefix.
+    /// An organization-owned table gets organization_&lt;table&gt; instead of the owner/business unit/user/team
+    /// ones (organization_pcrm_slapolicy): the Dataverse table reference lists it for every organization-owned
+    /// table, e.g. MicrosoftDocs/powerapps-docs powerapps-docs/developer/data-platform/reference/entities/appconfigmaster.md
+    /// (OwnershipType OrganizationOwned; Many-To-One relationship organization_appconfigmaster, organization.organizationid).
     /// </summary>
-    private static readonly string[] PlatformRelationshipPrefixes = { "business_unit_", "lk_", "owner_", "team_", "user_", "transactioncurrency_" };
+    private static readonly string[] PlatformRelationshipPrefixes =
+    {
+        "business_unit_", "lk_", "owner_", "team_", "user_", "transactioncurrency_", "organization_",
+    };
 
     public string Name => "naming";
 

@@ -107,6 +107,14 @@ internal sealed class SolutionIndex
     public static IEnumerable<XElement> Views(XElement entity) =>
         entity.Elements("SavedQueries").Elements("savedqueries").Elements("savedquery");
 
+    /// <summary>Charts (Entities/&lt;table&gt;/Visualizations/*.xml), merged under &lt;Entity&gt;&lt;Visualizations&gt;.</summary>
+    public static IEnumerable<XElement> Charts(XElement entity) =>
+        entity.Elements("Visualizations").Elements("visualization");
+
+    /// <summary>The &lt;fetch&gt; elements of a chart's data description (one per series collection).</summary>
+    public static IEnumerable<XElement> ChartFetches(XElement chart) =>
+        chart.Elements("datadescription").Elements("datadefinition").Elements("fetchcollection").Elements("fetch");
+
     /// <summary>The table by logical name: defined in Solution/, or an allow-listed system table; null when neither.</summary>
     public TableInfo? Table(string logicalName)
     {
