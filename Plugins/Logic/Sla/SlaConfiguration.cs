@@ -68,7 +68,7 @@ public sealed class SlaConfiguration
 
     /// <summary>
     /// Builds a snapshot from raw rows: each calendar row is parsed and layered onto the built-ins, each policy row
-    /// mapped; a row that fails is left out with its reason in <see cref="Problems"/>.
+    /// mapped and its calendars looked up; a row that fails is left out with its reason in <see cref="Problems"/>.
     /// </summary>
     public static SlaConfiguration Build(
         DateTime loadedOnUtc,
@@ -96,6 +96,7 @@ public sealed class SlaConfiguration
             }
         }
 
+        var catalog = CalendarLayering.Compose(BuiltInCalendars.Catalog, accepted);
         List<SlaPolicyRow>? policies = null;
         if (policyRowReaders is not null)
         {
@@ -104,7 +105,18 @@ public sealed class SlaConfiguration
             {
                 try
                 {
-                    policies.Add(read());
+                    var row = read();
+                    var unknown = row.Policy.Targets.FirstOrDefault(t => !catalog.TryGet(t.CalendarName, out _));
+                    if (unknown is not null)
+                    {
+                        // A typo in a calendar name must not stop every matching request from being logged.
+                        problems.Add(
+                            $"SLA 策略 '{row.Policy.Name}' 使用了未知的工作日历 '{unknown.CalendarName}' / "
+                            + $"SLA policy '{row.Policy.Name}' names the unknown business calendar '{unknown.CalendarName}'.");
+                        continue;
+                    }
+
+                    policies.Add(row);
                 }
                 catch (DomainException ex)
                 {
@@ -113,6 +125,6 @@ public sealed class SlaConfiguration
             }
         }
 
-        return new SlaConfiguration(loadedOnUtc, policies, CalendarLayering.Compose(BuiltInCalendars.Catalog, accepted), problems);
+        return new SlaConfiguration(loadedOnUtc, policies, catalog, problems);
     }
 }
