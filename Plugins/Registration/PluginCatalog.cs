@@ -24,6 +24,8 @@ public static class PluginCatalog
         ServiceRequestSlaPlugin.OnUpdate,
         BusinessCalendarValidationPlugin.OnCreate,
         BusinessCalendarValidationPlugin.OnUpdate,
+        SlaPolicyValidationPlugin.OnCreate,
+        SlaPolicyValidationPlugin.OnUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]

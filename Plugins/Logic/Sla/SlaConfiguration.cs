@@ -125,6 +125,24 @@ public sealed class SlaConfiguration
             }
         }
 
+        if (policies is not null)
+        {
+            // Two rows of one layer with the same criteria: which one the admin meant cannot be guessed, and refusing
+            // every request of the organization would be worse than falling back to the layer beneath (traced).
+            var ambiguous = policies
+                .GroupBy(r => (r.PropertyId ?? Guid.Empty).ToString("N") + "|" + r.Policy.CriteriaKey, StringComparer.Ordinal)
+                .Where(g => g.Count() > 1)
+                .ToArray();
+            foreach (var group in ambiguous)
+            {
+                var names = string.Join("', '", group.Select(r => r.Policy.Name));
+                problems.Add(
+                    $"SLA 策略 '{names}' 适用条件相同({group.First().Policy.CriteriaKey}),均未采用 / "
+                    + $"SLA policies '{names}' have the same criteria ({group.First().Policy.CriteriaKey}); none of them is used.");
+                policies.RemoveAll(group.Contains);
+            }
+        }
+
         return new SlaConfiguration(loadedOnUtc, policies, catalog, problems);
     }
 }
