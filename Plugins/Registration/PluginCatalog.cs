@@ -3,6 +3,7 @@ using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Owners;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Plugins.Steps.Sla;
+using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -26,11 +27,13 @@ public static class PluginCatalog
         BusinessCalendarValidationPlugin.OnUpdate,
         SlaPolicyValidationPlugin.OnCreate,
         SlaPolicyValidationPlugin.OnUpdate,
+        RedemptionPlugin.OnCreate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
     {
         RunSlaSweepPlugin.Api,
         CalculateDeadlinePlugin.Api,
+        RedeemRewardPlugin.Api,
     };
 }
