@@ -39,6 +39,11 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
         { "Owners.CheckOwnerConsentActivity", "Owner", "Input", "Microsoft.Xrm.Sdk.EntityReference", "业主 / Owner", true, "contact", null },
         { "Owners.CheckOwnerConsentActivity", "MarketingConsent", "Output", "System.Boolean", "已同意营销 / Marketing consent", false, null, null },
         { "Owners.CheckOwnerConsentActivity", "SensitiveDataConsent", "Output", "System.Boolean", "已同意敏感信息处理 / Sensitive-data consent", false, null, null },
+        { "Loyalty.RedeemRewardActivity", "Owner", "Input", "Microsoft.Xrm.Sdk.EntityReference", "业主 / Owner", true, "contact", null },
+        { "Loyalty.RedeemRewardActivity", "Reward", "Input", "Microsoft.Xrm.Sdk.EntityReference", "奖品 / Reward", true, "pcrm_reward", null },
+        { "Loyalty.RedeemRewardActivity", "Quantity", "Input", "System.Int32", "数量 / Quantity", false, null, "1" },
+        { "Loyalty.RedeemRewardActivity", "PointsSpent", "Output", "System.Int32", "扣减积分 / Points spent", false, null, null },
+        { "Loyalty.RedeemRewardActivity", "Balance", "Output", "System.Int32", "积分余额 / Balance", false, null, null },
     };
 
     [Theory]

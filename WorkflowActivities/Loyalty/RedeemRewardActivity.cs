@@ -1,0 +1,45 @@
+using System;
+using System.Activities;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Workflow;
+using PropertyCrm.Plugins.Logic.LoyaltySweeps;
+using PropertyCrm.Schema.Tables;
+using PropertyCrm.WorkflowActivities.Framework;
+
+namespace PropertyCrm.WorkflowActivities.Loyalty;
+
+/// <summary>
+/// Classic-workflow step "Redeem reward / 兑换奖品": creates a pcrm_redemption for the owner, so the same
+/// redemption step takes the points (oldest first) and the stock, or refuses (积分余额不足 / Insufficient points
+/// balance, out of stock, tier, withdrawn) and the workflow stops with that message.
+/// </summary>
+public sealed class RedeemRewardActivity : WorkflowActivityBase
+{
+    [RequiredArgument]
+    [Input("业主 / Owner")]
+    [ReferenceTarget(ContactTable.LogicalName)]
+    public InArgument<EntityReference> Owner { get; set; } = null!;
+
+    [RequiredArgument]
+    [Input("奖品 / Reward")]
+    [ReferenceTarget(RewardTable.LogicalName)]
+    public InArgument<EntityReference> Reward { get; set; } = null!;
+
+    [Input("数量 / Quantity")]
+    [Default("1")]
+    public InArgument<int> Quantity { get; set; } = null!;
+
+    [Output("扣减积分 / Points spent")]
+    public OutArgument<int> PointsSpent { get; set; } = null!;
+
+    [Output("积分余额 / Balance")]
+    public OutArgument<int> Balance { get; set; } = null!;
+
+    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    {
+        var outcome = RedeemRewardRequest.Execute(service, Owner.Get(activity), Reward.Get(activity), Quantity.Get(activity));
+        trace($"Redemption {outcome.RedemptionId}: {outcome.PointsSpent} points, balance {outcome.Balance}.");
+        PointsSpent.Set(activity, outcome.PointsSpent);
+        Balance.Set(activity, outcome.Balance);
+    }
+}
