@@ -83,8 +83,8 @@ public sealed class ClockColumns
 /// and, when its duration is still the stored one, the escalation ladder (otherwise the proportional ladder). A
 /// clock is completed at its met-on time, else at accepted on (first response) / resolved on (resolution); paused on
 /// applies to a clock still running. Deadlines are recomputed from SLA started on + paused minutes
-/// (<see cref="SlaClock.Restore"/>), so a stored deadline can never disagree with the rules. The sweep reads the
-/// same columns the same way.</para>
+/// (<see cref="SlaClock.Restore"/>), so a stored deadline can never disagree with the rules. The SLA sweep restores
+/// the clocks through <see cref="ReadClocks"/>, the same code.</para>
 /// <para><b>Precision.</b> Dataverse keeps date-times to the second and paused time in whole minutes: "now" is
 /// truncated to the second before the rules run, and a clock whose paused total is not whole minutes is stored
 /// with the whole minutes (rounded down: the owner's benefit is never overstated) and its deadlines recomputed
@@ -94,6 +94,19 @@ public static class ServiceRequestSlaMapping
 {
     /// <summary>Columns <see cref="ReadState"/> and <see cref="ReadFacts"/> use.</summary>
     public static IReadOnlyList<string> ColumnsRead { get; } = BuildColumnsRead();
+
+    /// <summary>Columns <see cref="ReadClocks"/> uses (what the SLA sweep re-reads of a due request).</summary>
+    public static IReadOnlyList<string> ClockColumnsRead { get; } = new[]
+    {
+        Columns.SlaStartedOn, Columns.PausedOn, Columns.CreatedOn, Columns.RequestType, Columns.ServiceLine, Columns.Urgency,
+        Columns.OwnerTier, Columns.Property, Columns.StateCode,
+        ClockColumns.FirstResponse.TargetMinutes, ClockColumns.FirstResponse.Calendar, ClockColumns.FirstResponse.MetOn,
+        ClockColumns.FirstResponse.BreachedOn, ClockColumns.FirstResponse.Status, ClockColumns.FirstResponse.PausedMinutes,
+        ClockColumns.FirstResponse.CompletedBy,
+        ClockColumns.Resolution.TargetMinutes, ClockColumns.Resolution.Calendar, ClockColumns.Resolution.MetOn,
+        ClockColumns.Resolution.BreachedOn, ClockColumns.Resolution.Status, ClockColumns.Resolution.PausedMinutes,
+        ClockColumns.Resolution.CompletedBy,
+    };
 
     /// <summary>True when the row carries at least one SLA target (so restoring it needs policies and calendars).</summary>
     public static bool HasClocks(Entity row) =>
@@ -128,25 +141,36 @@ public static class ServiceRequestSlaMapping
             PausedOn = Instant(row, Columns.PausedOn),
             FollowUpOn = Instant(row, Columns.FollowUpOn),
         };
-        if (!HasClocks(row))
+        var clocks = ReadClockPair(row, () => ReadFacts(row), policies, calendars);
+        return clocks is null ? state : state with { FirstResponse = clocks[0], Resolution = clocks[1] };
+    }
+
+    /// <summary>
+    /// The clocks of the KPIs the row tracks, in KPI order (first response, resolution), read exactly as
+    /// <see cref="ReadState"/> reads them, from <see cref="ClockColumnsRead"/> only; for the SLA sweep. A row without
+    /// a request type is read as a repair (the sweep keeps escalating a stored request rather than refuse it).
+    /// </summary>
+    /// <param name="row">The stored row with <see cref="ClockColumnsRead"/>.</param>
+    /// <param name="policies">The policies in force for the row's property; only called when the row has clocks.</param>
+    /// <param name="calendars">The calendar catalog; only called when the row has clocks.</param>
+    /// <exception cref="PropertyCrm.Domain.DomainException">A stored value the rules refuse (unknown calendar, inconsistent clock).</exception>
+    public static IReadOnlyList<SlaClock> ReadClocks(Entity row, Func<SlaPolicySet> policies, Func<BusinessCalendarCatalog> calendars)
+    {
+        if (row is null)
         {
-            return state;
+            throw new ArgumentNullException(nameof(row));
         }
 
-        var startedAt = Instant(row, Columns.SlaStartedOn) ?? Instant(row, Columns.CreatedOn);
-        if (startedAt is null)
+        var clocks = new List<SlaClock>();
+        foreach (var clock in ReadClockPair(row, () => ReadFactsOrRepair(row), policies, calendars) ?? Array.Empty<SlaClock?>())
         {
-            return state;
+            if (clock is not null)
+            {
+                clocks.Add(clock);
+            }
         }
 
-        var set = policies();
-        var catalog = calendars();
-        var facts = ReadFacts(row);
-        return state with
-        {
-            FirstResponse = ReadClock(row, ClockColumns.FirstResponse, startedAt.Value, facts, set, catalog),
-            Resolution = ReadClock(row, ClockColumns.Resolution, startedAt.Value, facts, set, catalog),
-        };
+        return clocks;
     }
 
     /// <summary>
@@ -219,6 +243,40 @@ public static class ServiceRequestSlaMapping
         var utc = operationCreatedOn.Kind == DateTimeKind.Local ? operationCreatedOn.ToUniversalTime() : DateTime.SpecifyKind(operationCreatedOn, DateTimeKind.Utc);
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// The first-response and resolution clocks (each null when not tracked), or null when the row has no target or
+    /// no start (policies, calendars and facts are not called then).
+    /// </summary>
+    private static SlaClock?[]? ReadClockPair(Entity row, Func<SlaRequestFacts> facts, Func<SlaPolicySet> policies, Func<BusinessCalendarCatalog> calendars)
+    {
+        if (!HasClocks(row))
+        {
+            return null;
+        }
+
+        var startedAt = Instant(row, Columns.SlaStartedOn) ?? Instant(row, Columns.CreatedOn);
+        if (startedAt is null)
+        {
+            return null;
+        }
+
+        var set = policies();
+        var catalog = calendars();
+        var read = facts();
+        return new[]
+        {
+            ReadClock(row, ClockColumns.FirstResponse, startedAt.Value, read, set, catalog),
+            ReadClock(row, ClockColumns.Resolution, startedAt.Value, read, set, catalog),
+        };
+    }
+
+    private static SlaRequestFacts ReadFactsOrRepair(Entity row) =>
+        new(
+            OptionValues.Read<RequestType>(row, Columns.RequestType) ?? RequestType.Repair,
+            OptionValues.Read<ServiceLine>(row, Columns.ServiceLine),
+            OptionValues.Read<Urgency>(row, Columns.Urgency) ?? Urgency.Normal,
+            row.GetAttributeValue<string>(Columns.OwnerTier));
 
     private static SlaClock? ReadClock(Entity row, ClockColumns columns, DateTimeOffset startedAt, SlaRequestFacts facts, SlaPolicySet policies, BusinessCalendarCatalog calendars)
     {

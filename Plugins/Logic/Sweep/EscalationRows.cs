@@ -43,7 +43,7 @@ public static class EscalationRows
         var recipient = RecipientOf(request, due.Recipient, property);
         if (recipient is not null)
         {
-            row[recipient.LogicalName == PlatformNames.TeamTable ? Columns.NotifiedTeam : Columns.NotifiedUser] = recipient;
+            row[recipient.LogicalName == PlatformTables.Team ? Columns.NotifiedTeam : Columns.NotifiedUser] = recipient;
         }
 
         return row;

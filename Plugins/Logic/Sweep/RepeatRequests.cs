@@ -36,7 +36,7 @@ public static class RepeatRequests
             throw new ArgumentNullException(nameof(request));
         }
 
-        var created = ServiceRequestClocks.Instant(request, Columns.CreatedOn)
+        var created = ServiceRequestSlaMapping.Instant(request, Columns.CreatedOn)
             ?? new DateTimeOffset(DateTime.SpecifyKind(fallbackCreatedOnUtc, DateTimeKind.Utc));
         var self = new RequestForRepeat(
             request.Id,
@@ -66,7 +66,7 @@ public static class RepeatRequests
             row.Id,
             self.UnitId,
             self.ServiceLine,
-            ServiceRequestClocks.Instant(row, Columns.CreatedOn) ?? created,
+            ServiceRequestSlaMapping.Instant(row, Columns.CreatedOn) ?? created,
             row.GetAttributeValue<OptionSetValue>(Columns.StatusCode)?.Value == ServiceRequestTable.StatusReasons.Cancelled));
         var assessment = RepeatRule.Assess(self, earlier);
         trace?.Invoke(assessment.IsRepeat

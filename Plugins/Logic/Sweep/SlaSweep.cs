@@ -98,7 +98,7 @@ public static class SlaSweep
     /// <summary>Largest <c>in</c> list one read sends (and the most requests whose escalation rows one result page holds).</summary>
     public const int MaxInValues = 500;
 
-    private static readonly string[] RequestColumns = ServiceRequestClocks.ColumnsRead
+    private static readonly string[] RequestColumns = ServiceRequestSlaMapping.ClockColumnsRead
         .Concat(new[] { Columns.Name, Columns.OwnerId, Columns.EscalationLevel, Columns.NextEscalationOn })
         .Distinct(StringComparer.Ordinal)
         .ToArray();
@@ -330,7 +330,8 @@ public static class SlaSweep
 
         try
         {
-            var clocks = ServiceRequestClocks.Restore(row, settings);
+            var propertyId = row.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
+            var clocks = ServiceRequestSlaMapping.ReadClocks(row, () => settings.PoliciesFor(propertyId), () => settings.CalendarsFor(propertyId));
             return RequestReview.Of(row, EscalationReview.Of(clocks, rungs, now));
         }
         catch (DomainException ex)
@@ -364,7 +365,7 @@ public static class SlaSweep
         };
         foreach (var clock in review.Observed)
         {
-            var kpi = clock.Kpi == SlaKpi.FirstResponse ? ServiceRequestClocks.FirstResponse : ServiceRequestClocks.Resolution;
+            var kpi = clock.Kpi == SlaKpi.FirstResponse ? ClockColumns.FirstResponse : ClockColumns.Resolution;
             var status = OptionValues.ToOption(clock.Status);
             if (row.GetAttributeValue<OptionSetValue>(kpi.Status)?.Value != status.Value)
             {

@@ -4,8 +4,8 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Schema;
-using Definition = PropertyCrm.Plugins.Logic.Sweep.PlatformNames.EnvironmentVariableDefinition;
-using Value = PropertyCrm.Plugins.Logic.Sweep.PlatformNames.EnvironmentVariableValue;
+using Definition = PropertyCrm.Plugins.Mapping.PlatformTables.EnvironmentVariableDefinition;
+using Value = PropertyCrm.Plugins.Mapping.PlatformTables.EnvironmentVariableValue;
 
 namespace PropertyCrm.Plugins.Logic.Sweep;
 
