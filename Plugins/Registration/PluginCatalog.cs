@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Configuration;
+using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Plugins.Steps.Owners;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Plugins.Steps.Sla;
@@ -25,6 +26,15 @@ public static class PluginCatalog
         ServiceRequestSlaPlugin.OnUpdate,
         BusinessCalendarValidationPlugin.OnCreate,
         BusinessCalendarValidationPlugin.OnUpdate,
+        PointsLedgerGuardPlugin.OnCreate,
+        PointsLedgerGuardPlugin.OnUpdate,
+        PointsLedgerGuardPlugin.OnDelete,
+        FeePaymentPointsPlugin.OnCreatePre,
+        FeePaymentPointsPlugin.OnCreatePost,
+        LoyaltyConfigurationChangedPlugin.OnEarningRuleCreate,
+        LoyaltyConfigurationChangedPlugin.OnEarningRuleUpdate,
+        LoyaltyConfigurationChangedPlugin.OnTierPolicyCreate,
+        LoyaltyConfigurationChangedPlugin.OnTierPolicyUpdate,
         SlaPolicyValidationPlugin.OnCreate,
         SlaPolicyValidationPlugin.OnUpdate,
         RedemptionPlugin.OnCreate,
@@ -34,6 +44,8 @@ public static class PluginCatalog
     {
         RunSlaSweepPlugin.Api,
         CalculateDeadlinePlugin.Api,
+        AwardPointsPlugin.Api,
+        RecalculateTierPlugin.Api,
         RedeemRewardPlugin.Api,
     };
 }

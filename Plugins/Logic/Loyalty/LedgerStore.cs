@@ -60,7 +60,8 @@ public static class LedgerStore
 
     /// <summary>The owner's whole ledger: one read per 5,000 entries (an empty ledger costs one read).</summary>
     /// <exception cref="Domain.DomainException">When stored rows do not replay (<see cref="LoyaltyErrorCodes.LedgerCorrupt"/>).</exception>
-    public static PointsLedger Read(IOrganizationService service, Guid contactId)
+    /// <param name="rowIdsByKey">When given, filled with the row id of each entry by idempotency key.</param>
+    public static PointsLedger Read(IOrganizationService service, Guid contactId, IDictionary<string, Guid>? rowIdsByKey = null)
     {
         if (service is null)
         {
@@ -84,7 +85,12 @@ public static class LedgerStore
             var page = service.RetrieveMultiple(query);
             foreach (var row in page.Entities)
             {
-                entries.Add(ToEntry(row));
+                var entry = ToEntry(row);
+                entries.Add(entry);
+                if (rowIdsByKey is not null)
+                {
+                    rowIdsByKey[entry.Key] = row.Id;
+                }
             }
 
             if (!page.MoreRecords)

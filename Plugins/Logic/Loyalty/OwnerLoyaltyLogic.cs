@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
+using PropertyCrm.Domain.Loyalty;
+using PropertyCrm.Domain.Loyalty.Fees;
+using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Domain.Loyalty.Tiers;
+using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Plugins.Logic.Loyalty;
+
+/// <summary>What an award did: the new entry (null when none), whether it had been applied before, the balance after.</summary>
+public sealed class AwardOutcome
+{
+    public AwardOutcome(EarnResult result, Guid? entryId, int balance, TierAssessment? tier)
+    {
+        Result = result;
+        EntryId = entryId;
+        Balance = balance;
+        Tier = tier;
+    }
+
+    public EarnResult Result { get; }
+
+    /// <summary>The stored row of the new entry, or of the existing one when <see cref="AlreadyApplied"/> (when known).</summary>
+    public Guid? EntryId { get; }
+
+    public bool AlreadyApplied => Result.Outcome == EarnOutcome.AlreadyApplied;
+
+    public int Balance { get; }
+
+    /// <summary>The tier assessment made after the award (null when nothing was awarded).</summary>
+    public TierAssessment? Tier { get; }
+}
+
+/// <summary>
+/// The loyalty work shared by the fee payment step, the <c>pcrm_AwardPoints</c> / <c>pcrm_RecalculateTier</c> Custom
+/// APIs and the award workflow activity: award points for an event, recompute fee standing and tier (trigger Event:
+/// upgrades only), write the contact (balance + tier columns, one Update) and a <c>pcrm_tierhistory</c> row per change.
+/// </summary>
+/// <remarks>
+/// Call budget of <see cref="Award"/> (warm configuration): reads — contact, ledger (1 per 5,000 entries), bills with
+/// their payments (one outer-join query, 36 months); writes — entry, contact, history (on a change only). An award that
+/// is refused or already applied reads contact + ledger and writes nothing. Cold configuration: +2 reads.
+/// </remarks>
+public static class OwnerLoyaltyLogic
+{
+    /// <summary>How far back bills are read for the fee standing (the standing itself looks at 12 months + arrears).</summary>
+    public const int BillMonths = 36;
+
+    private const string PaymentAlias = "payment";
+
+    private static readonly string[] ContactColumns = { ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance };
+
+    /// <summary>Awards points for <paramref name="loyaltyEvent"/> and recomputes the tier when anything was awarded.</summary>
+    /// <param name="recalculateAlways">Recompute standing and tier even when nothing is awarded (a late fee payment
+    /// still changes the owner's standing).</param>
+    public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false)
+    {
+        var now = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
+        var contact = service.Retrieve(ContactTable.LogicalName, contactId, new ColumnSet(ContactColumns));
+        var tier = OptionValues.Read<OwnerTier>(contact, ContactTable.Columns.Tier) ?? OwnerTier.Standard;
+        var rowIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var ledger = LedgerStore.Read(service, contactId, rowIds);
+        var result = config.CreateEngine().Earn(ledger, loyaltyEvent, tier, now);
+        trace?.Invoke($"Earn {loyaltyEvent.Kind} {loyaltyEvent.SourceId}: {result.Outcome} {result.Points} ({result.ReasonCode}).");
+        if (!result.HasNewEntry || result.Entry is null)
+        {
+            Guid? existing = result.Entry is not null && rowIds.TryGetValue(result.Entry.Key, out var id) ? id : null;
+            var unchanged = recalculateAlways ? WriteOwner(service, config, contactId, tier, ledger, now, TierTrigger.Event, trace) : null;
+            return new AwardOutcome(result, existing, ledger.Balance, unchanged);
+        }
+
+        var entryId = LedgerStore.Append(service, contactId, new[] { result.Entry })[0];
+        var after = ledger.Append(new[] { result.Entry });
+        var assessment = WriteOwner(service, config, contactId, tier, after, now, TierTrigger.Event, trace);
+        return new AwardOutcome(result, entryId, after.Balance, assessment);
+    }
+
+    /// <summary>Error code when a flow names a rule it may not award.</summary>
+    public const string RuleNotAwardableCode = "points.award.rule-not-awardable";
+
+    /// <summary>
+    /// What <c>pcrm_AwardPoints</c> and the award workflow activity do: award the rule's points for an activity of the
+    /// owner (community event, survey, suggestion, referral, first APP use), at most once per (rule, source). Refuses
+    /// an unknown rule, the fee payment rule (fee points come only from payment records), and a rule that is not
+    /// configured or switched off. There is deliberately no rule for service requests. A reached monthly cap is not an
+    /// error: the outcome says so and awards nothing.
+    /// </summary>
+    /// <exception cref="DomainException">With <see cref="RuleNotAwardableCode"/>.</exception>
+    public static AwardOutcome AwardActivity(IOrganizationService service, Guid organizationId, DateTime nowUtc, Guid contactId, int ruleOptionValue, string sourceId, Action<string>? trace = null)
+    {
+        var code = OptionValues.ToEnum<EarnRuleCode>(new OptionSetValue(ruleOptionValue));
+        LoyaltyEventKind kind;
+        switch (code)
+        {
+            case EarnRuleCode.FirstAppUse: kind = LoyaltyEventKind.FirstAppUse; break;
+            case EarnRuleCode.SurveyCompleted: kind = LoyaltyEventKind.SurveyCompleted; break;
+            case EarnRuleCode.CommunityEventAttended: kind = LoyaltyEventKind.CommunityEventAttended; break;
+            case EarnRuleCode.SuggestionAdopted: kind = LoyaltyEventKind.SuggestionAdopted; break;
+            case EarnRuleCode.Referral: kind = LoyaltyEventKind.Referral; break;
+            case EarnRuleCode.OnTimeFeePayment:
+                throw new DomainException(RuleNotAwardableCode, "缴费积分只能由缴费记录产生 / Fee payment points come only from fee payment records.");
+            default:
+                throw new DomainException(RuleNotAwardableCode, $"未知的积分规则 {ruleOptionValue} / Unknown earn rule {ruleOptionValue}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(sourceId))
+        {
+            throw new DomainException(RuleNotAwardableCode, "缺少来源记录编号 / The source record id is missing.");
+        }
+
+        var config = LoyaltyConfigurationCache.Get(service, organizationId, nowUtc, trace);
+        var occurredAt = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
+        var outcome = Award(service, config, contactId, new LoyaltyEvent(kind, sourceId.Trim(), occurredAt), nowUtc, trace);
+        if (outcome.Result.Outcome == EarnOutcome.NotEarning
+            && (outcome.Result.ReasonCode == PointsReasonCodes.NoRule || outcome.Result.ReasonCode == PointsReasonCodes.RuleDisabled))
+        {
+            throw new DomainException(RuleNotAwardableCode, outcome.Result.Reason);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Recomputes one owner's fee standing and tier (trigger <paramref name="trigger"/>) and writes the contact (balance
+    /// = ledger sum, tier columns) and a history row on a change. Reads: contact, ledger, bills; writes: contact, history.
+    /// </summary>
+    public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
+    {
+        var now = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
+        var contact = service.Retrieve(ContactTable.LogicalName, contactId, new ColumnSet(ContactColumns));
+        var tier = OptionValues.Read<OwnerTier>(contact, ContactTable.Columns.Tier) ?? OwnerTier.Standard;
+        var ledger = LedgerStore.Read(service, contactId);
+        return WriteOwner(service, config, contactId, tier, ledger, now, trigger, trace);
+    }
+
+    /// <summary>The owner's bills (due within <see cref="BillMonths"/> months) and their payments: one query.</summary>
+    public static FeeStanding ReadStanding(IOrganizationService service, Guid contactId, ChinaDate asOf)
+    {
+        var query = new QueryExpression(FeeBillTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(FeeBillTable.Columns.PeriodStart, FeeBillTable.Columns.AmountDue, FeeBillTable.Columns.DueOn),
+            PageInfo = new PagingInfo { Count = LedgerStore.PageSize, PageNumber = 1 },
+        };
+        query.Criteria.AddCondition(FeeBillTable.Columns.Contact, ConditionOperator.Equal, contactId);
+        var from = asOf.AddMonths(-BillMonths);
+        query.Criteria.AddCondition(FeeBillTable.Columns.DueOn, ConditionOperator.OnOrAfter, new DateTime(from.Year, from.Month, from.Day, 0, 0, 0, DateTimeKind.Utc));
+        var payments = query.AddLink(FeePaymentTable.LogicalName, FeeBillTable.PrimaryId, FeePaymentTable.Columns.FeeBill, JoinOperator.LeftOuter);
+        payments.EntityAlias = PaymentAlias;
+        payments.Columns = new ColumnSet(FeePaymentTable.PrimaryId, FeePaymentTable.Columns.Amount, FeePaymentTable.Columns.PaidOn);
+
+        var bills = new Dictionary<Guid, FeeBill>();
+        var paid = new Dictionary<Guid, FeePayment>();
+        while (true)
+        {
+            var page = service.RetrieveMultiple(query);
+            foreach (var row in page.Entities)
+            {
+                if (!bills.ContainsKey(row.Id))
+                {
+                    var bill = FeeMapping.ReadBill(row);
+                    if (bill is not null)
+                    {
+                        bills[row.Id] = bill;
+                    }
+                }
+
+                if (bills.ContainsKey(row.Id)
+                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.PrimaryId)?.Value is Guid paymentId
+                    && !paid.ContainsKey(paymentId)
+                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.Amount)?.Value is Money amount
+                    && amount.Value > 0m
+                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.PaidOn)?.Value is DateTime paidOn)
+                {
+                    paid[paymentId] = new FeePayment(FeeMapping.Id(paymentId), FeeMapping.Id(row.Id), amount.Value, FeeMapping.Instant(paidOn));
+                }
+            }
+
+            if (!page.MoreRecords)
+            {
+                break;
+            }
+
+            query.PageInfo.PageNumber++;
+            query.PageInfo.PagingCookie = page.PagingCookie;
+        }
+
+        return FeeStanding.Derive(bills.Values, paid.Values, asOf);
+    }
+
+    private static TierAssessment WriteOwner(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, OwnerTier current, PointsLedger ledger, DateTimeOffset now, TierTrigger trigger, Action<string>? trace)
+    {
+        var today = ChinaDate.FromInstant(now);
+        var standing = ReadStanding(service, contactId, today);
+        var assessment = new TierPolicy(config.TierRules).Assess(current, standing, ledger.EngagementPoints(today), trigger);
+        trace?.Invoke($"Tier {current} → {assessment.Tier} ({assessment.Qualification.ReasonCode}).");
+
+        var update = LedgerStore.BalanceUpdate(contactId, ledger);
+        update[ContactTable.Columns.Rolling12MonthPaid] = new Money(standing.PaidLast12Months);
+        update[ContactTable.Columns.OnTimeRatio] = standing.OnTimeRatio is decimal ratio ? Math.Round(ratio, 2) : null;
+        update[ContactTable.Columns.ConsecutiveUnpaidMonths] = standing.ConsecutiveUnpaidMonths;
+        if (assessment.Change is TierChange change)
+        {
+            update[ContactTable.Columns.Tier] = OptionValues.ToOption(change.To);
+            update[ContactTable.Columns.TierChangedOn] = now.UtcDateTime;
+        }
+
+        service.Update(update);
+
+        if (assessment.Change is TierChange changed)
+        {
+            service.Create(new Entity(TierHistoryTable.LogicalName)
+            {
+                [TierHistoryTable.Columns.Name] = changed.From + " → " + changed.To,
+                [TierHistoryTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, contactId),
+                [TierHistoryTable.Columns.FromTier] = OptionValues.ToOption(changed.From),
+                [TierHistoryTable.Columns.ToTier] = OptionValues.ToOption(changed.To),
+                [TierHistoryTable.Columns.ChangedOn] = now.UtcDateTime,
+                [TierHistoryTable.Columns.Trigger] = OptionValues.ToOption(trigger),
+                [TierHistoryTable.Columns.ReasonCode] = changed.ReasonCode,
+                [TierHistoryTable.Columns.Reason] = changed.Reason,
+            });
+        }
+
+        return assessment;
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using PropertyCrm.Domain;
+using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Plugins.Steps.Loyalty;
+
+/// <summary>
+/// Keeps the points ledger append-only (pre-validation, before any transaction work):
+/// <list type="bullet">
+/// <item>Update of a <c>pcrm_pointsentry</c> is always refused: corrections are reversal entries.</item>
+/// <item>Delete is refused too, except as the cascade of deleting the owner's contact (PIPL erasure), recognised by a
+/// Delete of <c>contact</c> in the parent contexts.</item>
+/// <item>Create is refused at depth 1: users, imports and flows cannot write entries directly; entries come only from
+/// plug-in code (the fee payment step, <c>pcrm_AwardPoints</c>, redemption, the sweeps), whose service calls run at
+/// depth ≥ 2. No shared-variable marker is needed, and none can be forged by a caller.</item>
+/// </list>
+/// No service calls.
+/// </summary>
+public sealed class PointsLedgerGuardPlugin : PluginBase
+{
+    /// <summary>Error code of the refusals.</summary>
+    public const string LedgerAppendOnlyCode = "points.ledger.append-only";
+
+    public const string ChangeRefused = "积分流水不可修改,请使用冲正 / Ledger entries cannot be changed; post a reversal.";
+
+    public const string DirectCreateRefused = "积分流水只能由系统产生(缴费、积分接口、兑换),不可手工新建 / Ledger entries are posted by the system only (payments, the award API, redemptions); they cannot be created directly.";
+
+    public static readonly StepDeclaration OnCreate = new(typeof(PointsLedgerGuardPlugin), "Create", PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    {
+        Description = "Refuses ledger entries created directly by users. / 禁止手工新建积分流水。",
+    };
+
+    public static readonly StepDeclaration OnUpdate = new(typeof(PointsLedgerGuardPlugin), "Update", PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    {
+        Description = "Refuses changes to ledger entries (append-only). / 积分流水不可修改。",
+    };
+
+    public static readonly StepDeclaration OnDelete = new(typeof(PointsLedgerGuardPlugin), "Delete", PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    {
+        Description = "Refuses deleting ledger entries (append-only). / 积分流水不可删除。",
+    };
+
+    public PointsLedgerGuardPlugin(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.PluginExecutionContext;
+        switch (execution.MessageName)
+        {
+            case "Create":
+                if (execution.Depth <= 1)
+                {
+                    throw new DomainException(LedgerAppendOnlyCode, DirectCreateRefused);
+                }
+
+                return;
+            case "Delete":
+                for (var parent = execution.ParentContext; parent is not null; parent = parent.ParentContext)
+                {
+                    if (string.Equals(parent.MessageName, "Delete", StringComparison.OrdinalIgnoreCase)
+                        && string.Equals(parent.PrimaryEntityName, ContactTable.LogicalName, StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.Trace("Entry deleted with its owner's contact.");
+                        return;
+                    }
+                }
+
+                throw new DomainException(LedgerAppendOnlyCode, ChangeRefused);
+            default:
+                throw new DomainException(LedgerAppendOnlyCode, ChangeRefused);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Domain.Loyalty.Tiers;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Plugins.Steps.Loyalty;
+using PropertyCrm.Schema.Tables;
+using Xunit;
+using Options = PropertyCrm.Schema.OptionSets;
+
+namespace PropertyCrm.Tests.Loyalty;
+
+/// <summary>
+/// Points on fee payments, the pcrm_AwardPoints / pcrm_RecalculateTier APIs, tiering and the append-only ledger,
+/// through the harness pipeline. The clock starts at 2025-01-06 09:00 China time.
+/// </summary>
+public sealed class LoyaltyAwardTests : IDisposable
+{
+    // Call budgets (warm configuration): a fee payment reads bill, contact, ledger page, bills+payments and writes
+    // bill, entry, contact (+ history on a tier change); an API award reads contact, ledger, bills and writes entry,
+    // contact (+ history). A cold configuration adds two reads (earning rules, tier policy).
+    private const int PaymentReads = 4;
+    private const int PaymentWritesWithoutTierChange = 3;
+    private const int ApiAwardReads = 3;
+    private const int ApiAwardWrites = 2;
+    private const int ConfigurationReads = 2;
+
+    private readonly IDisposable cacheScope = LoyaltyConfigurationCache.Isolate();
+    private readonly FakeDataverse dataverse = new FakeDataverse().WithPluginCatalog();
+    private readonly Guid agent;
+
+    public LoyaltyAwardTests()
+    {
+        agent = dataverse.CreateUser("收费员 Cashier");
+    }
+
+    public void Dispose() => cacheScope.Dispose();
+
+    [Fact]
+    public void PaymentCreate_OnTime_MarksOnTimeAwardsPointsUpdatesBillAndBalance()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
+
+        var payment = Pay(bill, 1_000m);
+
+        Assert.True(dataverse.Peek(FeePaymentTable.LogicalName, payment)!.GetAttributeValue<bool>(FeePaymentTable.Columns.OnTime));
+        var entry = Assert.Single(Entries(owner));
+        Assert.Equal(100, entry.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
+        Assert.Equal(LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, payment.ToString("D")), entry.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey));
+        Assert.Equal(Options.EarnRule.OnTimeFeePayment, entry.GetAttributeValue<OptionSetValue>(PointsEntryTable.Columns.Rule).Value);
+        Assert.Equal(new DateTime(2027, 12, 31), entry.GetAttributeValue<DateTime>(PointsEntryTable.Columns.ExpiresOn).Date);
+        var billRow = dataverse.Peek(FeeBillTable.LogicalName, bill)!;
+        Assert.Equal(1_000m, billRow.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.NotNull(billRow.GetAttributeValue<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
+        var contact = dataverse.Peek(ContactTable.LogicalName, owner)!;
+        Assert.Equal(100, contact.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
+        Assert.Equal(1_000m, contact.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+        Assert.Equal(0, dataverse.AllColumnsRequests);
+    }
+
+    [Fact]
+    public void PaymentCreate_Late_MarksLateAwardsNothingButUpdatesStanding()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 800m, new DateTime(2024, 12, 31));
+
+        var payment = Pay(bill, 800m);
+
+        Assert.False(dataverse.Peek(FeePaymentTable.LogicalName, payment)!.GetAttributeValue<bool>(FeePaymentTable.Columns.OnTime));
+        Assert.Empty(Entries(owner));
+        var contact = dataverse.Peek(ContactTable.LogicalName, owner)!;
+        Assert.Equal(0, contact.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
+        Assert.Equal(800m, contact.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+    }
+
+    [Fact]
+    public void PaymentCreate_WarmConfiguration_StaysWithinCallBudget()
+    {
+        var owner = Owner();
+        var first = Bill(owner, 500m, new DateTime(2025, 1, 31));
+        var second = Bill(owner, 500m, new DateTime(2025, 2, 28));
+        Pay(first, 500m);
+        Assert.Equal(PaymentReads + ConfigurationReads, dataverse.LastExecution.PluginCalls.Reads);
+
+        Pay(second, 500m);
+
+        Assert.Equal(PaymentReads, dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(PaymentWritesWithoutTierChange, dataverse.LastExecution.PluginCalls.Writes);
+        Assert.Equal(2, Entries(owner).Length);
+    }
+
+    [Fact]
+    public void PaymentCreate_QualifiesForSilver_UpgradesAtOnceWithHistoryRow()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 2_500m, new DateTime(2025, 1, 31));
+
+        Pay(bill, 2_500m);
+
+        var contact = dataverse.Peek(ContactTable.LogicalName, owner)!;
+        Assert.Equal(OwnerTier.Silver, OptionValues.Read<OwnerTier>(contact, ContactTable.Columns.Tier));
+        Assert.NotNull(contact.GetAttributeValue<DateTime?>(ContactTable.Columns.TierChangedOn));
+        var history = Assert.Single(dataverse.PeekAll(TierHistoryTable.LogicalName));
+        Assert.Equal(OwnerTier.Standard, OptionValues.Read<OwnerTier>(history, TierHistoryTable.Columns.FromTier));
+        Assert.Equal(OwnerTier.Silver, OptionValues.Read<OwnerTier>(history, TierHistoryTable.Columns.ToTier));
+        Assert.Equal(Options.TierTrigger.Event, history.GetAttributeValue<OptionSetValue>(TierHistoryTable.Columns.Trigger).Value);
+        Assert.Equal(PaymentWritesWithoutTierChange + 1, dataverse.LastExecution.PluginCalls.Writes);
+    }
+
+    [Fact]
+    public void RecalculateTier_GoldOwnerNoLongerQualifies_NoDowngradeOutsideReview()
+    {
+        var owner = Owner(OwnerTier.Gold);
+
+        var response = dataverse.ServiceFor(agent).Execute(new OrganizationRequest(RecalculateTierPlugin.ApiName)
+        {
+            [RecalculateTierPlugin.ContactParameter] = new EntityReference(ContactTable.LogicalName, owner),
+        });
+
+        Assert.Equal(OptionValues.ToOption(OwnerTier.Gold).Value, ((OptionSetValue)response.Results[RecalculateTierPlugin.TierOutput]).Value);
+        Assert.False((bool)response.Results[RecalculateTierPlugin.ChangedOutput]);
+        Assert.Equal(OwnerTier.Gold, OptionValues.Read<OwnerTier>(dataverse.Peek(ContactTable.LogicalName, owner), ContactTable.Columns.Tier));
+        Assert.Empty(dataverse.PeekAll(TierHistoryTable.LogicalName));
+    }
+
+    [Fact]
+    public void AwardPoints_SameCallTwice_OneEntryAlreadyApplied()
+    {
+        var owner = Owner();
+
+        var first = Award(owner, Options.EarnRule.SurveyCompleted, "survey-1");
+        var second = Award(owner, Options.EarnRule.SurveyCompleted, "survey-1");
+
+        Assert.False((bool)first.Results[AwardPointsPlugin.AlreadyAppliedOutput]);
+        Assert.True((bool)second.Results[AwardPointsPlugin.AlreadyAppliedOutput]);
+        Assert.Equal(first.Results[AwardPointsPlugin.EntryIdOutput], second.Results[AwardPointsPlugin.EntryIdOutput]);
+        Assert.Equal(20, (int)second.Results[AwardPointsPlugin.BalanceOutput]);
+        Assert.Single(Entries(owner));
+        Assert.Equal(ApiAwardReads - 1, dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(0, dataverse.LastExecution.PluginCalls.Writes);
+    }
+
+    [Fact]
+    public void AwardPoints_BeyondMonthlyCap_AwardsUpToCapThenNothing()
+    {
+        var owner = Owner();
+
+        var responses = Enumerable.Range(1, 5).Select(i => Award(owner, Options.EarnRule.CommunityEventAttended, "event-" + i)).ToArray();
+
+        Assert.Equal(new[] { 50, 50, 50, 50, 0 }, responses.Select(r => (int)r.Results[AwardPointsPlugin.PointsOutput]).ToArray());
+        Assert.Equal(Guid.Empty, (Guid)responses[4].Results[AwardPointsPlugin.EntryIdOutput]);
+        Assert.Equal(4, Entries(owner).Length);
+        Assert.Equal(200, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
+        Assert.Equal(ApiAwardReads, dataverse.Executions[dataverse.Executions.Count - 2].PluginCalls.Reads);
+        Assert.Equal(ApiAwardWrites, dataverse.Executions[dataverse.Executions.Count - 2].PluginCalls.Writes);
+    }
+
+    [Fact]
+    public void AwardPoints_DisabledRule_Refused()
+    {
+        var owner = Owner();
+        dataverse.Seed(new Entity(EarningRuleTable.LogicalName)
+        {
+            [EarningRuleTable.Columns.Name] = "推荐 / Referral",
+            [EarningRuleTable.Columns.Rule] = new OptionSetValue(Options.EarnRule.Referral),
+            [EarningRuleTable.Columns.Enabled] = false,
+        });
+
+        var fault = Assert.Throws<DataverseFaultException>(() => Award(owner, Options.EarnRule.Referral, "referral-1"));
+
+        Assert.Contains("已停用", fault.Message);
+        Assert.Empty(Entries(owner));
+    }
+
+    [Fact]
+    public void AwardPoints_AdminRuleRow_OverridesDefaultPoints()
+    {
+        var owner = Owner();
+        dataverse.Seed(new Entity(EarningRuleTable.LogicalName)
+        {
+            [EarningRuleTable.Columns.Name] = "问卷 / Survey",
+            [EarningRuleTable.Columns.Rule] = new OptionSetValue(Options.EarnRule.SurveyCompleted),
+            [EarningRuleTable.Columns.PointsPerEvent] = 30,
+        });
+
+        var response = Award(owner, Options.EarnRule.SurveyCompleted, "survey-9");
+
+        Assert.Equal(30, (int)response.Results[AwardPointsPlugin.PointsOutput]);
+    }
+
+    [Theory]
+    [InlineData(Options.EarnRule.OnTimeFeePayment)]
+    [InlineData(548210099)]
+    public void AwardPoints_FeeOrUnknownRule_Refused(int rule)
+    {
+        var owner = Owner();
+
+        var fault = Assert.Throws<DataverseFaultException>(() => Award(owner, rule, "x-1"));
+
+        Assert.Contains(" / ", fault.Message);
+        Assert.Empty(Entries(owner));
+    }
+
+    [Fact]
+    public void LedgerEntry_UpdateOrDelete_Refused()
+    {
+        var owner = Owner();
+        Award(owner, Options.EarnRule.SurveyCompleted, "survey-2");
+        var entry = Entries(owner).Single();
+
+        var update = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Update(new Entity(PointsEntryTable.LogicalName, entry.Id)
+        {
+            [PointsEntryTable.Columns.Points] = 9_999,
+        }));
+        var delete = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Delete(PointsEntryTable.LogicalName, entry.Id));
+
+        Assert.Contains(PointsLedgerGuardPlugin.ChangeRefused, update.Message);
+        Assert.Contains(PointsLedgerGuardPlugin.ChangeRefused, delete.Message);
+        Assert.Equal(20, dataverse.Peek(PointsEntryTable.LogicalName, entry.Id)!.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
+    }
+
+    [Fact]
+    public void LedgerEntry_DirectCreateByUser_Refused()
+    {
+        var owner = Owner();
+        var entry = PointsLedgerEntry.Earn("earn:manual:1", 1, EarnRuleCode.Referral, "manual", 5_000, new DateTimeOffset(dataverse.Clock.UtcNow), new PropertyCrm.Domain.Loyalty.ChinaDate(2027, 12, 31), "手工 / Manual");
+
+        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.ServiceFor(agent).Create(LedgerStore.ToRow(owner, entry)));
+
+        Assert.Contains(PointsLedgerGuardPlugin.DirectCreateRefused, fault.Message);
+        Assert.Empty(Entries(owner));
+    }
+
+    [Fact]
+    public void Balance_AfterPaymentsAndAwards_EqualsLedgerSum()
+    {
+        var owner = Owner();
+        Pay(Bill(owner, 1_234m, new DateTime(2025, 1, 31)), 1_234m);
+        Award(owner, Options.EarnRule.FirstAppUse, "app");
+        Award(owner, Options.EarnRule.SuggestionAdopted, "suggestion-1");
+        Pay(Bill(owner, 300m, new DateTime(2025, 2, 28)), 100m);
+
+        var sum = Entries(owner).Sum(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
+        Assert.Equal(123 + 100 + 100 + 10, sum);
+        Assert.Equal(sum, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
+        Assert.Equal(sum, LedgerStore.Read(dataverse.Service, owner).Balance);
+    }
+
+    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(new Entity(ContactTable.LogicalName)
+    {
+        [ContactTable.Columns.LastName] = "王",
+        [ContactTable.Columns.Tier] = OptionValues.ToOption(tier),
+        [ContactTable.Columns.PointsBalance] = 0,
+    });
+
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(new Entity(FeeBillTable.LogicalName)
+    {
+        [FeeBillTable.Columns.Name] = "物业费 / Property fee " + dueOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        [FeeBillTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+        [FeeBillTable.Columns.PeriodStart] = new DateTime(dueOn.Year, dueOn.Month, 1),
+        [FeeBillTable.Columns.AmountDue] = new Money(due),
+        [FeeBillTable.Columns.DueOn] = dueOn,
+    });
+
+    private Guid Pay(Guid bill, decimal amount) => dataverse.ServiceFor(agent).Create(new Entity(FeePaymentTable.LogicalName)
+    {
+        [FeePaymentTable.Columns.Name] = "缴费 / Payment",
+        [FeePaymentTable.Columns.FeeBill] = new EntityReference(FeeBillTable.LogicalName, bill),
+        [FeePaymentTable.Columns.Amount] = new Money(amount),
+        [FeePaymentTable.Columns.PaidOn] = dataverse.Clock.UtcNow,
+    });
+
+    private OrganizationResponse Award(Guid owner, int rule, string source) => dataverse.ServiceFor(agent).Execute(new OrganizationRequest(AwardPointsPlugin.ApiName)
+    {
+        [AwardPointsPlugin.ContactParameter] = new EntityReference(ContactTable.LogicalName, owner),
+        [AwardPointsPlugin.RuleParameter] = new OptionSetValue(rule),
+        [AwardPointsPlugin.SourceIdParameter] = source,
+    });
+
+    private Entity[] Entries(Guid owner) => dataverse.PeekAll(PointsEntryTable.LogicalName)
+        .Where(e => e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id == owner)
+        .ToArray();
+}
