@@ -5,6 +5,7 @@ using PropertyCrm.Plugins.Steps.Owners;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
+using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -47,5 +48,6 @@ public static class PluginCatalog
         AwardPointsPlugin.Api,
         RecalculateTierPlugin.Api,
         RedeemRewardPlugin.Api,
+        RunPointsExpiryPlugin.Api,
     };
 }

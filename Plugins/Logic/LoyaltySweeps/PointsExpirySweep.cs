@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
+using PropertyCrm.Domain.Loyalty;
+using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Logic.Sweep;
+using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
+
+/// <summary>
+/// The points expiry sweep behind <c>pcrm_RunPointsExpiry</c>: finds owners holding an Earn lot whose last usable
+/// China date is before the as-of date and that no Expire entry closes yet, and for each (owner row locked first,
+/// ledger read fresh) appends <see cref="PointsEngine.SweepExpired(PointsLedger, DateTimeOffset)"/>'s Expire entries
+/// and the new balance.
+/// </summary>
+/// <remarks>
+/// <para><b>Query.</b> One page = distinct contacts (ordered by contactid, after the token) inner-joined to
+/// pcrm_pointsentry (owner = contact, kind Earn, expires-on before the as-of date) and, nested, an anti-join to
+/// Expire entries whose lot key is that entry's idempotency key. Once an owner is swept their lots drop out, so the
+/// work grows with owners holding expiring lots, not with all owners. A lot fully spent before it expired has no
+/// Expire entry and keeps matching: such owners cost one ledger read and no write per run.</para>
+/// <para><b>Calls.</b> 1 query per page; per owner: 1 read + 1 write (lock), 1 ledger read, 1 create per expired lot,
+/// 1 balance write.</para>
+/// <para><b>Idempotent, also concurrently.</b> Expire keys are derived from the lot (<see cref="LedgerKeys.Expire"/>),
+/// stored under the (owner, key) alternate key; a second sweep on the same owner waits at the owner lock, then reads
+/// the Expire entries the first one committed and has nothing left to do.</para>
+/// </remarks>
+public static class PointsExpirySweep
+{
+    public const string TokenPrefix = "x";
+    public const int DefaultPageSize = 200;
+    public const int MaxPageSize = 5000;
+    private const string EarnAlias = "earn";
+    private const string ExpireAlias = "expire";
+    private static readonly PointsEngine Engine = new(PointsRules.Default);
+
+    public static LoyaltySweepResult Run(
+        IOrganizationService service,
+        DateTimeOffset asOf,
+        int pageSize,
+        OwnerSweepToken? token,
+        ISweepBudget budget,
+        Action<string> trace)
+    {
+        var after = token?.LastOwnerId;
+        var processed = 0;
+        var expired = 0;
+        var changed = 0;
+        var firstOwner = true;
+        while (true)
+        {
+            var owners = Page(service, ChinaDate.FromInstant(asOf), Math.Max(1, Math.Min(pageSize, MaxPageSize)), after);
+            if (owners.Count == 0)
+            {
+                return new LoyaltySweepResult(processed, expired, changed, false, null);
+            }
+
+            foreach (var owner in owners)
+            {
+                // At least one owner per call (budget 0 handles exactly one), then stop when the budget is spent.
+                if (!firstOwner && budget.IsSpent)
+                {
+                    return new LoyaltySweepResult(processed, expired, changed, true, after.HasValue ? new OwnerSweepToken(TokenPrefix, after.Value) : null);
+                }
+
+                firstOwner = false;
+                var points = ExpireOwner(service, owner, asOf, trace);
+                processed++;
+                expired += points;
+                changed += points > 0 ? 1 : 0;
+                after = owner;
+            }
+
+            if (owners.Count < pageSize)
+            {
+                return new LoyaltySweepResult(processed, expired, changed, false, null);
+            }
+        }
+    }
+
+    /// <summary>Expires one owner's lots past expiry at <paramref name="asOf"/>; returns the points expired.</summary>
+    public static int ExpireOwner(IOrganizationService service, Guid ownerId, DateTimeOffset asOf, Action<string> trace)
+    {
+        var owner = OwnerLock.Lock(service, ownerId);
+        PointsLedger ledger;
+        try
+        {
+            ledger = LedgerStore.Read(service, ownerId);
+        }
+        catch (DomainException ex)
+        {
+            // A corrupt ledger is reported and skipped: nothing has been written but the lock's own value.
+            trace($"Owner {ownerId} skipped: {ex.Code} {ex.Message}");
+            return 0;
+        }
+
+        var sweep = Engine.SweepExpired(ledger, asOf);
+        if (sweep.Entries.Count == 0)
+        {
+            OwnerLock.WriteBalance(service, owner, ledger.Balance);
+            return 0;
+        }
+
+        LedgerStore.Append(service, ownerId, sweep.Entries);
+        OwnerLock.WriteBalance(service, owner, ledger.Append(sweep.Entries).Balance);
+        trace($"Owner {ownerId}: {sweep.ExpiredPoints} point(s) in {sweep.ExpiredLots.Count} lot(s) expired.");
+        return sweep.ExpiredPoints;
+    }
+
+    /// <summary>The next owners (ids ascending, after <paramref name="after"/>) holding a lot past expiry that no Expire entry closes.</summary>
+    public static IReadOnlyList<Guid> Page(IOrganizationService service, ChinaDate asOfDate, int pageSize, Guid? after)
+    {
+        var query = new QueryExpression(ContactTable.LogicalName)
+        {
+            ColumnSet = new ColumnSet(ContactTable.PrimaryId),
+            TopCount = pageSize,
+            Distinct = true,
+        };
+        if (after.HasValue)
+        {
+            query.Criteria.AddCondition(ContactTable.PrimaryId, ConditionOperator.GreaterThan, after.Value);
+        }
+
+        query.AddOrder(ContactTable.PrimaryId, OrderType.Ascending);
+        var earn = query.AddLink(PointsEntryTable.LogicalName, ContactTable.PrimaryId, PointsEntryTable.Columns.Contact, JoinOperator.Inner);
+        earn.EntityAlias = EarnAlias;
+        earn.LinkCriteria.AddCondition(PointsEntryTable.Columns.Kind, ConditionOperator.Equal, OptionValues.ToOption(LedgerEntryKind.Earn).Value);
+        earn.LinkCriteria.AddCondition(
+            PointsEntryTable.Columns.ExpiresOn,
+            ConditionOperator.LessThan,
+            new DateTime(asOfDate.Year, asOfDate.Month, asOfDate.Day, 0, 0, 0, DateTimeKind.Utc));
+        var closed = earn.AddLink(PointsEntryTable.LogicalName, PointsEntryTable.Columns.IdempotencyKey, PointsEntryTable.Columns.LotKey, JoinOperator.NotAny);
+        closed.EntityAlias = ExpireAlias;
+        closed.LinkCriteria.AddCondition(PointsEntryTable.Columns.Kind, ConditionOperator.Equal, OptionValues.ToOption(LedgerEntryKind.Expire).Value);
+
+        return service.RetrieveMultiple(query).Entities.Select(e => e.Id).ToList();
+    }
+}
+
+/// <summary>What one sweep call did.</summary>
+public sealed class LoyaltySweepResult
+{
+    public LoyaltySweepResult(int processed, int points, int changed, bool moreRecords, OwnerSweepToken? continuation)
+    {
+        Processed = processed;
+        Points = points;
+        Changed = changed;
+        MoreRecords = moreRecords;
+        Continuation = continuation;
+    }
+
+    /// <summary>Owners handled.</summary>
+    public int Processed { get; }
+
+    /// <summary>Expiry: points expired.</summary>
+    public int Points { get; }
+
+    /// <summary>Owners whose rows changed.</summary>
+    public int Changed { get; }
+
+    public bool MoreRecords { get; }
+
+    public OwnerSweepToken? Continuation { get; }
+}
