@@ -49,5 +49,6 @@ public static class PluginCatalog
         RecalculateTierPlugin.Api,
         RedeemRewardPlugin.Api,
         RunPointsExpiryPlugin.Api,
+        RunTierReviewPlugin.Api,
     };
 }
