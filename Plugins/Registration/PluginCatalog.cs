@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Loyalty;
+using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
+using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 using PropertyCrm.Plugins.Steps.Owners;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Plugins.Steps.Sla;
-using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
-using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 
 namespace PropertyCrm.Plugins.Registration;
 
