@@ -8,6 +8,7 @@ using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Fees;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
+using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
@@ -43,9 +44,15 @@ public sealed class AwardOutcome
 /// upgrades only), write the contact (balance + tier columns, one Update) and a <c>pcrm_tierhistory</c> row per change.
 /// </summary>
 /// <remarks>
-/// Call budget of <see cref="Award"/> (warm configuration): reads — contact, ledger (1 per 5,000 entries), bills with
-/// their payments (one outer-join query, 36 months); writes — entry, contact, history (on a change only). An award that
-/// is refused or already applied reads contact + ledger and writes nothing. Cold configuration: +2 reads.
+/// <para><b>Owner lock first.</b> Every award and recalculation starts with <see cref="OwnerLock.Lock"/> (write the
+/// contact row, holding its exclusive lock until commit) and only then reads the ledger. Two payments of one owner
+/// arriving together therefore run one after the other: the second sees the first's entry, takes the next sequence
+/// number, counts it against the monthly cap and writes a balance that includes it. Without the lock both would read
+/// the same ledger and the later contact write would drop the earlier award from the balance.</para>
+/// <para><b>Call budget</b> of <see cref="Award(IOrganizationService, LoyaltyConfiguration, Guid, LoyaltyEvent, DateTime, Action{string}, bool)"/>
+/// (warm configuration): reads — contact (lock), ledger (1 per 5,000 entries), bills with their payments (one
+/// outer-join query, 36 months) = 3; writes — lock, entry, contact, history (on a change only) = 3 (+1). An award
+/// that is refused or already applied: 2 reads (contact, ledger), 1 write (the lock). Cold configuration: +2 reads.</para>
 /// </remarks>
 public static class OwnerLoyaltyLogic
 {
@@ -54,16 +61,25 @@ public static class OwnerLoyaltyLogic
 
     private const string PaymentAlias = "payment";
 
-    private static readonly string[] ContactColumns = { ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance };
-
-    /// <summary>Awards points for <paramref name="loyaltyEvent"/> and recomputes the tier when anything was awarded.</summary>
+    /// <summary>Locks the owner row, then awards points for <paramref name="loyaltyEvent"/> and recomputes the tier
+    /// when anything was awarded.</summary>
     /// <param name="recalculateAlways">Recompute standing and tier even when nothing is awarded (a late fee payment
     /// still changes the owner's standing).</param>
-    public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false)
+    public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false) =>
+        Award(service, config, OwnerLock.Lock(service, contactId), loyaltyEvent, nowUtc, trace, recalculateAlways);
+
+    /// <summary>As <see cref="Award(IOrganizationService, LoyaltyConfiguration, Guid, LoyaltyEvent, DateTime, Action{string}, bool)"/>
+    /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
+    public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false)
     {
+        if (owner is null)
+        {
+            throw new ArgumentNullException(nameof(owner));
+        }
+
         var now = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
-        var contact = service.Retrieve(ContactTable.LogicalName, contactId, new ColumnSet(ContactColumns));
-        var tier = OptionValues.Read<OwnerTier>(contact, ContactTable.Columns.Tier) ?? OwnerTier.Standard;
+        var contactId = owner.Id;
+        var tier = owner.Tier;
         var rowIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var ledger = LedgerStore.Read(service, contactId, rowIds);
         var result = config.CreateEngine().Earn(ledger, loyaltyEvent, tier, now);
@@ -72,6 +88,12 @@ public static class OwnerLoyaltyLogic
         {
             Guid? existing = result.Entry is not null && rowIds.TryGetValue(result.Entry.Key, out var id) ? id : null;
             var unchanged = recalculateAlways ? WriteOwner(service, config, contactId, tier, ledger, now, TierTrigger.Event, trace) : null;
+            if (unchanged is null)
+            {
+                // The lock wrote the stored balance back; repair it if it had drifted from the ledger.
+                OwnerLock.WriteBalance(service, owner, ledger.Balance);
+            }
+
             return new AwardOutcome(result, existing, ledger.Balance, unchanged);
         }
 
@@ -128,15 +150,18 @@ public static class OwnerLoyaltyLogic
 
     /// <summary>
     /// Recomputes one owner's fee standing and tier (trigger <paramref name="trigger"/>) and writes the contact (balance
-    /// = ledger sum, tier columns) and a history row on a change. Reads: contact, ledger, bills; writes: contact, history.
+    /// = ledger sum, tier columns) and a history row on a change. Reads: contact (lock), ledger, bills; writes: lock, contact,
+    /// history (on a change).
     /// </summary>
     public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
     {
         var now = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
-        var contact = service.Retrieve(ContactTable.LogicalName, contactId, new ColumnSet(ContactColumns));
-        var tier = OptionValues.Read<OwnerTier>(contact, ContactTable.Columns.Tier) ?? OwnerTier.Standard;
+
+        // Lock before reading the ledger: the balance written below must include any award or redemption that
+        // commits meanwhile, so those wait for this transaction instead of being overwritten by it.
+        var owner = OwnerLock.Lock(service, contactId);
         var ledger = LedgerStore.Read(service, contactId);
-        return WriteOwner(service, config, contactId, tier, ledger, now, trigger, trace);
+        return WriteOwner(service, config, contactId, owner.Tier, ledger, now, trigger, trace);
     }
 
     /// <summary>The owner's bills (due within <see cref="BillMonths"/> months) and their payments: one query.</summary>

@@ -14,8 +14,8 @@ using PropertyCrm.Schema.Tables;
 namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 
 /// <summary>
-/// The periodic tier review behind <c>pcrm_RunTierReview</c>: for each owner in scope (owner row locked first) runs
-/// <see cref="OwnerLoyaltyLogic.Recalculate"/> with <see cref="TierTrigger.PeriodicReview"/> at the review instant,
+/// The periodic tier review behind <c>pcrm_RunTierReview</c>: for each owner in scope runs
+/// <see cref="OwnerLoyaltyLogic.Recalculate"/> with <see cref="TierTrigger.PeriodicReview"/> at the review instant (which locks the owner row first),
 /// so the domain (<see cref="TierPolicy"/>) upgrades to the qualification and downgrades at most one level; the
 /// contact's tier columns and a <c>pcrm_tierhistory</c> row are written as for any other tier change.
 /// </summary>
@@ -30,8 +30,9 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 /// the same day (retry, overlap, a second flow) does not take them a further level down; an owner already changed by
 /// an event that day qualifies for their tier and would not be downgraded anyway. Unchanged owners are re-assessed
 /// and again not changed (the domain decides; no history row). Two concurrent runs serialise on the owner lock.</para>
-/// <para><b>Calls.</b> 2 queries per page; per owner: lock 1 read + 1 write; recalculation 3 reads (contact, ledger,
-/// bills with payments) + 1 write (contact), + 1 create (history) on a change. Cold configuration: +2 reads per call.</para>
+/// <para><b>Calls.</b> 2 queries per page; per owner (<see cref="OwnerLoyaltyLogic.Recalculate"/>): 3 reads (contact under
+/// the owner lock, ledger, bills with payments) + 2 writes (lock, contact), + 1 create (history) on a change. Cold
+/// configuration: +2 reads per call.</para>
 /// </remarks>
 public static class TierReviewSweep
 {
@@ -85,7 +86,6 @@ public static class TierReviewSweep
     /// <summary>Reviews one owner at <paramref name="asOf"/>; true when the tier changed.</summary>
     public static bool ReviewOwner(IOrganizationService service, LoyaltyConfiguration config, Guid ownerId, DateTimeOffset asOf, Action<string> trace)
     {
-        OwnerLock.Lock(service, ownerId);
         try
         {
             var assessment = OwnerLoyaltyLogic.Recalculate(service, config, ownerId, asOf.UtcDateTime, TierTrigger.PeriodicReview, trace);

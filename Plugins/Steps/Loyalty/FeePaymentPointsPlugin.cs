@@ -4,8 +4,10 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Fees;
 using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
@@ -17,15 +19,18 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// </summary>
 /// <remarks>
 /// <para><b>Pre-operation Create</b>: reads the bill once, stamps <c>pcrm_ontime</c> (and <c>pcrm_paidon</c> when blank)
-/// on the payment itself — saved with it, no extra write — and hands the bill to post-operation in SharedVariables.</para>
-/// <para><b>Post-operation Create, synchronous</b>: the bill's amount paid / paid-in-full-on, then
+/// on the payment itself — saved with it, no extra write — locks the bill's owner row (<see cref="OwnerLock"/>) before
+/// the payment row is inserted, and hands bill and owner to post-operation in SharedVariables.</para>
+/// <para><b>Post-operation Create, synchronous</b>: reads the bill's amount paid fresh under the owner lock and adds this
+/// payment (and paid-in-full-on), then
 /// <see cref="OwnerLoyaltyLogic.Award"/> with the payment id as the idempotency source (key
 /// <c>earn:fee:{paymentId}</c>, never twice), the contact's balance, fee standing and tier (trigger Event: upgrades at
 /// once, downgrades only at the review) and a tier history row per change. Synchronous because the owner should see
-/// the points and tier as soon as the payment is recorded, and the work is small: about 4 reads and 4 writes, well
+/// the points and tier as soon as the payment is recorded, and the work is small: 5 reads and 4 writes, well
 /// inside the 2-minute limit, and a failure rolls the payment back instead of leaving it without points.</para>
-/// <para><b>Budget per payment</b> (warm configuration): reads — bill (pre), contact, ledger page, bills+payments; writes —
-/// bill, entry, contact, history (only on a tier change). Cold configuration: +2 reads.</para>
+/// <para><b>Budget per payment</b> (warm configuration): reads — bill (pre), contact (lock), bill's paid amount (fresh,
+/// under the lock), ledger page, bills+payments = 5; writes — lock, bill, entry, contact = 4, + history on a tier
+/// change; a late payment writes no entry (3). Cold configuration: +2 reads.</para>
 /// </remarks>
 public sealed class FeePaymentPointsPlugin : PluginBase
 {
@@ -34,12 +39,12 @@ public sealed class FeePaymentPointsPlugin : PluginBase
     private const string BillDueVariable = "pcrm.loyalty.bill.amountdue";
     private const string BillDueOnVariable = "pcrm.loyalty.bill.dueon";
     private const string BillPeriodVariable = "pcrm.loyalty.bill.period";
-    private const string BillPaidVariable = "pcrm.loyalty.bill.amountpaid";
-    private const string BillPaidInFullVariable = "pcrm.loyalty.bill.paidinfull";
+    private const string OwnerTierVariable = "pcrm.loyalty.owner.tier";
+    private const string OwnerBalanceVariable = "pcrm.loyalty.owner.balance";
 
     public static readonly StepDeclaration OnCreatePre = new(typeof(FeePaymentPointsPlugin), "Create", FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
-        Description = "Marks a fee payment on time or late. / 标记缴费是否按时。",
+        Description = "Marks a fee payment on time or late and locks the owner's row. / 标记缴费是否按时并锁定业主记录。",
     };
 
     public static readonly StepDeclaration OnCreatePost = new(typeof(FeePaymentPointsPlugin), "Create", FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
@@ -91,14 +96,25 @@ public sealed class FeePaymentPointsPlugin : PluginBase
         var paidAt = FeeMapping.Instant(target.GetAttributeValue<DateTime>(FeePaymentTable.Columns.PaidOn));
         target[FeePaymentTable.Columns.OnTime] = ChinaDate.FromInstant(paidAt) <= bill.DueOn;
 
+        var contactId = billRow.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact)?.Id
+            ?? target.GetAttributeValue<EntityReference>(FeePaymentTable.Columns.Contact)?.Id
+            ?? Guid.Empty;
         var shared = execution.SharedVariables;
         shared[BillIdVariable] = billRow.Id;
-        shared[BillContactVariable] = billRow.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact)?.Id ?? Guid.Empty;
+        shared[BillContactVariable] = contactId;
+        if (contactId != Guid.Empty)
+        {
+            // The owner lock is taken here, before the payment row exists: a second payment of the same owner waits at
+            // this point, not after inserting its own row, which the first one's standing query would then have to wait
+            // for (a deadlock). Everything read from now on is read under the lock.
+            var owner = OwnerLock.Lock(context.PluginUserService, contactId);
+            shared[OwnerTierVariable] = (int)owner.Tier;
+            shared[OwnerBalanceVariable] = owner.Balance;
+        }
+
         shared[BillDueVariable] = bill.AmountDue;
         shared[BillDueOnVariable] = FeeMapping.FromDate(bill.DueOn);
         shared[BillPeriodVariable] = FeeMapping.FromDate(bill.Period.FirstDay);
-        shared[BillPaidVariable] = billRow.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid)?.Value ?? 0m;
-        shared[BillPaidInFullVariable] = billRow.Contains(FeeBillTable.Columns.PaidInFullOn);
     }
 
     private static void Award(ILocalPluginContext context)
@@ -126,29 +142,30 @@ public sealed class FeePaymentPointsPlugin : PluginBase
         var paidAt = FeeMapping.Instant(target.GetAttributeValue<DateTime>(FeePaymentTable.Columns.PaidOn));
         var payment = new FeePayment(FeeMapping.Id(execution.PrimaryEntityId), bill.BillId, amount, paidAt);
 
-        var paid = (decimal)shared[BillPaidVariable] + amount;
+        var contactId = (Guid)shared[BillContactVariable];
+        var owner = contactId == Guid.Empty
+            ? null
+            : new OwnerSnapshot(contactId, (OwnerTier)(int)shared[OwnerTierVariable], (int)shared[OwnerBalanceVariable]);
+
+        // Read under the owner lock taken in pre-operation: every payment of a bill belongs to its owner, so two
+        // payments of one bill arriving together add up instead of the later overwriting the earlier.
+        var billNow = service.Retrieve(FeeBillTable.LogicalName, billId, new ColumnSet(FeeBillTable.Columns.AmountPaid, FeeBillTable.Columns.PaidInFullOn));
+        var paid = (billNow.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid)?.Value ?? 0m) + amount;
         var billUpdate = new Entity(FeeBillTable.LogicalName, billId) { [FeeBillTable.Columns.AmountPaid] = new Money(paid) };
-        if (paid >= bill.AmountDue && !(bool)shared[BillPaidInFullVariable])
+        if (paid >= bill.AmountDue && !billNow.Contains(FeeBillTable.Columns.PaidInFullOn))
         {
             billUpdate[FeeBillTable.Columns.PaidInFullOn] = FeeMapping.FromDate(payment.PaidOn);
         }
 
         service.Update(billUpdate);
-
-        var contactId = (Guid)shared[BillContactVariable];
-        if (contactId == Guid.Empty)
-        {
-            contactId = target.GetAttributeValue<EntityReference>(FeePaymentTable.Columns.Contact)?.Id ?? Guid.Empty;
-        }
-
-        if (contactId == Guid.Empty)
+        if (owner is null)
         {
             context.Trace("Neither bill nor payment names an owner: no points.");
             return;
         }
 
         var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        var outcome = OwnerLoyaltyLogic.Award(service, config, contactId, LoyaltyEvent.ForFeePayment(bill, payment), execution.OperationCreatedOn, context.Trace, recalculateAlways: true);
+        var outcome = OwnerLoyaltyLogic.Award(service, config, owner, LoyaltyEvent.ForFeePayment(bill, payment), execution.OperationCreatedOn, context.Trace, recalculateAlways: true);
         context.Trace(outcome.Result.Reason);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
@@ -19,13 +21,16 @@ namespace PropertyCrm.Tests.Loyalty;
 /// </summary>
 public sealed class LoyaltyAwardTests : IDisposable
 {
-    // Call budgets (warm configuration): a fee payment reads bill, contact, ledger page, bills+payments and writes
-    // bill, entry, contact (+ history on a tier change); an API award reads contact, ledger, bills and writes entry,
-    // contact (+ history). A cold configuration adds two reads (earning rules, tier policy).
-    private const int PaymentReads = 4;
-    private const int PaymentWritesWithoutTierChange = 3;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    // Call budgets (warm configuration): a fee payment reads bill (pre-operation), contact (owner lock), the bill's paid
+    // amount under the lock, ledger page, bills+payments and writes lock, bill, entry, contact (+ history on a tier
+    // change); an API award reads contact (lock), ledger, bills and writes lock, entry, contact (+ history). A cold
+    // configuration adds two reads (earning rules, tier policy).
+    private const int PaymentReads = 5;
+    private const int PaymentWritesWithoutTierChange = 4;
     private const int ApiAwardReads = 3;
-    private const int ApiAwardWrites = 2;
+    private const int ApiAwardWrites = 3;
     private const int ConfigurationReads = 2;
 
     private readonly IDisposable cacheScope = LoyaltyConfigurationCache.Isolate();
@@ -94,6 +99,81 @@ public sealed class LoyaltyAwardTests : IDisposable
     }
 
     [Fact]
+    public async Task PaymentCreate_TwoBillsOfOneOwnerPaidOnThreads_BothAwardedBalanceEqualsLedgerSum()
+    {
+        var owner = Owner();
+        var bills = new[] { Bill(owner, 500m, new DateTime(2025, 1, 31)), Bill(owner, 300m, new DateTime(2025, 2, 28)) };
+        using var start = new Barrier(bills.Length);
+
+        await Task.WhenAll(bills.Select(bill => OnThread(() =>
+        {
+            start.SignalAndWait(Bound);
+            return Pay(bill, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountDue).Value);
+        }))).WaitAsync(Bound);
+
+        var entries = Entries(owner);
+        Assert.Equal(new[] { 30, 50 }, entries.Select(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points)).OrderBy(p => p).ToArray());
+        Assert.Equal(new[] { 1, 2 }, entries.Select(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Sequence)).OrderBy(q => q).ToArray());
+        Assert.Equal(80, Balance(owner));
+        Assert.Equal(800m, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+    }
+
+    [Fact]
+    public async Task PaymentCreate_TwoPartPaymentsOfOneBillOnThreads_AmountPaidAddsUpPaidInFullOnce()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
+        using var start = new Barrier(2);
+
+        await Task.WhenAll(new[] { 600m, 400m }.Select(amount => OnThread(() =>
+        {
+            start.SignalAndWait(Bound);
+            return Pay(bill, amount);
+        }))).WaitAsync(Bound);
+
+        var billRow = dataverse.Peek(FeeBillTable.LogicalName, bill)!;
+        Assert.Equal(1_000m, billRow.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.NotNull(billRow.GetAttributeValue<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
+        Assert.Equal(2, Entries(owner).Length);
+        Assert.Equal(100, Balance(owner));
+    }
+
+    [Fact]
+    public async Task AwardPoints_SameSourceOnThreads_AwardedOnceOtherAlreadyApplied()
+    {
+        var owner = Owner();
+        using var start = new Barrier(3);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => OnThread(() =>
+        {
+            start.SignalAndWait(Bound);
+            return Award(owner, Options.EarnRule.CommunityEventAttended, "event-42");
+        }))).WaitAsync(Bound);
+
+        Assert.Single(responses, r => !(bool)r.Results[AwardPointsPlugin.AlreadyAppliedOutput]);
+        Assert.Single(Entries(owner));
+        Assert.Equal(50, Balance(owner));
+    }
+
+    [Fact]
+    public async Task AwardPoints_DifferentEventsOnThreadsNearTheCap_CapHoldsBalanceEqualsLedgerSum()
+    {
+        var owner = Owner();
+        using var start = new Barrier(6);
+
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i => OnThread(() =>
+        {
+            start.SignalAndWait(Bound);
+            return Award(owner, Options.EarnRule.CommunityEventAttended, "event-" + i);
+        }))).WaitAsync(Bound);
+
+        // Community events: 50 points each, monthly cap 200, so exactly four entries whatever the interleaving.
+        Assert.Equal(4, Entries(owner).Length);
+        Assert.Equal(200, Balance(owner));
+        Assert.Equal(Entries(owner).Sum(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points)), Balance(owner));
+    }
+
+    [Fact]
     public void PaymentCreate_QualifiesForSilver_UpgradesAtOnceWithHistoryRow()
     {
         var owner = Owner();
@@ -141,7 +221,7 @@ public sealed class LoyaltyAwardTests : IDisposable
         Assert.Equal(20, (int)second.Results[AwardPointsPlugin.BalanceOutput]);
         Assert.Single(Entries(owner));
         Assert.Equal(ApiAwardReads - 1, dataverse.LastExecution.PluginCalls.Reads);
-        Assert.Equal(0, dataverse.LastExecution.PluginCalls.Writes);
+        Assert.Equal(1, dataverse.LastExecution.PluginCalls.Writes); // the owner lock only
     }
 
     [Fact]
@@ -280,6 +360,11 @@ public sealed class LoyaltyAwardTests : IDisposable
         [AwardPointsPlugin.RuleParameter] = new OptionSetValue(rule),
         [AwardPointsPlugin.SourceIdParameter] = source,
     });
+
+    private static Task<T> OnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private int Balance(Guid owner) => dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance);
 
     private Entity[] Entries(Guid owner) => dataverse.PeekAll(PointsEntryTable.LogicalName)
         .Where(e => e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id == owner)

@@ -107,15 +107,15 @@ public sealed class TierReviewTests : IDisposable
         Assert.Empty(History(outsider));
         Assert.Equal(4_400m, bed.Dataverse.Peek(ContactTable.LogicalName, payer)!.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
 
-        // Call budget: 2 configuration reads (cold cache), 2 page queries; per owner 4 reads + 2 writes; 1 history row
-        // for the one change.
+        // Call budget: 2 configuration reads (cold cache), 2 page queries; per owner 3 reads (contact under the lock,
+        // ledger, bills) + 2 writes (lock, contact); 1 history row for the one change.
         var calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(2 + 2 + (2 * 4), calls.Reads);
+        Assert.Equal(2 + 2 + (2 * 3), calls.Reads);
         Assert.Equal((2 * 2) + 1, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
 
         var again = Run();
-        Assert.Equal(2 + 4, bed.Dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(2 + 3, bed.Dataverse.LastExecution.PluginCalls.Reads);
         Assert.Equal(1, again.Results[RunTierReviewPlugin.ProcessedOutput]);
         Assert.Equal(0, again.Results[RunTierReviewPlugin.ChangedOutput]);
         Assert.Single(History(payer));
