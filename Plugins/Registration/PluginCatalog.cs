@@ -20,6 +20,8 @@ public static class PluginCatalog
     {
         OwnerConsentPlugin.OnCreate,
         OwnerConsentPlugin.OnUpdate,
+        SystemColumnsGuardPlugin.OnCreate,
+        SystemColumnsGuardPlugin.OnUpdate,
         OccupancyValidationPlugin.OnCreate,
         OccupancyValidationPlugin.OnUpdate,
         RepeatRequestPlugin.OnCreate,

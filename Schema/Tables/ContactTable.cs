@@ -107,6 +107,25 @@ public static class ContactTable
         public const string ChurnRiskSince = "pcrm_churnrisksince";
     }
 
+    /// <summary>
+    /// Columns only PropertyCrm's code writes: the loyalty figures (kept equal to the ledger and the fee records) and
+    /// the lifecycle status. Forms show them read-only, and users, imports and flows cannot change them
+    /// (<c>SystemColumnsGuardPlugin</c>); the consent dates are stamped by code too but from the consent flags on the same save.
+    /// </summary>
+    public static readonly string[] SystemMaintainedColumns =
+    {
+        Columns.Tier,
+        Columns.TierChangedOn,
+        Columns.PointsBalance,
+        Columns.Rolling12MonthPaid,
+        Columns.OnTimeRatio,
+        Columns.ConsecutiveUnpaidMonths,
+        Columns.LifecycleStage,
+        Columns.LifecycleChangedOn,
+        Columns.ChurnRisk,
+        Columns.ChurnRiskSince,
+    };
+
     /// <summary>Schema names of the N:1 relationships whose lookup lives on this table.</summary>
     public static class Relationships
     {

@@ -13,6 +13,13 @@ public static class FeeBillTable
 
     public const string PrimaryName = "pcrm_name";
 
+    /// <summary>Columns only PropertyCrm's code writes; forms show them read-only.</summary>
+    public static readonly string[] SystemMaintainedColumns =
+    {
+        Columns.AmountPaid,
+        Columns.PaidInFullOn,
+    };
+
     public static class Columns
     {
         /// <summary>Name (名称). Text (200). Required. E.g. "2026-03 property fee · Bldg 3 Unit 1201".</summary>

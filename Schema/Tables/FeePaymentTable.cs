@@ -13,6 +13,12 @@ public static class FeePaymentTable
 
     public const string PrimaryName = "pcrm_name";
 
+    /// <summary>Columns only PropertyCrm's code writes; forms show them read-only.</summary>
+    public static readonly string[] SystemMaintainedColumns =
+    {
+        Columns.OnTime,
+    };
+
     public static class Columns
     {
         /// <summary>Name (名称). Text (200). Required. E.g. "WeChat Pay · 2026-03 property fee".</summary>

@@ -13,6 +13,14 @@ public static class RedemptionTable
 
     public const string PrimaryName = "pcrm_name";
 
+    /// <summary>Columns only PropertyCrm's code writes; forms show them read-only.</summary>
+    public static readonly string[] SystemMaintainedColumns =
+    {
+        Columns.Points,
+        Columns.RedeemedOn,
+        Columns.LedgerEntry,
+    };
+
     public static class Columns
     {
         /// <summary>Name (名称). Text (200). Required. E.g. "Fee voucher ¥20 × 1".</summary>

@@ -4,8 +4,6 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Loyalty;
-using PropertyCrm.Plugins.Logic.LoyaltySweeps;
-using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 using PropertyCrm.Schema.Tables;
@@ -151,20 +149,20 @@ public sealed class TierReviewTests : IDisposable
     }
 
     [Fact]
-    public void Sweep_BudgetSpentAfterFirstOwner_StopsWithTokenAndResumesAfterIt()
+    public void Run_BudgetZero_ReviewsOneOwnerThenResumesWithToken()
     {
         var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner(OwnerTier.Silver)).ToArray();
-        var config = LoyaltyConfigurationCache.Get(bed.Service, Guid.Empty, bed.Dataverse.Clock.UtcNow);
-        var asOf = new DateTimeOffset(bed.Dataverse.Clock.UtcNow);
 
-        var first = TierReviewSweep.Run(bed.Service, config, asOf, 10, null, new SpentBudget(), _ => { });
-        Assert.Equal(1, first.Processed);
-        Assert.True(first.MoreRecords);
-        Assert.NotNull(first.Continuation);
+        // Budget 0: the call is over budget from the start, so it reviews exactly one owner and hands back a token.
+        var first = Run(pageSize: 10, budgetSeconds: 0);
+        Assert.Equal(1, first.Results[RunTierReviewPlugin.ProcessedOutput]);
+        Assert.True((bool)first.Results[RunTierReviewPlugin.MoreRecordsOutput]);
+        var token = (string)first.Results[RunTierReviewPlugin.ContinuationTokenOutput];
+        Assert.NotEmpty(token);
 
-        var rest = TierReviewSweep.Run(bed.Service, config, asOf, 10, first.Continuation, new OpenBudget(), _ => { });
-        Assert.Equal(2, rest.Processed);
-        Assert.False(rest.MoreRecords);
+        var rest = Run(pageSize: 10, token: token);
+        Assert.Equal(2, rest.Results[RunTierReviewPlugin.ProcessedOutput]);
+        Assert.False((bool)rest.Results[RunTierReviewPlugin.MoreRecordsOutput]);
         Assert.All(owners, o => Assert.Equal(OwnerTier.Standard, Tier(o)));
     }
 
@@ -235,15 +233,5 @@ public sealed class TierReviewTests : IDisposable
         }
 
         return bed.Service.Execute(request);
-    }
-
-    private sealed class SpentBudget : ISweepBudget
-    {
-        public bool IsSpent => true;
-    }
-
-    private sealed class OpenBudget : ISweepBudget
-    {
-        public bool IsSpent => false;
     }
 }
