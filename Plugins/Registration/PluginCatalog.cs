@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Configuration;
+using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
@@ -52,5 +53,6 @@ public static class PluginCatalog
         RedeemRewardPlugin.Api,
         RunPointsExpiryPlugin.Api,
         RunTierReviewPlugin.Api,
+        RunLifecycleReviewPlugin.Api,
     };
 }

@@ -146,12 +146,4 @@ public static class TierReviewSweep
         query.AddOrder(ContactTable.PrimaryId, OrderType.Ascending);
         return query;
     }
-
-    /// <summary>Guid order as SQL Server (and the harness, which follows it) sorts uniqueidentifier.</summary>
-    private sealed class SqlGuidOrder : IComparer<Guid>
-    {
-        public static readonly SqlGuidOrder Instance = new();
-
-        public int Compare(Guid x, Guid y) => new System.Data.SqlTypes.SqlGuid(x).CompareTo(new System.Data.SqlTypes.SqlGuid(y));
-    }
 }

@@ -1,0 +1,307 @@
+using System;
+using System.Linq;
+using PropertyCrm.Domain.Lifecycle;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Lifecycle;
+using PropertyCrm.Plugins.Logic.Sweep;
+using PropertyCrm.Plugins.Steps.Lifecycle;
+using PropertyCrm.Schema.Tables;
+using static PropertyCrm.Tests.Domain.Lifecycle.LifecycleFixtures;
+using static PropertyCrm.Tests.Domain.Loyalty.LoyaltyFixtures;
+
+namespace PropertyCrm.Tests.Lifecycle;
+
+/// <summary>
+/// pcrm_RunLifecycleReview through the harness. Call budget per page: 2 + 1 + 1 + N reads (two scope queries, the
+/// page's occupancies, the latest request per owner, bills with payments per owner handled) + W writes (one update
+/// per owner whose lifecycle columns changed).
+/// </summary>
+public sealed class LifecycleReviewTests
+{
+    private readonly LifecycleBed bed = new();
+
+    /// <param name="occupancy">"start..end" (end optional) as an occupancy; null: move-in recorded on the contact.</param>
+    [Theory]
+    [InlineData("new move-in", "2025-01-01", null, "", "", "", "2025-01-06", LifecycleStage.NewMoveIn, "2025-01-01", null, 0)]
+    [InlineData("90 days on", "2025-01-01", null, "", "", "2025-03-01", "2025-04-01", LifecycleStage.Stable, "2025-04-01", null, 0)]
+    [InlineData("day 90", "2025-01-01", null, "", "", "2025-03-01", "2025-03-31", LifecycleStage.NewMoveIn, "2025-01-01", null, 0)]
+    [InlineData("3 unpaid months", "2024-01-10", null, "2024-11", "2024-09,2024-10,2024-11", "2024-10-01", "2024-12-20", LifecycleStage.ChurnRisk, "2024-11-16", "2024-11-16", 3)]
+    [InlineData("2 unpaid months", "2024-01-10", null, "2024-11", "2024-10,2024-11", "2024-10-01", "2024-12-20", LifecycleStage.Stable, "2024-04-09", null, 2)]
+    [InlineData("quiet 6 months", "2024-01-10", null, "2024-11", "", "2024-05-01", "2024-12-20", LifecycleStage.ChurnRisk, "2024-11-01", "2024-11-01", 0)]
+    [InlineData("never a request", "2024-01-10", null, "", "", "", "2024-07-10", LifecycleStage.ChurnRisk, "2024-07-10", "2024-07-10", 0)]
+    [InlineData("6 unpaid months", "2024-01-10", null, "2024-11", "2024-06,2024-07,2024-08,2024-09,2024-10,2024-11", "2024-10-01", "2024-12-20", LifecycleStage.Churned, "2024-11-16", "2024-08-16", 6)]
+    [InlineData("moved out", null, "2024-01-10..2024-10-01", "", "", "2024-09-01", "2024-12-20", LifecycleStage.Churned, "2024-10-01", null, 0)]
+    [InlineData("occupancy wins", "2023-01-01", "2024-11-01..", "", "", "", "2024-12-20", LifecycleStage.NewMoveIn, "2024-11-01", null, 0)]
+    public void Run_OwnerFacts_WritesStageAndChurnRisk(
+        string because,
+        string? recordedMoveIn,
+        string? occupancy,
+        string lastBillMonth,
+        string unpaid,
+        string requests,
+        string today,
+        LifecycleStage stage,
+        string since,
+        string? riskSince,
+        int unpaidMonths)
+    {
+        var owner = bed.Owner(recordedMoveIn);
+        if (occupancy is not null)
+        {
+            var parts = occupancy.Split("..");
+            bed.Occupancy(owner, parts[0], parts[1].Length == 0 ? null : parts[1]);
+        }
+
+        if (lastBillMonth.Length > 0)
+        {
+            bed.Bills(owner, "2024-01", lastBillMonth, Split(unpaid));
+        }
+
+        foreach (var opened in Split(requests))
+        {
+            bed.Request(owner, opened);
+        }
+
+        bed.Today(today);
+
+        var response = bed.Run();
+
+        Assert.Equal(1, response.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+        Assert.Equal(1, response.Results[RunLifecycleReviewPlugin.ChangedOutput]);
+        Assert.True(stage == bed.Stage(owner), because);
+        Assert.Equal(D(since), bed.Day(owner, ContactTable.Columns.LifecycleChangedOn));
+        Assert.Equal(riskSince is not null, bed.Contact(owner).GetAttributeValue<bool>(ContactTable.Columns.ChurnRisk));
+        Assert.Equal(OptionalDate(riskSince), bed.Day(owner, ContactTable.Columns.ChurnRiskSince));
+        Assert.Equal(unpaidMonths, bed.Contact(owner).GetAttributeValue<int>(ContactTable.Columns.ConsecutiveUnpaidMonths));
+    }
+
+    [Fact]
+    public void Run_ArrearsPaid_BackToStableDatedThePaymentAndRiskCleared()
+    {
+        var owner = bed.Owner("2024-01-10");
+        bed.Bills(owner, "2024-01", "2024-11", "2024-09", "2024-10", "2024-11");
+        bed.Request(owner, "2024-10-01");
+        bed.Today("2024-12-20");
+        bed.Run();
+        Assert.Equal(LifecycleStage.ChurnRisk, bed.Stage(owner));
+
+        bed.SettleArrears(owner, "2024-12-22");
+        bed.Today("2024-12-23");
+        var response = bed.Run();
+
+        Assert.Equal(1, response.Results[RunLifecycleReviewPlugin.ChangedOutput]);
+        Assert.Equal(LifecycleStage.Stable, bed.Stage(owner));
+        Assert.Equal(D("2024-12-22"), bed.Day(owner, ContactTable.Columns.LifecycleChangedOn));
+        Assert.False(bed.Contact(owner).GetAttributeValue<bool>(ContactTable.Columns.ChurnRisk));
+        Assert.Null(bed.Day(owner, ContactTable.Columns.ChurnRiskSince));
+        Assert.Equal(0, bed.Contact(owner).GetAttributeValue<int>(ContactTable.Columns.ConsecutiveUnpaidMonths));
+        Assert.Contains(bed.Dataverse.LastExecution.Traces.SelectMany(t => t.Lines), l => l.Contains("ConsecutiveUnpaidMonths cleared on 2024-12-22", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_RequestAfterQuietHalfYear_BackToStableDatedTheRequest()
+    {
+        var owner = bed.Owner("2024-01-10");
+        bed.Request(owner, "2024-05-01");
+        bed.Today("2024-12-20");
+        bed.Run();
+        Assert.Equal(LifecycleStage.ChurnRisk, bed.Stage(owner));
+        Assert.Equal(D("2024-11-01"), bed.Day(owner, ContactTable.Columns.ChurnRiskSince));
+
+        bed.Request(owner, "2024-12-21");
+        bed.Today("2024-12-22");
+        bed.Run();
+
+        Assert.Equal(LifecycleStage.Stable, bed.Stage(owner));
+        Assert.Equal(D("2024-12-21"), bed.Day(owner, ContactTable.Columns.LifecycleChangedOn));
+        Assert.False(bed.Contact(owner).GetAttributeValue<bool>(ContactTable.Columns.ChurnRisk));
+        Assert.Null(bed.Day(owner, ContactTable.Columns.ChurnRiskSince));
+    }
+
+    [Fact]
+    public void Run_StageUnchangedNextDay_KeepsItsDate()
+    {
+        var owner = bed.Owner("2025-01-01");
+        bed.Today("2025-01-06");
+        bed.Run();
+
+        bed.Today("2025-02-06");
+        var response = bed.Run();
+
+        Assert.Equal(0, response.Results[RunLifecycleReviewPlugin.ChangedOutput]);
+        Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(owner));
+        Assert.Equal(D("2025-01-01"), bed.Day(owner, ContactTable.Columns.LifecycleChangedOn));
+    }
+
+    [Fact]
+    public void Run_OwnerNotMovedInYetAmongOthers_SkippedAndOthersProcessed()
+    {
+        var future = bed.Owner("2025-03-01");
+        var present = bed.Owner("2025-01-01");
+        var futureUnit = bed.Owner(null);
+        bed.Occupancy(futureUnit, "2025-02-01");
+        bed.Today("2025-01-06");
+
+        var response = bed.Run();
+
+        Assert.Equal(3, response.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+        Assert.Equal(1, response.Results[RunLifecycleReviewPlugin.ChangedOutput]);
+        Assert.Null(bed.Stage(future));
+        Assert.Null(bed.Stage(futureUnit));
+        Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(present));
+        var lines = bed.Dataverse.LastExecution.Traces.SelectMany(t => t.Lines).ToList();
+        Assert.Contains(lines, l => l.Contains($"Owner {future} skipped: {LifecycleErrorCodes.NotMovedIn}", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains($"Owner {futureUnit} skipped: {LifecycleErrorCodes.NotMovedIn}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_ContactWithoutMoveInOrOccupancy_NotInScope()
+    {
+        var outsider = bed.Owner(null);
+        bed.Owner("2025-01-01");
+
+        var response = bed.Run();
+
+        Assert.Equal(1, response.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+        Assert.Null(bed.Stage(outsider));
+    }
+
+    [Fact]
+    public void Run_TwiceSameDay_SecondRunWritesNothingAndCallBudgetHolds()
+    {
+        var newcomer = bed.Owner("2025-01-01");
+        var risky = bed.Owner(null);
+        bed.Occupancy(risky, "2024-01-10");
+        bed.Occupancy(risky, "2024-03-01", "2024-06-30");
+        bed.Bills(risky, "2024-01", "2024-12", "2024-10", "2024-11", "2024-12");
+        bed.Request(risky, "2024-12-01");
+        var moved = bed.Owner("2023-05-01");
+        bed.Occupancy(moved, "2023-05-01", "2024-08-01");
+        bed.Today("2025-01-06");
+
+        var first = bed.Run();
+
+        Assert.Equal(3, first.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+        Assert.Equal(3, first.Results[RunLifecycleReviewPlugin.ChangedOutput]);
+        Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(newcomer));
+        Assert.Equal(LifecycleStage.ChurnRisk, bed.Stage(risky));
+        Assert.Equal(D("2024-12-16"), bed.Day(risky, ContactTable.Columns.ChurnRiskSince));
+        Assert.Equal(LifecycleStage.Churned, bed.Stage(moved));
+        Assert.Equal(D("2024-08-01"), bed.Day(moved, ContactTable.Columns.LifecycleChangedOn));
+        var calls = bed.Dataverse.LastExecution.PluginCalls;
+        Assert.Equal(2 + 1 + 1 + 3, calls.Reads);
+        Assert.Equal(3, calls.Writes);
+        Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
+
+        bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(6));
+        var again = bed.Run();
+
+        Assert.Equal(3, again.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+        Assert.Equal(0, again.Results[RunLifecycleReviewPlugin.ChangedOutput]);
+        Assert.Equal(2 + 1 + 1 + 3, bed.Dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Writes);
+    }
+
+    [Fact]
+    public void Run_PageSizeOneAndNoBudget_ResumesWithTokenUntilDone()
+    {
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner("2025-01-01")).ToArray();
+
+        // Each call reads one page (2 + 1 + 1 + 1) and stops; the last page was full, so a fourth call finds nothing.
+        string? token = null;
+        var processed = new System.Collections.Generic.List<int>();
+        while (true)
+        {
+            var response = bed.Run(pageSize: 1, budgetSeconds: 0, token: token);
+            processed.Add((int)response.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+            if (!(bool)response.Results[RunLifecycleReviewPlugin.MoreRecordsOutput])
+            {
+                Assert.Equal(2, bed.Dataverse.LastExecution.PluginCalls.Reads);
+                Assert.Equal(string.Empty, response.Results[RunLifecycleReviewPlugin.ContinuationTokenOutput]);
+                break;
+            }
+
+            Assert.Equal(2 + 1 + 1 + 1, bed.Dataverse.LastExecution.PluginCalls.Reads);
+            token = (string)response.Results[RunLifecycleReviewPlugin.ContinuationTokenOutput];
+            Assert.StartsWith("l1:", token);
+            Assert.True(processed.Count < 10);
+        }
+
+        Assert.Equal(new[] { 1, 1, 1, 0 }, processed);
+        Assert.All(owners, o => Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(o)));
+    }
+
+    [Fact]
+    public void Run_NoBudgetLargePage_HandlesExactlyOneOwnerThenResumes()
+    {
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner("2025-01-01")).ToArray();
+
+        var first = bed.Run(pageSize: 10, budgetSeconds: 0);
+
+        Assert.Equal(1, first.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+        Assert.Equal(true, first.Results[RunLifecycleReviewPlugin.MoreRecordsOutput]);
+        Assert.Single(owners, o => bed.Stage(o) is not null);
+
+        var rest = bed.Run(token: (string)first.Results[RunLifecycleReviewPlugin.ContinuationTokenOutput]);
+
+        Assert.Equal(2, rest.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
+        Assert.Equal(false, rest.Results[RunLifecycleReviewPlugin.MoreRecordsOutput]);
+        Assert.Equal(string.Empty, rest.Results[RunLifecycleReviewPlugin.ContinuationTokenOutput]);
+        Assert.All(owners, o => Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(o)));
+    }
+
+    [Fact]
+    public void Sweep_BudgetSpentAfterFirstOwner_StopsWithTokenAndResumesAfterIt()
+    {
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner("2025-01-01")).ToArray();
+        var asOf = new DateTimeOffset(bed.Dataverse.Clock.UtcNow);
+
+        var first = LifecycleReviewSweep.Run(bed.Dataverse.Service, LifecycleRules.Default, asOf, 10, null, new SpentBudget(), _ => { });
+        Assert.Equal(1, first.Processed);
+        Assert.True(first.MoreRecords);
+
+        var rest = LifecycleReviewSweep.Run(bed.Dataverse.Service, LifecycleRules.Default, asOf, 10, first.Continuation, new OpenBudget(), _ => { });
+        Assert.Equal(2, rest.Processed);
+        Assert.False(rest.MoreRecords);
+        Assert.All(owners, o => Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(o)));
+    }
+
+    [Fact]
+    public void Run_PastAsOf_ReviewsAsOfThatDate()
+    {
+        var owner = bed.Owner("2024-10-01");
+        bed.Request(owner, "2024-10-02");
+        bed.Today("2025-01-06");
+
+        bed.Run(asOf: LifecycleBed.At("2024-12-29"));
+
+        Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(owner));
+        bed.Run();
+        Assert.Equal(LifecycleStage.Stable, bed.Stage(owner));
+        Assert.Equal(D("2024-12-30"), bed.Day(owner, ContactTable.Columns.LifecycleChangedOn));
+    }
+
+    [Fact]
+    public void Run_TokenOfAnotherSweepOrFutureAsOf_RefusedBilingually()
+    {
+        var fault = Assert.Throws<DataverseFaultException>(() => bed.Run(token: "t1:" + Guid.NewGuid().ToString("N")));
+        Assert.Contains("续扫令牌无效", fault.Message);
+        Assert.Contains("Invalid continuation token", fault.Message);
+
+        var future = Assert.Throws<DataverseFaultException>(() => bed.Run(asOf: bed.Dataverse.Clock.UtcNow.AddDays(1)));
+        Assert.Contains("截至时间不能晚于现在", future.Message);
+        Assert.Contains("As of cannot be later than now", future.Message);
+    }
+
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private sealed class SpentBudget : ISweepBudget
+    {
+        public bool IsSpent => true;
+    }
+
+    private sealed class OpenBudget : ISweepBudget
+    {
+        public bool IsSpent => false;
+    }
+}
