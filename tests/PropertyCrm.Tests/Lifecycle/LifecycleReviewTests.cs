@@ -2,8 +2,6 @@ using System;
 using System.Linq;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Harness;
-using PropertyCrm.Plugins.Logic.Lifecycle;
-using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Schema.Tables;
 using static PropertyCrm.Tests.Domain.Lifecycle.LifecycleFixtures;
@@ -251,22 +249,6 @@ public sealed class LifecycleReviewTests
     }
 
     [Fact]
-    public void Sweep_BudgetSpentAfterFirstOwner_StopsWithTokenAndResumesAfterIt()
-    {
-        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner("2025-01-01")).ToArray();
-        var asOf = new DateTimeOffset(bed.Dataverse.Clock.UtcNow);
-
-        var first = LifecycleReviewSweep.Run(bed.Dataverse.Service, LifecycleRules.Default, asOf, 10, null, new SpentBudget(), _ => { });
-        Assert.Equal(1, first.Processed);
-        Assert.True(first.MoreRecords);
-
-        var rest = LifecycleReviewSweep.Run(bed.Dataverse.Service, LifecycleRules.Default, asOf, 10, first.Continuation, new OpenBudget(), _ => { });
-        Assert.Equal(2, rest.Processed);
-        Assert.False(rest.MoreRecords);
-        Assert.All(owners, o => Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(o)));
-    }
-
-    [Fact]
     public void Run_PastAsOf_ReviewsAsOfThatDate()
     {
         var owner = bed.Owner("2024-10-01");
@@ -294,14 +276,4 @@ public sealed class LifecycleReviewTests
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    private sealed class SpentBudget : ISweepBudget
-    {
-        public bool IsSpent => true;
-    }
-
-    private sealed class OpenBudget : ISweepBudget
-    {
-        public bool IsSpent => false;
-    }
 }
