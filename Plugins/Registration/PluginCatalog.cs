@@ -50,5 +50,6 @@ public static class PluginCatalog
         RedeemRewardPlugin.Api,
         RunPointsExpiryPlugin.Api,
         RunTierReviewPlugin.Api,
+        ReversePointsEntryPlugin.Api,
     };
 }
