@@ -39,6 +39,7 @@ public static class PluginCatalog
         SlaPolicyValidationPlugin.OnCreate,
         SlaPolicyValidationPlugin.OnUpdate,
         RedemptionPlugin.OnCreate,
+        RedemptionCancellationPlugin.OnUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
