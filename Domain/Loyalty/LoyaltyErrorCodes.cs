@@ -20,5 +20,8 @@ public static class LoyaltyErrorCodes
     public const string LedgerCorrupt = "points.ledger.corrupt";
     public const string UnknownEntry = "points.entry.unknown";
     public const string ReversalOfReversal = "points.reversal.of-reversal";
+    public const string ReversalReasonRequired = "points.reversal.reason-required";
+    public const string ReverseRedemptionByCancelling = "points.reversal.cancel-redemption";
+    public const string RedemptionCannotBeRestored = "points.redemption.cannot-restore";
     public const string FeeEventWithoutAmount = "points.event.amount-missing";
 }

@@ -42,6 +42,7 @@ public static class PluginCatalog
         SlaPolicyValidationPlugin.OnCreate,
         SlaPolicyValidationPlugin.OnUpdate,
         RedemptionPlugin.OnCreate,
+        RedemptionCancellationPlugin.OnUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
@@ -53,6 +54,7 @@ public static class PluginCatalog
         RedeemRewardPlugin.Api,
         RunPointsExpiryPlugin.Api,
         RunTierReviewPlugin.Api,
+        ReversePointsEntryPlugin.Api,
         RunLifecycleReviewPlugin.Api,
     };
 }

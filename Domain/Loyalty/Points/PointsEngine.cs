@@ -300,9 +300,7 @@ public sealed class PointsEngine
 
         if (target.Kind == LedgerEntryKind.Reversal)
         {
-            throw new DomainException(
-                LoyaltyErrorCodes.ReversalOfReversal,
-                "冲正记录不能再冲正,请重新发放积分 / A reversal cannot be reversed; award the points again instead.");
+            throw new DomainException(LoyaltyErrorCodes.ReversalOfReversal, StaffReversal.ReversalOfReversalMessage);
         }
 
         if (ledger.ReversalOf(entryKey) is PointsLedgerEntry existing)

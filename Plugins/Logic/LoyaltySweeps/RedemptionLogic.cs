@@ -48,12 +48,14 @@ public static class RedemptionLogic
         var locked = OwnerLock.Lock(service, owner.Id);
         var ledger = LedgerStore.Read(service, owner.Id);
 
-        // 2. The reward; a limited stock is locked the same way (write, then read fresh).
+        // 2. The reward; a limited stock is locked by an update that sets no column (row lock, modifiedon and version
+        // only), then read fresh. Rewriting the stock just read would itself overwrite a change committed since the
+        // read (another owner's redemption or a cancellation) and lose it.
         var rewardRow = RewardRows.Retrieve(service, rewardRef.Id);
         var limited = rewardRow.GetAttributeValue<int?>(RewardTable.Columns.Stock) is int;
         if (limited)
         {
-            service.Update(new Entity(RewardTable.LogicalName, rewardRef.Id) { [RewardTable.Columns.Stock] = rewardRow[RewardTable.Columns.Stock] });
+            service.Update(new Entity(RewardTable.LogicalName, rewardRef.Id));
             var fresh = service.Retrieve(RewardTable.LogicalName, rewardRef.Id, new ColumnSet(RewardTable.Columns.Stock));
             rewardRow[RewardTable.Columns.Stock] = fresh.GetAttributeValue<int?>(RewardTable.Columns.Stock);
         }

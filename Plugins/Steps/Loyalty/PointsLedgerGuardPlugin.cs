@@ -13,7 +13,8 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// <item>Delete is refused too, except as the cascade of deleting the owner's contact (PIPL erasure), recognised by a
 /// Delete of <c>contact</c> in the parent contexts.</item>
 /// <item>Create is refused at depth 1: users, imports and flows cannot write entries directly; entries come only from
-/// plug-in code (the fee payment step, <c>pcrm_AwardPoints</c>, redemption, the sweeps), whose service calls run at
+/// plug-in code (the fee payment step, <c>pcrm_AwardPoints</c>, redemption and its cancellation,
+/// <c>pcrm_ReversePointsEntry</c> for corrections, the sweeps), whose service calls run at
 /// depth ≥ 2. No shared-variable marker is needed, and none can be forged by a caller.</item>
 /// </list>
 /// No service calls.

@@ -50,6 +50,12 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
         { "Loyalty.RedeemRewardActivity", "Quantity", "Input", "System.Int32", "数量 / Quantity", false, null, "1" },
         { "Loyalty.RedeemRewardActivity", "PointsSpent", "Output", "System.Int32", "扣减积分 / Points spent", false, null, null },
         { "Loyalty.RedeemRewardActivity", "Balance", "Output", "System.Int32", "积分余额 / Balance", false, null, null },
+        { "Loyalty.ReversePointsEntryActivity", "Entry", "Input", "Microsoft.Xrm.Sdk.EntityReference", "积分流水 / Entry", true, "pcrm_pointsentry", null },
+        { "Loyalty.ReversePointsEntryActivity", "Reason", "Input", "System.String", "冲正原因 / Reason", true, null, null },
+        { "Loyalty.ReversePointsEntryActivity", "ReversalEntry", "Output", "Microsoft.Xrm.Sdk.EntityReference", "冲正流水 / Reversal entry", false, "pcrm_pointsentry", null },
+        { "Loyalty.ReversePointsEntryActivity", "AlreadyApplied", "Output", "System.Boolean", "已冲正过 / Already applied", false, null, null },
+        { "Loyalty.ReversePointsEntryActivity", "PointsChange", "Output", "System.Int32", "积分变动 / Points change", false, null, null },
+        { "Loyalty.ReversePointsEntryActivity", "Balance", "Output", "System.Int32", "积分余额 / Balance", false, null, null },
     };
 
     [Theory]

@@ -225,6 +225,27 @@ public sealed class RedemptionTests
         Assert.Equal(3, bed.Dataverse.Count(RedemptionTable.LogicalName));
     }
 
+    [Fact]
+    public async Task Create_TwoOwnersRedeemTheSameLimitedRewardInParallel_NoStockLost()
+    {
+        // Different owners do not share the owner lock, so only the reward lock keeps the stock exact.
+        for (var round = 0; round < 200; round++)
+        {
+            var reward = bed.Reward(cost: 10, stock: 10, code: "GIFT-" + round);
+            var owners = new[] { bed.Owner(OwnerTier.Standard, (100, "2026-12-31")), bed.Owner(OwnerTier.Standard, (100, "2026-12-31")) };
+            using var start = new Barrier(2);
+
+            var tasks = owners.Select(owner => OnThread(() =>
+            {
+                start.SignalAndWait(Bound);
+                return bed.Service.Create(bed.NewRedemption(owner, reward));
+            })).ToArray();
+            await Task.WhenAll(tasks).WaitAsync(Bound);
+
+            Assert.Equal(8, bed.Stock(reward));
+        }
+    }
+
     private static Task<T> OnThread<T>(Func<T> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -1,0 +1,41 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.LoyaltySweeps;
+using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Plugins.Steps.Loyalty.Redemption;
+
+/// <summary>
+/// Pre-operation Update of pcrm_redemption's status: cancelling (status reason 已取消 Cancelled) reverses the Redeem
+/// entry, returns the points and a limited reward's stock in the update's transaction; restoring a cancelled redemption
+/// is refused (已取消的兑换不能恢复,请重新兑换 / A cancelled redemption cannot be restored; redeem again) and nothing is
+/// saved. Cancelling again posts nothing. Updates that do not touch statecode/statuscode do not run it. The owner's tier
+/// is not recalculated. See <see cref="RedemptionCancellationLogic"/> for the locking and the call budget.
+/// </summary>
+public sealed class RedemptionCancellationPlugin : PluginBase
+{
+    public const string PreImageAlias = "redemption";
+
+    public static readonly StepDeclaration OnUpdate = new(typeof(RedemptionCancellationPlugin), "Update", RedemptionTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    {
+        FilteringAttributes = new[] { RedemptionTable.Columns.StatusCode, RedemptionTable.Columns.StateCode },
+        Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, RedemptionCancellationLogic.PreImageColumns) },
+        Description = "Cancelling a redemption returns its points and stock; a cancelled redemption cannot be restored. / 取消兑换时退回积分与库存;已取消的兑换不能恢复。",
+    };
+
+    public RedemptionCancellationPlugin(string? unsecureConfiguration, string? secureConfiguration)
+        : base(unsecureConfiguration, secureConfiguration)
+    {
+    }
+
+    protected override void ExecuteStep(ILocalPluginContext context)
+    {
+        var execution = context.PluginExecutionContext;
+        var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
+        var preImage = execution.GetPreImage(PreImageAlias)
+            ?? throw new InvalidPluginExecutionException("兑换记录缺少前映像 / The redemption's pre-image is missing.");
+        RedemptionCancellationLogic.Apply(context.PluginUserService, execution.GetRequiredTarget(), preImage, now, context.Trace);
+    }
+}

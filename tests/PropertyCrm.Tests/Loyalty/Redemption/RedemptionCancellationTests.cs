@@ -1,0 +1,273 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Domain.Loyalty.Tiers;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
+using PropertyCrm.Schema.Tables;
+using Reasons = PropertyCrm.Schema.Tables.RedemptionTable.StatusReasons;
+
+namespace PropertyCrm.Tests.Loyalty.Redemption;
+
+/// <summary>
+/// Cancelling a pcrm_redemption (pre-operation Update of its status) through the harness pipeline. Call budget
+/// (plug-in calls): unlimited stock reads 3 (owner, ledger, reward stock) / writes 3 (owner lock, reversal, balance);
+/// limited stock reads 4 / writes 5 (+ fresh stock under the reward lock; reward lock, new stock); a status change that
+/// does not cancel, and any update that leaves the status alone: 0.
+/// </summary>
+public sealed class RedemptionCancellationTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private readonly LoyaltyBed bed = new();
+
+    [Fact]
+    public void Cancel_LimitedStock_ReversalPostedBalanceAndStockRestored()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(bed.NewRedemption(owner, reward, quantity: 2));
+        Assert.Equal(100, bed.Balance(owner));
+        Assert.Equal(3, bed.Stock(reward));
+
+        SetStatus(id, Reasons.Cancelled);
+        var calls = bed.Dataverse.LastExecution.PluginCalls;
+
+        var reversal = bed.Entries(owner).Last();
+        Assert.Equal(OptionValues.ToOption(LedgerEntryKind.Reversal), reversal[PointsEntryTable.Columns.Kind]);
+        Assert.Equal("reverse:redeem:" + id.ToString("N"), reversal[PointsEntryTable.Columns.IdempotencyKey]);
+        Assert.Equal(200, reversal[PointsEntryTable.Columns.Points]);
+        Assert.Contains("兑换已取消 / Redemption cancelled", (string)reversal[PointsEntryTable.Columns.Description]);
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
+        Assert.Equal(5, bed.Stock(reward));
+        var row = bed.Dataverse.Peek(RedemptionTable.LogicalName, id)!;
+        Assert.Equal(new OptionSetValue(RedemptionTable.States.Inactive), row[RedemptionTable.Columns.StateCode]);
+        Assert.Equal(new OptionSetValue(Reasons.Cancelled), row[RedemptionTable.Columns.StatusCode]);
+
+        Assert.Equal(4, calls.Reads);
+        Assert.Equal(5, calls.Writes);
+        Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
+    }
+
+    [Fact]
+    public void Cancel_UnlimitedStockFulfilled_PointsBackStockStaysBlank()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Reward(cost: 100);
+        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        SetStatus(id, Reasons.Fulfilled);
+
+        SetStatus(id, Reasons.Cancelled);
+        var calls = bed.Dataverse.LastExecution.PluginCalls;
+
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
+        Assert.Null(bed.Stock(reward));
+        Assert.Equal(3, calls.Reads);
+        Assert.Equal(3, calls.Writes);
+    }
+
+    [Fact]
+    public void Cancel_StateOnly_CancelsWithConsistentStatusReason()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 100)));
+
+        bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.StateCode] = new OptionSetValue(RedemptionTable.States.Inactive) });
+
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(new OptionSetValue(Reasons.Cancelled), bed.Dataverse.Peek(RedemptionTable.LogicalName, id)![RedemptionTable.Columns.StatusCode]);
+    }
+
+    [Fact]
+    public void Cancel_AlreadyCancelledAndUpdatedAgain_PostsNothingNew()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        SetStatus(id, Reasons.Cancelled);
+        var entries = bed.Entries(owner).Length;
+
+        bed.Service.Update(new Entity(RedemptionTable.LogicalName, id)
+        {
+            [RedemptionTable.Columns.StatusCode] = new OptionSetValue(Reasons.Cancelled),
+            [RedemptionTable.Columns.StateCode] = new OptionSetValue(RedemptionTable.States.Inactive),
+            [RedemptionTable.Columns.Name] = "已取消 / Cancelled at the owner's request",
+        });
+
+        Assert.Equal(entries, bed.Entries(owner).Length);
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(5, bed.Stock(reward));
+        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Total);
+    }
+
+    [Theory]
+    [InlineData(Reasons.Requested)]
+    [InlineData(Reasons.Fulfilled)]
+    public void Reactivate_Cancelled_RefusedAndNothingSaved(int status)
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        SetStatus(id, Reasons.Cancelled);
+        var entries = bed.Entries(owner).Length;
+
+        var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(RedemptionTable.LogicalName, id)
+        {
+            [RedemptionTable.Columns.StateCode] = new OptionSetValue(RedemptionTable.States.Active),
+            [RedemptionTable.Columns.StatusCode] = new OptionSetValue(status),
+            [RedemptionTable.Columns.Name] = "恢复 / Restored",
+        }));
+
+        Assert.Equal(DataverseErrorCodes.IsvAborted, fault.ErrorCode);
+        Assert.Contains("已取消的兑换不能恢复,请重新兑换 / A cancelled redemption cannot be restored; redeem again.", fault.Message);
+        var row = bed.Dataverse.Peek(RedemptionTable.LogicalName, id)!;
+        Assert.Equal(new OptionSetValue(Reasons.Cancelled), row[RedemptionTable.Columns.StatusCode]);
+        Assert.Equal(new OptionSetValue(RedemptionTable.States.Inactive), row[RedemptionTable.Columns.StateCode]);
+        Assert.NotEqual("恢复 / Restored", row.GetAttributeValue<string>(RedemptionTable.Columns.Name));
+        Assert.Equal(entries, bed.Entries(owner).Length);
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(5, bed.Stock(reward));
+    }
+
+    [Fact]
+    public void Update_StatusUntouched_NoPluginCalls()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 100)));
+
+        bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Name] = "改名 / Renamed" });
+
+        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Total);
+        Assert.DoesNotContain(bed.Dataverse.LastExecution.Traces, t => t.PluginType == typeof(RedemptionCancellationPlugin));
+        Assert.Equal(200, bed.Balance(owner));
+    }
+
+    [Fact]
+    public void Fulfil_Requested_PostsNothing()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 100)));
+
+        SetStatus(id, Reasons.Fulfilled);
+
+        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Total);
+        Assert.Equal(2, bed.Entries(owner).Length);
+        Assert.Equal(200, bed.Balance(owner));
+    }
+
+    [Fact]
+    public void Cancel_PointsFromLotSinceExpired_BackInBalanceButNotSpendable()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (100, "2025-06-30"), (100, "2026-12-31"));
+        var reward = bed.Reward(cost: 150);
+        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromDays(200));
+
+        SetStatus(id, Reasons.Cancelled);
+
+        // Back in the lots they came from: 100 into the lot past its expiry (2025-06-30), 50 into the live one.
+        Assert.Equal(200, bed.Balance(owner));
+        Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
+        var now = new DateTimeOffset(bed.Dataverse.Clock.UtcNow, TimeSpan.Zero);
+        Assert.Equal(100, bed.Ledger(owner).AvailableBalance(now));
+
+        // The next redemption expires them first, so the owner can spend only the live lot.
+        bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 60, code: "SHOP-COUPON")));
+        Assert.Equal(40, bed.Balance(owner));
+        Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
+    }
+
+    [Fact]
+    public async Task Cancel_WhileSameOwnerRedeemsAnotherReward_LedgerStaysConsistent()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var owner = bed.Owner(OwnerTier.Standard, (200, "2026-12-31"), (300, "2027-12-31"));
+            var first = bed.Reward(cost: 150, stock: 5, code: "GIFT-A" + round);
+            var second = bed.Reward(cost: 100, stock: 3, code: "GIFT-B" + round);
+            var redemption = bed.Service.Create(bed.NewRedemption(owner, first));
+            using var start = new Barrier(2);
+
+            var cancel = OnThread(() =>
+            {
+                start.SignalAndWait(Bound);
+                SetStatus(redemption, Reasons.Cancelled);
+            });
+            var redeem = OnThread(() =>
+            {
+                start.SignalAndWait(Bound);
+                bed.Service.Create(bed.NewRedemption(owner, second));
+            });
+            await Task.WhenAll(cancel, redeem).WaitAsync(Bound);
+
+            Assert.Equal(400, bed.Balance(owner));
+            Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
+            var sequences = bed.Entries(owner).Select(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Sequence)).ToArray();
+            Assert.Equal(sequences.Length, sequences.Distinct().Count());
+            Assert.Equal(5, bed.Stock(first));
+            Assert.Equal(2, bed.Stock(second));
+            Assert.Equal(400, bed.Ledger(owner).Balance);
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_WhileAnotherOwnerRedeemsTheSameReward_NoStockLost()
+    {
+        for (var round = 0; round < 100; round++)
+        {
+            var reward = bed.Reward(cost: 100, stock: 10, code: "GIFT-" + round);
+            var canceller = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+            var redeemer = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+            var redemption = bed.Service.Create(bed.NewRedemption(canceller, reward, quantity: 2));
+            using var start = new Barrier(2);
+
+            var cancel = OnThread(() =>
+            {
+                start.SignalAndWait(Bound);
+                SetStatus(redemption, Reasons.Cancelled);
+            });
+            var redeem = OnThread(() =>
+            {
+                start.SignalAndWait(Bound);
+                bed.Service.Create(bed.NewRedemption(redeemer, reward));
+            });
+            await Task.WhenAll(cancel, redeem).WaitAsync(Bound);
+
+            Assert.Equal(9, bed.Stock(reward));
+            Assert.Equal(300, bed.Balance(canceller));
+            Assert.Equal(200, bed.Balance(redeemer));
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_TwiceInParallel_OneReversalAndStockReturnedOnce()
+    {
+        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(bed.NewRedemption(owner, reward, quantity: 2));
+        using var start = new Barrier(2);
+
+        var tasks = Enumerable.Range(0, 2).Select(_ => OnThread(() =>
+        {
+            start.SignalAndWait(Bound);
+            SetStatus(id, Reasons.Cancelled);
+        })).ToArray();
+        await Task.WhenAll(tasks).WaitAsync(Bound);
+
+        Assert.Single(bed.Entries(owner), e => e.GetAttributeValue<OptionSetValue>(PointsEntryTable.Columns.Kind).Equals(OptionValues.ToOption(LedgerEntryKind.Reversal)));
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
+        Assert.Equal(5, bed.Stock(reward));
+    }
+
+    private void SetStatus(Guid redemption, int status) =>
+        bed.Service.Update(new Entity(RedemptionTable.LogicalName, redemption) { [RedemptionTable.Columns.StatusCode] = new OptionSetValue(status) });
+
+    private static Task OnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+}
