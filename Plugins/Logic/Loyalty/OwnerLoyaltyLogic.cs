@@ -8,7 +8,6 @@ using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Fees;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
-using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 

@@ -5,7 +5,6 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
-using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 

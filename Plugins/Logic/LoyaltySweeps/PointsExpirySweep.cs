@@ -95,7 +95,7 @@ public static class PointsExpirySweep
         }
         catch (DomainException ex)
         {
-            // A corrupt ledger is reported and skipped: nothing has been written but the lock's own value.
+            // A corrupt ledger is reported and skipped: nothing has been written but the lock.
             trace($"Owner {ownerId} skipped: {ex.Code} {ex.Message}");
             return 0;
         }

@@ -99,7 +99,7 @@ public static class TierReviewSweep
         }
         catch (DomainException ex)
         {
-            // A corrupt ledger or bill is reported and skipped: nothing has been written but the lock's own value.
+            // A corrupt ledger or bill is reported and skipped: nothing has been written but the lock.
             trace($"Owner {ownerId} skipped: {ex.Code} {ex.Message}");
             return false;
         }

@@ -7,7 +7,6 @@ using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
-using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;

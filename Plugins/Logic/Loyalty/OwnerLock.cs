@@ -7,7 +7,7 @@ using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
-namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
+namespace PropertyCrm.Plugins.Logic.Loyalty;
 
 /// <summary>
 /// Takes the owner (contact) row's exclusive lock for the rest of the transaction, before the ledger is read.
@@ -15,27 +15,27 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 /// <remarks>
 /// Why lock-then-read rather than <c>ConcurrencyBehavior.IfRowVersionMatches</c>: the ledger is many
 /// pcrm_pointsentry rows, and inserts take no range locks, so nothing on the ledger itself stops two
-/// transactions from both reading the same balance. Writing the contact row first (SQL Server under Dataverse
-/// holds a write's exclusive lock until commit) serialises every redemption and expiry of that owner: the second
-/// waits at its own lock update, then reads the committed ledger and either succeeds on what is left or gets the
-/// clear domain refusal (积分余额不足 / Insufficient points balance). A row-version check would instead fail the
-/// loser with a generic concurrency fault even when enough points remain. The lock write rewrites the balance
-/// just read (the final balance is written from the ledger at the end); it names no column any contact step
-/// filters on except the balance itself.
+/// transactions from both reading the same balance. Updating the contact row first (SQL Server under Dataverse
+/// holds a write's exclusive lock until commit) serialises every award, redemption, reversal and sweep of that
+/// owner: the second waits at its own lock update, then reads the committed ledger and either succeeds on what is
+/// left or gets the clear domain refusal (积分余额不足 / Insufficient points balance). A row-version check would
+/// instead fail the loser with a generic concurrency fault even when enough points remain. The lock is an update
+/// that sets no column (the platform still writes modifiedon and the row version, which takes the lock), so it
+/// cannot overwrite anything committed meanwhile and runs no step filtered on contact columns; tier and balance
+/// are read after it, under the lock.
 /// </remarks>
 public static class OwnerLock
 {
-    /// <summary>One read (tier, balance) and one write (the lock). The tier read before the lock cannot be
-    /// changed by a redemption; a tier review that changes it concurrently waits on this lock.</summary>
+    /// <summary>One write (the lock) and one read (tier, balance, fresh under the lock).</summary>
     public static OwnerSnapshot Lock(IOrganizationService service, Guid ownerId)
     {
+        service.Update(new Entity(ContactTable.LogicalName, ownerId));
         var row = service.Retrieve(ContactTable.LogicalName, ownerId, new ColumnSet(ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance));
         var balance = row.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
-        service.Update(new Entity(ContactTable.LogicalName, ownerId) { [ContactTable.Columns.PointsBalance] = balance });
         return new OwnerSnapshot(ownerId, OptionValues.Read<OwnerTier>(row, ContactTable.Columns.Tier) ?? OwnerTier.Standard, balance);
     }
 
-    /// <summary>Writes the balance the ledger now sums to, when it differs from the value written by <see cref="Lock"/>.</summary>
+    /// <summary>Writes the balance the ledger now sums to, when it differs from the stored one read by <see cref="Lock"/>.</summary>
     public static void WriteBalance(IOrganizationService service, OwnerSnapshot owner, int balance)
     {
         if (balance != owner.Balance)
