@@ -89,7 +89,7 @@ public static class OwnerLoyaltyLogic
             var unchanged = recalculateAlways ? WriteOwner(service, config, contactId, tier, ledger, now, TierTrigger.Event, trace) : null;
             if (unchanged is null)
             {
-                // The lock wrote the stored balance back; repair it if it had drifted from the ledger.
+                // Repair the stored balance if it had drifted from the ledger; normally nothing is written.
                 OwnerLock.WriteBalance(service, owner, ledger.Balance);
             }
 

@@ -64,7 +64,7 @@ public static class ReversalLogic
 
         if (result.AlreadyApplied)
         {
-            // Heals a drifted balance only; normally the lock already wrote this value and nothing is written.
+            // Heals a drifted balance only; normally the stored balance already equals the ledger and nothing is written.
             OwnerLock.WriteBalance(service, owner, ledger.Balance);
             trace($"{entryKey} was already reversed by {result.Reversal.Key}; nothing posted.");
             return new ReversalOutcome(rowIds[result.Reversal.Key], true, result.Reversal.Points, ledger.Balance);

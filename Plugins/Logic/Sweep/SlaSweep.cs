@@ -77,7 +77,7 @@ public sealed class SweepResult
 /// nothing due costs that one query. On-time requests never match the index query, so they cost nothing, however
 /// many are open. Plus one read of the page-size environment variable when the caller gives no page size.</para>
 /// <para><b>Concurrency.</b> Two sweeps at once never raise a rung twice. Each request of a page is first updated
-/// (its index column rewritten with the value just read), which takes the row's write lock until this call's
+/// (an update that sets no column), which takes the row's write lock until this call's
 /// transaction ends; only then are the requests and their escalation rows read, so what is read is what the other
 /// sweep committed. A second sweep that read the same page waits at its first lock until the first commits, then
 /// re-reads the moved index and finds the rungs recorded; one that queries later does not see the rows at all (their
@@ -87,7 +87,7 @@ public sealed class SweepResult
 /// that failure: inside a transaction a failed call dooms the whole transaction.</para>
 /// <para><b>Budget.</b> Checked before each request is locked and before each is written; the first request of a call
 /// is always processed, so every call makes progress. Requests locked but not written stay due, untouched (their
-/// lock update rewrote the value they had).</para>
+/// lock update changed no column).</para>
 /// </remarks>
 public static class SlaSweep
 {
@@ -220,13 +220,14 @@ public static class SlaSweep
         return service.RetrieveMultiple(query);
     }
 
-    /// <summary>Takes the row's write lock by rewriting the index value just read (a no-op when nobody changed it).</summary>
+    /// <summary>
+    /// Takes the row's write lock with an update that sets no column (the platform still writes modifiedon and the row
+    /// version). Rewriting the index value the page query read would put back a value another sweep or a status change
+    /// committed since, e.g. re-arm the index of a request resolved in between.
+    /// </summary>
     private static void Lock(IOrganizationService service, Entity row)
     {
-        service.Update(new Entity(ServiceRequestTable.LogicalName, row.Id)
-        {
-            [Columns.NextEscalationOn] = row.GetAttributeValue<DateTime?>(Columns.NextEscalationOn),
-        });
+        service.Update(new Entity(ServiceRequestTable.LogicalName, row.Id));
     }
 
     private static Dictionary<Guid, Entity> ReadRequests(IOrganizationService service, Guid[] ids)
