@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using PropertyCrm.Plugins.Logic.Lifecycle;
+using PropertyCrm.Plugins.Logic.LoyaltySweeps;
+using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Tests.Support;
 
 namespace PropertyCrm.Tests.Deployables;
@@ -56,6 +60,33 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
         { "Loyalty.ReversePointsEntryActivity", "AlreadyApplied", "Output", "System.Boolean", "已冲正过 / Already applied", false, null, null },
         { "Loyalty.ReversePointsEntryActivity", "PointsChange", "Output", "System.Int32", "积分变动 / Points change", false, null, null },
         { "Loyalty.ReversePointsEntryActivity", "Balance", "Output", "System.Int32", "积分余额 / Balance", false, null, null },
+        { "Loyalty.RecalculateTierActivity", "Owner", "Input", "Microsoft.Xrm.Sdk.EntityReference", "业主 / Owner", true, "contact", null },
+        { "Loyalty.RecalculateTierActivity", "Tier", "Output", "Microsoft.Xrm.Sdk.OptionSetValue", "会员等级 / Tier", false, null, null },
+        { "Loyalty.RecalculateTierActivity", "Changed", "Output", "System.Boolean", "已变更 / Changed", false, null, null },
+        { "Loyalty.RunPointsExpiryActivity", "AsOf", "Input", "System.DateTime", "截至时间 / As of", false, null, null },
+        { "Loyalty.RunPointsExpiryActivity", "PageSize", "Input", "System.Int32", "每页业主数 / Page size", false, null, Text(PointsExpirySweep.DefaultPageSize) },
+        { "Loyalty.RunPointsExpiryActivity", "TimeBudgetSeconds", "Input", "System.Int32", "时间预算(秒) / Time budget (seconds)", false, null, Text(StopwatchSweepBudget.DefaultSeconds) },
+        { "Loyalty.RunPointsExpiryActivity", "ContinuationToken", "Input", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "Loyalty.RunPointsExpiryActivity", "Processed", "Output", "System.Int32", "已处理 / Processed", false, null, null },
+        { "Loyalty.RunPointsExpiryActivity", "PointsExpired", "Output", "System.Int32", "过期积分 / Points expired", false, null, null },
+        { "Loyalty.RunPointsExpiryActivity", "MoreRecords", "Output", "System.Boolean", "还有更多 / More records", false, null, null },
+        { "Loyalty.RunPointsExpiryActivity", "NextContinuationToken", "Output", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "Loyalty.RunTierReviewActivity", "AsOf", "Input", "System.DateTime", "评审时间 / As of", false, null, null },
+        { "Loyalty.RunTierReviewActivity", "PageSize", "Input", "System.Int32", "每页业主数 / Page size", false, null, Text(TierReviewSweep.DefaultPageSize) },
+        { "Loyalty.RunTierReviewActivity", "TimeBudgetSeconds", "Input", "System.Int32", "时间预算(秒) / Time budget (seconds)", false, null, Text(StopwatchSweepBudget.DefaultSeconds) },
+        { "Loyalty.RunTierReviewActivity", "ContinuationToken", "Input", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "Loyalty.RunTierReviewActivity", "Processed", "Output", "System.Int32", "已处理 / Processed", false, null, null },
+        { "Loyalty.RunTierReviewActivity", "Changed", "Output", "System.Int32", "等级变更 / Changed", false, null, null },
+        { "Loyalty.RunTierReviewActivity", "MoreRecords", "Output", "System.Boolean", "还有更多 / More records", false, null, null },
+        { "Loyalty.RunTierReviewActivity", "NextContinuationToken", "Output", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "Lifecycle.RunLifecycleReviewActivity", "AsOf", "Input", "System.DateTime", "评估时间 / As of", false, null, null },
+        { "Lifecycle.RunLifecycleReviewActivity", "PageSize", "Input", "System.Int32", "每页业主数 / Page size", false, null, Text(LifecycleReviewSweep.DefaultPageSize) },
+        { "Lifecycle.RunLifecycleReviewActivity", "TimeBudgetSeconds", "Input", "System.Int32", "时间预算(秒) / Time budget (seconds)", false, null, Text(StopwatchSweepBudget.DefaultSeconds) },
+        { "Lifecycle.RunLifecycleReviewActivity", "ContinuationToken", "Input", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "Lifecycle.RunLifecycleReviewActivity", "Processed", "Output", "System.Int32", "已处理 / Processed", false, null, null },
+        { "Lifecycle.RunLifecycleReviewActivity", "Changed", "Output", "System.Int32", "已更新 / Changed", false, null, null },
+        { "Lifecycle.RunLifecycleReviewActivity", "MoreRecords", "Output", "System.Boolean", "还有更多 / More records", false, null, null },
+        { "Lifecycle.RunLifecycleReviewActivity", "NextContinuationToken", "Output", "System.String", "续扫令牌 / Continuation token", false, null, null },
     };
 
     [Theory]
@@ -104,6 +135,9 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
     }
 
     public void Dispose() => context.Dispose();
+
+    // A [Default] is text in the attribute; the rows take it from the sweep's constant so the two cannot drift.
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private IEnumerable<Type> Activities() => assembly.GetTypes().Where(t =>
         !t.IsAbstract && t.IsClass && IsCodeActivity(t));
