@@ -18,8 +18,8 @@ namespace PropertyCrm.WorkflowActivities.Lifecycle;
 /// </summary>
 /// <remarks>
 /// The sweep is meant for a daily scheduled cloud flow calling the Custom API; this step is for classic and
-/// on-demand workflows. Its lifecycle writes pass the system-column guard only at depth 2 or more, i.e. when the
-/// workflow itself was started by a step.
+/// on-demand workflows. Its lifecycle writes go through the workflow's service, one level deeper
+/// than the workflow itself (depth ≥ 2), so the guards that refuse direct user writes let them through.
 /// </remarks>
 public sealed class RunLifecycleReviewActivity : WorkflowActivityBase
 {

@@ -16,8 +16,8 @@ namespace PropertyCrm.WorkflowActivities.Loyalty;
 /// </summary>
 /// <remarks>
 /// The sweep is meant for a scheduled cloud flow calling the Custom API; this step is for classic and on-demand
-/// workflows. Its ledger and balance writes pass the guards only at depth 2 or more, i.e. when the workflow itself
-/// was started by a step.
+/// workflows. Its ledger and balance writes go through the workflow's service, one level deeper than the
+/// workflow itself (depth ≥ 2), so the guards that refuse direct user writes let them through.
 /// </remarks>
 public sealed class RunPointsExpiryActivity : WorkflowActivityBase
 {
