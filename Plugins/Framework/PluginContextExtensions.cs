@@ -43,6 +43,25 @@ public static class PluginContextExtensions
     }
 
     /// <summary>
+    /// Whether this request runs as part of deleting a row of <paramref name="table"/> (a cascade): some parent
+    /// context is a Delete of that table. Used to let the owner's erasure (PIPL) remove rows that are otherwise
+    /// protected or corrected.
+    /// </summary>
+    public static bool IsCascadeOfDelete(this IPluginExecutionContext context, string table)
+    {
+        for (var parent = context.ParentContext; parent is not null; parent = parent.ParentContext)
+        {
+            if (string.Equals(parent.MessageName, "Delete", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(parent.PrimaryEntityName, table, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The row as it will be after the request: the pre-image overlaid with the target's columns.
     /// The target wins because it holds what the request changes. On Create there is no pre-image and
     /// the result is a copy of the target. Never changes the target or the image.

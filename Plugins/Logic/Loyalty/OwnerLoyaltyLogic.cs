@@ -102,6 +102,41 @@ public static class OwnerLoyaltyLogic
         return new AwardOutcome(result, entryId, after.Balance, assessment);
     }
 
+    /// <summary>Recorded on the reversal of a deleted payment's points.</summary>
+    public const string PaymentDeletedReason = "缴费记录已删除 / Fee payment deleted";
+
+    /// <summary>
+    /// Takes back what a deleted fee payment earned, for an owner whose row the caller has locked: reverses its
+    /// on-time points (what is left of them: points already redeemed or expired stay so) unless it earned none or they
+    /// were reversed already, then recomputes fee standing and tier without the payment (trigger Event: a payment
+    /// that no longer counts lowers the qualification, but the tier comes down only at the periodic review) and writes
+    /// the contact. Reads: ledger, bills with payments; writes: reversal (when there are points), contact.
+    /// </summary>
+    public static TierAssessment WithdrawPayment(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, Guid paymentId, DateTime nowUtc, Action<string>? trace = null)
+    {
+        if (owner is null)
+        {
+            throw new ArgumentNullException(nameof(owner));
+        }
+
+        var now = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
+        var ledger = LedgerStore.Read(service, owner.Id);
+        var key = LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, FeeMapping.Id(paymentId));
+        if (ledger.Find(key) is not null && ledger.ReversalOf(key) is null)
+        {
+            var reversal = config.CreateEngine().Reverse(ledger, key, PaymentDeletedReason, now).Reversal;
+            LedgerStore.Append(service, owner.Id, new[] { reversal });
+            ledger = ledger.Append(new[] { reversal });
+            trace?.Invoke($"Payment {paymentId} deleted: {reversal.Points} points reversed.");
+        }
+        else
+        {
+            trace?.Invoke($"Payment {paymentId} deleted: it had no points standing.");
+        }
+
+        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, TierTrigger.Event, trace);
+    }
+
     /// <summary>Error code when a flow names a rule it may not award.</summary>
     public const string RuleNotAwardableCode = "points.award.rule-not-awardable";
 

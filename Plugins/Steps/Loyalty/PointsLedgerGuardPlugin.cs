@@ -1,4 +1,3 @@
-using System;
 using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Registration;
@@ -61,14 +60,10 @@ public sealed class PointsLedgerGuardPlugin : PluginBase
 
                 return;
             case "Delete":
-                for (var parent = execution.ParentContext; parent is not null; parent = parent.ParentContext)
+                if (execution.IsCascadeOfDelete(ContactTable.LogicalName))
                 {
-                    if (string.Equals(parent.MessageName, "Delete", StringComparison.OrdinalIgnoreCase)
-                        && string.Equals(parent.PrimaryEntityName, ContactTable.LogicalName, StringComparison.OrdinalIgnoreCase))
-                    {
-                        context.Trace("Entry deleted with its owner's contact.");
-                        return;
-                    }
+                    context.Trace("Entry deleted with its owner's contact.");
+                    return;
                 }
 
                 throw new DomainException(LedgerAppendOnlyCode, ChangeRefused);

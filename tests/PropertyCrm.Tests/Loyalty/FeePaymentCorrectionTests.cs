@@ -1,0 +1,235 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Domain.Loyalty.Tiers;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Plugins.Steps.Loyalty;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Tests.Loyalty;
+
+/// <summary>
+/// Correcting recorded fee payments through the harness pipeline: a recorded payment cannot be edited; deleting it
+/// takes back its share of the bill and its points. The clock starts at 2025-01-06 09:00 China time.
+/// </summary>
+public sealed class FeePaymentCorrectionTests : IDisposable
+{
+    // Warm configuration: reads bill (pre), contact (lock), bill (fresh), ledger, bills+payments; writes lock, bill,
+    // reversal (only when the payment had points), contact.
+    private const int DeleteReads = 5;
+    private const int DeleteWritesWithPoints = 4;
+
+    private readonly IDisposable cacheScope = LoyaltyConfigurationCache.Isolate();
+    private readonly FakeDataverse dataverse = new FakeDataverse().WithPluginCatalog();
+
+    public void Dispose() => cacheScope.Dispose();
+
+    [Fact]
+    public void Delete_OnTimePayment_ReversesPointsAndBillShareAndStanding()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
+        var payment = Pay(bill, 1_000m);
+        Assert.Equal(100, Balance(owner));
+
+        dataverse.Service.Delete(FeePaymentTable.LogicalName, payment);
+
+        var reversal = Assert.Single(Entries(owner), e => OptionValues.Read<LedgerEntryKind>(e, PointsEntryTable.Columns.Kind) == LedgerEntryKind.Reversal);
+        Assert.Equal(-100, reversal.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
+        Assert.Equal(LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, payment.ToString("D")), reversal.GetAttributeValue<string>(PointsEntryTable.Columns.ReversesKey));
+        Assert.Equal(0, Balance(owner));
+        var billRow = dataverse.Peek(FeeBillTable.LogicalName, bill)!;
+        Assert.Equal(0m, billRow.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.Null(billRow.GetAttributeValue<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
+        Assert.Equal(0m, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+    }
+
+    [Fact]
+    public void Delete_OneOfTwoPartPayments_BillKeepsTheOtherAndIsNoLongerPaidInFull()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
+        Pay(bill, 600m);
+        var second = Pay(bill, 400m);
+        Assert.NotNull(dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
+
+        dataverse.Service.Delete(FeePaymentTable.LogicalName, second);
+
+        var billRow = dataverse.Peek(FeeBillTable.LogicalName, bill)!;
+        Assert.Equal(600m, billRow.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.Null(billRow.GetAttributeValue<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
+        Assert.Equal(60, Balance(owner));
+        Assert.Equal(Entries(owner).Sum(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points)), Balance(owner));
+    }
+
+    [Fact]
+    public void Delete_LatePayment_NoPointsToReverseBillStillCorrected()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 800m, new DateTime(2024, 12, 31));
+        var payment = Pay(bill, 800m);
+
+        dataverse.Service.Delete(FeePaymentTable.LogicalName, payment);
+
+        Assert.Empty(Entries(owner));
+        Assert.Equal(0m, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.Equal(0, Balance(owner));
+    }
+
+    [Fact]
+    public void Delete_AfterSomePointsWereRedeemed_TakesBackOnlyWhatIsLeft()
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
+        var payment = Pay(bill, 1_000m);
+        var reward = dataverse.Seed(new Entity(RewardTable.LogicalName)
+        {
+            [RewardTable.Columns.Name] = "物业费抵扣券 / Fee voucher",
+            [RewardTable.Columns.Code] = "FEE-VOUCHER-5",
+            [RewardTable.Columns.Kind] = OptionValues.ToOption(RewardKind.FeeDiscountVoucher),
+            [RewardTable.Columns.PointsCost] = 70,
+            [RewardTable.Columns.MinimumTier] = OptionValues.ToOption(OwnerTier.Standard),
+        });
+        dataverse.Service.Create(new Entity(RedemptionTable.LogicalName)
+        {
+            [RedemptionTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+            [RedemptionTable.Columns.Reward] = new EntityReference(RewardTable.LogicalName, reward),
+        });
+        Assert.Equal(30, Balance(owner));
+
+        dataverse.Service.Delete(FeePaymentTable.LogicalName, payment);
+
+        // The voucher has been handed over; the 30 points still standing go, the balance never goes below zero.
+        Assert.Equal(0, Balance(owner));
+        Assert.Equal(Entries(owner).Sum(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points)), Balance(owner));
+    }
+
+    [Fact]
+    public void Delete_WarmConfiguration_StaysWithinCallBudget()
+    {
+        var owner = Owner();
+        var first = Bill(owner, 500m, new DateTime(2025, 1, 31));
+        var payment = Pay(first, 500m);
+
+        dataverse.Service.Delete(FeePaymentTable.LogicalName, payment);
+
+        var calls = dataverse.LastExecution.PluginCalls.By<FeePaymentCorrectionPlugin>();
+        Assert.Equal(DeleteReads, calls.Reads);
+        Assert.Equal(DeleteWritesWithPoints, calls.Writes);
+        Assert.Equal(0, dataverse.AllColumnsRequests);
+    }
+
+    public static TheoryData<string, object> RecordedColumns => new()
+    {
+        { FeePaymentTable.Columns.Amount, new Money(1m) },
+        { FeePaymentTable.Columns.PaidOn, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
+        { FeePaymentTable.Columns.OnTime, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordedColumns))]
+    public void Update_RecordedColumnByUser_RefusedBilinguallyNothingSaved(string column, object value)
+    {
+        var owner = Owner();
+        var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
+        var payment = Pay(bill, 1_000m);
+
+        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Update(new Entity(FeePaymentTable.LogicalName, payment) { [column] = value }));
+
+        Assert.Contains("已登记的缴费不能修改", fault.Message);
+        Assert.Contains("cannot be changed", fault.Message);
+        Assert.Equal(1_000m, dataverse.Peek(FeePaymentTable.LogicalName, payment)!.GetAttributeValue<Money>(FeePaymentTable.Columns.Amount).Value);
+        Assert.Equal(100, Balance(owner));
+    }
+
+    [Fact]
+    public void Update_ChannelOnly_Allowed()
+    {
+        var owner = Owner();
+        var payment = Pay(Bill(owner, 1_000m, new DateTime(2025, 1, 31)), 1_000m);
+
+        dataverse.Service.Update(new Entity(FeePaymentTable.LogicalName, payment) { [FeePaymentTable.Columns.Name] = "微信缴费 / WeChat payment" });
+
+        Assert.DoesNotContain(dataverse.LastExecution.Traces, t => t.PluginType == typeof(FeePaymentCorrectionPlugin));
+    }
+
+    [Fact]
+    public void DeleteOwner_ErasureRemovesPaymentsAndLedger_NothingTakenBackNothingRefused()
+    {
+        dataverse.RegisterStep(OwnerErasureCascade.OnDelete);
+        var owner = Owner();
+        var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
+        Pay(bill, 1_000m);
+
+        dataverse.Service.Delete(ContactTable.LogicalName, owner);
+
+        Assert.Equal(0, dataverse.Count(FeePaymentTable.LogicalName));
+        Assert.Equal(0, dataverse.Count(PointsEntryTable.LogicalName));
+        Assert.Contains(dataverse.LastExecution.Traces, t => t.PluginType == typeof(FeePaymentCorrectionPlugin));
+        Assert.Equal(1_000m, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+    }
+
+    private Guid Owner() => dataverse.Seed(new Entity(ContactTable.LogicalName)
+    {
+        [ContactTable.Columns.LastName] = "王",
+        [ContactTable.Columns.Tier] = OptionValues.ToOption(OwnerTier.Standard),
+        [ContactTable.Columns.PointsBalance] = 0,
+    });
+
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(new Entity(FeeBillTable.LogicalName)
+    {
+        [FeeBillTable.Columns.Name] = "物业费 / Property fee",
+        [FeeBillTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+        [FeeBillTable.Columns.PeriodStart] = new DateTime(dueOn.Year, dueOn.Month, 1),
+        [FeeBillTable.Columns.AmountDue] = new Money(due),
+        [FeeBillTable.Columns.DueOn] = dueOn,
+    });
+
+    private Guid Pay(Guid bill, decimal amount) => dataverse.Service.Create(new Entity(FeePaymentTable.LogicalName)
+    {
+        [FeePaymentTable.Columns.Name] = "缴费 / Payment",
+        [FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact),
+        [FeePaymentTable.Columns.FeeBill] = new EntityReference(FeeBillTable.LogicalName, bill),
+        [FeePaymentTable.Columns.Amount] = new Money(amount),
+        [FeePaymentTable.Columns.PaidOn] = dataverse.Clock.UtcNow,
+    });
+
+    private int Balance(Guid owner) => dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance);
+
+    private Entity[] Entries(Guid owner) => dataverse.PeekAll(PointsEntryTable.LogicalName)
+        .Where(e => e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id == owner)
+        .ToArray();
+
+    /// <summary>
+    /// Stands in for the platform's parental cascade (which the harness does not model): deleting a contact deletes its
+    /// payments and ledger entries as nested requests, so the steps see the contact Delete as their parent.
+    /// </summary>
+    public sealed class OwnerErasureCascade : IPlugin
+    {
+        public static readonly StepDeclaration OnDelete = new(typeof(OwnerErasureCascade), "Delete", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous);
+
+        public OwnerErasureCascade(string? unsecureConfiguration, string? secureConfiguration)
+        {
+        }
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+            foreach (var (table, lookup) in new[] { (FeePaymentTable.LogicalName, FeePaymentTable.Columns.Contact), (PointsEntryTable.LogicalName, PointsEntryTable.Columns.Contact) })
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false) };
+                query.Criteria.AddCondition(lookup, ConditionOperator.Equal, context.PrimaryEntityId);
+                foreach (var row in service.RetrieveMultiple(query).Entities)
+                {
+                    service.Delete(table, row.Id);
+                }
+            }
+        }
+    }
+}
