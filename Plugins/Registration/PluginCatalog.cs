@@ -46,6 +46,8 @@ public static class PluginCatalog
         SlaPolicyValidationPlugin.OnUpdate,
         RedemptionPlugin.OnCreate,
         RedemptionCancellationPlugin.OnUpdate,
+        RedemptionGuardPlugin.OnUpdate,
+        RedemptionGuardPlugin.OnDelete,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]

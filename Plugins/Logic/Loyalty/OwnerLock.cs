@@ -26,13 +26,16 @@ namespace PropertyCrm.Plugins.Logic.Loyalty;
 /// </remarks>
 public static class OwnerLock
 {
-    /// <summary>One write (the lock) and one read (tier, balance, fresh under the lock).</summary>
+    /// <summary>One write (the lock) and one read (tier, balance, tier changed on: fresh under the lock).</summary>
     public static OwnerSnapshot Lock(IOrganizationService service, Guid ownerId)
     {
         service.Update(new Entity(ContactTable.LogicalName, ownerId));
-        var row = service.Retrieve(ContactTable.LogicalName, ownerId, new ColumnSet(ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance));
+        var row = service.Retrieve(ContactTable.LogicalName, ownerId, new ColumnSet(ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance, ContactTable.Columns.TierChangedOn));
         var balance = row.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
-        return new OwnerSnapshot(ownerId, OptionValues.Read<OwnerTier>(row, ContactTable.Columns.Tier) ?? OwnerTier.Standard, balance);
+        return new OwnerSnapshot(ownerId, OptionValues.Read<OwnerTier>(row, ContactTable.Columns.Tier) ?? OwnerTier.Standard, balance)
+        {
+            TierChangedOnUtc = row.GetAttributeValue<DateTime?>(ContactTable.Columns.TierChangedOn),
+        };
     }
 
     /// <summary>Writes the balance the ledger now sums to, when it differs from the stored one read by <see cref="Lock"/>.</summary>
@@ -60,4 +63,7 @@ public sealed class OwnerSnapshot
     public OwnerTier Tier { get; }
 
     public int Balance { get; }
+
+    /// <summary>When the tier last changed (null when never, or when the snapshot was handed over without it).</summary>
+    public DateTime? TierChangedOnUtc { get; init; }
 }

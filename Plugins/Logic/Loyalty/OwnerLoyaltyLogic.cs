@@ -189,13 +189,23 @@ public static class OwnerLoyaltyLogic
     /// </summary>
     public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
     {
-        var now = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
-
         // Lock before reading the ledger: the balance written below must include any award or redemption that
         // commits meanwhile, so those wait for this transaction instead of being overwritten by it.
-        var owner = OwnerLock.Lock(service, contactId);
-        var ledger = LedgerStore.Read(service, contactId);
-        return WriteOwner(service, config, contactId, owner.Tier, ledger, now, trigger, trace);
+        return Recalculate(service, config, OwnerLock.Lock(service, contactId), nowUtc, trigger, trace);
+    }
+
+    /// <summary>As <see cref="Recalculate(IOrganizationService, LoyaltyConfiguration, Guid, DateTime, TierTrigger, Action{string})"/>
+    /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
+    public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
+    {
+        if (owner is null)
+        {
+            throw new ArgumentNullException(nameof(owner));
+        }
+
+        var now = new DateTimeOffset(LoyaltyConfigurationCache.AsUtc(nowUtc));
+        var ledger = LedgerStore.Read(service, owner.Id);
+        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, trigger, trace);
     }
 
     /// <summary>The owner's bills (due within <see cref="BillMonths"/> months) and their payments: one query.</summary>

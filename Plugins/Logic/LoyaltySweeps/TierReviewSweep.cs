@@ -28,8 +28,10 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 /// <para><b>Idempotent per review day.</b> Both queries leave out owners whose <c>pcrm_tierchangedon</c> falls on or
 /// after the start of the review's China day: a review that changed an owner stamps that instant, so a second run for
 /// the same day (retry, overlap, a second flow) does not take them a further level down; an owner already changed by
-/// an event that day qualifies for their tier and would not be downgraded anyway. Unchanged owners are re-assessed
-/// and again not changed (the domain decides; no history row). Two concurrent runs serialise on the owner lock.</para>
+/// an event that day qualifies for their tier and would not be downgraded anyway. The same test is made again under
+/// the owner lock, because two runs at once can both read an owner in their page: the second waits on the lock, then
+/// finds the first one's stamp and skips. Unchanged owners are re-assessed and again not changed (the domain decides;
+/// no history row).</para>
 /// <para><b>Calls.</b> 2 queries per page; per owner (<see cref="OwnerLoyaltyLogic.Recalculate"/>): 3 reads (contact under
 /// the owner lock, ledger, bills with payments) + 2 writes (lock, contact), + 1 create (history) on a change. Cold
 /// configuration: +2 reads per call.</para>
@@ -88,7 +90,17 @@ public static class TierReviewSweep
     {
         try
         {
-            var assessment = OwnerLoyaltyLogic.Recalculate(service, config, ownerId, asOf.UtcDateTime, TierTrigger.PeriodicReview, trace);
+            // The page query left out owners changed on the review day, but another run (a retry, an overlapping flow)
+            // may have changed this one since: checked again under the lock, so nobody drops two levels in one day.
+            var owner = OwnerLock.Lock(service, ownerId);
+            var dayStart = ChinaDate.FromInstant(asOf).StartInstant.UtcDateTime;
+            if (owner.TierChangedOnUtc is DateTime changedOn && DateTime.SpecifyKind(changedOn, DateTimeKind.Utc) >= dayStart)
+            {
+                trace($"Owner {ownerId}: tier already changed on the review day ({changedOn:o}); skipped.");
+                return false;
+            }
+
+            var assessment = OwnerLoyaltyLogic.Recalculate(service, config, owner, asOf.UtcDateTime, TierTrigger.PeriodicReview, trace);
             if (assessment.Change is TierChange change)
             {
                 trace($"Owner {ownerId}: {change.From} → {change.To} ({change.ReasonCode}).");

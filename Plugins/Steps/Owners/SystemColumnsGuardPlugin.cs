@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
@@ -10,10 +11,12 @@ namespace PropertyCrm.Plugins.Steps.Owners;
 /// <summary>
 /// Keeps the owner's code-maintained columns (<see cref="ContactTable.SystemMaintainedColumns"/>: tier, points balance,
 /// fee standing, lifecycle status) in code's hands, so the balance always equals the ledger sum and every tier change has
-/// its history row (pre-validation, no service calls):
+/// its history row (no service calls):
 /// <list type="bullet">
-/// <item>Update at depth 1 (a user, an import, a flow) naming any of them is refused; the step filters on exactly
-/// these columns, so ordinary edits of the owner never run it. A form shows them read-only and does not send them.</item>
+/// <item>Update at depth 1 (a user, an import, a flow) that changes any of them is refused; sending the stored value
+/// back (an Excel round trip, a flow that copies the whole row) is not a change and passes. The step filters on
+/// exactly these columns, so ordinary edits of the owner never run it; it runs in pre-operation because that stage
+/// always has the pre-image it compares with. A form shows them read-only and does not send them.</item>
 /// <item>Create at depth 1 with a points balance other than 0 is refused: a new owner's ledger is empty. Tier and the
 /// other columns may be imported with the owner (e.g. a tier carried over from a previous system); the next payment,
 /// review or <c>pcrm_RecalculateTier</c> takes over from there.</item>
@@ -30,9 +33,12 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
         Description = "Refuses a points balance on a new owner. / 新建业主不得直接填写积分余额。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(SystemColumnsGuardPlugin), "Update", ContactTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public const string PreImageAlias = "system";
+
+    public static readonly StepDeclaration OnUpdate = new(typeof(SystemColumnsGuardPlugin), "Update", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
         FilteringAttributes = ContactTable.SystemMaintainedColumns,
+        Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, ContactTable.SystemMaintainedColumns) },
         Description = "Refuses direct edits of tier, balance and lifecycle columns. / 禁止直接修改会员等级、积分余额与生命周期字段。",
     };
 
@@ -63,7 +69,7 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
             return;
         }
 
-        var named = Named(target);
+        var named = Changed(target, execution.GetPreImage(PreImageAlias));
         if (named.Count > 0)
         {
             throw new DomainException(
@@ -72,17 +78,38 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
         }
     }
 
-    private static List<string> Named(Entity target)
+    private static List<string> Changed(Entity target, Entity? stored)
     {
-        var named = new List<string>();
+        var changed = new List<string>();
         foreach (var column in ContactTable.SystemMaintainedColumns)
         {
-            if (target.Contains(column))
+            if (target.Contains(column) && !SameValue(target[column], stored is not null && stored.Contains(column) ? stored[column] : null))
             {
-                named.Add(column);
+                changed.Add(column);
             }
         }
 
-        return named;
+        return changed;
     }
+
+    private static bool SameValue(object? sent, object? stored)
+    {
+        switch (sent)
+        {
+            case null:
+                return stored is null;
+            case OptionSetValue option:
+                return stored is OptionSetValue storedOption && storedOption.Value == option.Value;
+            case Money money:
+                return stored is Money storedMoney && storedMoney.Value == money.Value;
+            case DateTime date:
+                return stored is DateTime storedDate && Utc(storedDate) == Utc(date);
+            default:
+                return sent.Equals(stored);
+        }
+    }
+
+    // Dataverse hands date-times over as UTC; a caller's unspecified kind means UTC too, only a local one is converted.
+    private static DateTime Utc(DateTime value) =>
+        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -57,6 +57,34 @@ public sealed class SystemColumnsGuardPluginTests : IDisposable
     }
 
     [Fact]
+    public void Update_StoredValuesSentBack_Allowed()
+    {
+        var owner = dataverse.Seed(new Entity(ContactTable.LogicalName)
+        {
+            [Columns.LastName] = "王",
+            [Columns.MobilePhone] = "13800000000",
+            [Columns.PointsBalance] = 120,
+            [Columns.Tier] = OptionValues.ToOption(OwnerTier.Gold),
+            [Columns.Rolling12MonthPaid] = new Money(3_600m),
+            [Columns.TierChangedOn] = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+        });
+
+        // What an Excel round trip or a whole-row flow sends: every column, the system ones unchanged.
+        dataverse.Service.Update(new Entity(ContactTable.LogicalName, owner)
+        {
+            [Columns.MobilePhone] = "13900000000",
+            [Columns.PointsBalance] = 120,
+            [Columns.Tier] = OptionValues.ToOption(OwnerTier.Gold),
+            [Columns.Rolling12MonthPaid] = new Money(3_600m),
+            [Columns.TierChangedOn] = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Unspecified),
+            [Columns.ChurnRisk] = null,
+        });
+
+        Assert.Equal("13900000000", dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<string>(Columns.MobilePhone));
+        Assert.Contains(dataverse.LastExecution.Traces, t => t.PluginType == typeof(SystemColumnsGuardPlugin));
+    }
+
+    [Fact]
     public void Update_OrdinaryColumns_DoesNotRunTheGuard()
     {
         var owner = Owner();
