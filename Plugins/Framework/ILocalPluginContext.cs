@@ -17,6 +17,14 @@ public interface ILocalPluginContext
     /// <summary>Acts as the step's run-as user (UserId): for work the caller may not do directly.</summary>
     IOrganizationService PluginUserService { get; }
 
+    /// <summary>
+    /// The SYSTEM user (<c>CreateOrganizationService(null)</c>), for rows only PropertyCrm's code writes — the points
+    /// ledger, balances, tier history, reward stock — on behalf of a request the caller was already allowed to make
+    /// (recording a payment, creating or cancelling a redemption, a Custom API gated by its execute privilege). Staff
+    /// roles hold no privileges on those rows, so the guards and the roles together keep them code-only.
+    /// </summary>
+    IOrganizationService SystemService { get; }
+
     ITracingService TracingService { get; }
 
     /// <summary>Writes a trace line prefixed with the milliseconds elapsed since the step started.</summary>

@@ -17,6 +17,7 @@ public sealed class LocalPluginContext : ILocalPluginContext
     private readonly Stopwatch stopwatch = Stopwatch.StartNew();
     private readonly Lazy<IOrganizationService> initiatingUserService;
     private readonly Lazy<IOrganizationService> pluginUserService;
+    private readonly Lazy<IOrganizationService> systemService;
 
     public LocalPluginContext(IServiceProvider serviceProvider)
     {
@@ -32,6 +33,7 @@ public sealed class LocalPluginContext : ILocalPluginContext
         // Services are created on first use: a step that never calls Dataverse pays nothing for them.
         initiatingUserService = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(PluginExecutionContext.InitiatingUserId));
         pluginUserService = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(PluginExecutionContext.UserId));
+        systemService = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(null));
     }
 
     public IPluginExecutionContext PluginExecutionContext { get; }
@@ -39,6 +41,8 @@ public sealed class LocalPluginContext : ILocalPluginContext
     public IOrganizationService InitiatingUserService => initiatingUserService.Value;
 
     public IOrganizationService PluginUserService => pluginUserService.Value;
+
+    public IOrganizationService SystemService => systemService.Value;
 
     public ITracingService TracingService { get; }
 

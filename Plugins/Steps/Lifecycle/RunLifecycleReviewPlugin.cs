@@ -5,6 +5,7 @@ using PropertyCrm.Plugins.Logic.Lifecycle;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
+using PropertyCrm.Schema;
 
 namespace PropertyCrm.Plugins.Steps.Lifecycle;
 
@@ -35,6 +36,7 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
             "Updates owners' lifecycle stage (new move-in, stable, churn risk, churned) and churn-risk signals as of the review date, writing only what changed. For a daily scheduled cloud flow; safe to run again the same day."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
+        ExecutePrivilegeName = Privileges.PostPoints,
         RequestParameters = new[]
         {
             new CustomApiField(AsOfParameter, CustomApiFieldType.DateTime, new LocalizedText("评估时间", "As of"), new LocalizedText("按此时间所在的中国日期评估(UTC),不得晚于现在;留空为现在。", "Reviews as of the China date of this instant (UTC), not after now; blank for now."))
@@ -77,7 +79,7 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
         context.Trace($"Lifecycle review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
 
         // LifecycleRules has no admin table yet: the defaults (90 days, 3 and 6 unpaid months, 6 quiet months) apply.
-        var result = LifecycleReviewSweep.Run(context.PluginUserService, LifecycleRules.Default, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
+        var result = LifecycleReviewSweep.Run(context.SystemService, LifecycleRules.Default, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
 
         context.Trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");
         execution.OutputParameters[ProcessedOutput] = result.Processed;

@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Steps.Loyalty;
@@ -37,6 +38,7 @@ public sealed class AwardPointsPlugin : PluginBase
     {
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
+        ExecutePrivilegeName = Privileges.PostPoints,
         RequestParameters = new[]
         {
             new CustomApiField(ContactParameter, CustomApiFieldType.EntityReference, new LocalizedText("业主", "Owner"), new LocalizedText("获得积分的业主(联系人)。", "The owner (contact) who earns the points."))
@@ -69,7 +71,7 @@ public sealed class AwardPointsPlugin : PluginBase
         var source = execution.GetRequiredInput<string>(SourceIdParameter);
 
         var outcome = OwnerLoyaltyLogic.AwardActivity(
-            context.PluginUserService, execution.OrganizationId, execution.OperationCreatedOn, contact.Id, rule.Value, source, context.Trace);
+            context.SystemService, execution.OrganizationId, execution.OperationCreatedOn, contact.Id, rule.Value, source, context.Trace);
         execution.OutputParameters[EntryIdOutput] = outcome.EntryId ?? Guid.Empty;
         execution.OutputParameters[AlreadyAppliedOutput] = outcome.AlreadyApplied;
         execution.OutputParameters[PointsOutput] = outcome.Result.Points;

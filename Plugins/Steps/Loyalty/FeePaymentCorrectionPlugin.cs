@@ -114,7 +114,7 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
             return;
         }
 
-        var service = context.PluginUserService;
+        var service = context.SystemService;
         var bill = service.Retrieve(FeeBillTable.LogicalName, billRef.Id, new ColumnSet(FeeBillTable.Columns.Contact));
         var ownerId = bill.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact)?.Id
             ?? payment.GetAttributeValue<EntityReference>(FeePaymentTable.Columns.Contact)?.Id
@@ -140,7 +140,7 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
             return;
         }
 
-        var service = context.PluginUserService;
+        var service = context.SystemService;
         var billId = (Guid)shared[BillIdVariable];
         var amount = payment.GetAttributeValue<Money>(FeePaymentTable.Columns.Amount)?.Value ?? 0m;
         if (amount > 0m)

@@ -84,7 +84,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
             target[FeePaymentTable.Columns.PaidOn] = DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc);
         }
 
-        var billRow = context.PluginUserService.Retrieve(FeeBillTable.LogicalName, billRef.Id, new ColumnSet(FeeMapping.BillColumns));
+        var billRow = context.SystemService.Retrieve(FeeBillTable.LogicalName, billRef.Id, new ColumnSet(FeeMapping.BillColumns));
         var bill = FeeMapping.ReadBill(billRow);
         if (bill is null)
         {
@@ -106,7 +106,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
             // The owner lock is taken here, before the payment row exists: a second payment of the same owner waits at
             // this point, not after inserting its own row, which the first one's standing query would then have to wait
             // for (a deadlock). Everything read from now on is read under the lock.
-            var owner = OwnerLock.Lock(context.PluginUserService, contactId);
+            var owner = OwnerLock.Lock(context.SystemService, contactId);
             shared[OwnerTierVariable] = (int)owner.Tier;
             shared[OwnerBalanceVariable] = owner.Balance;
         }
@@ -134,7 +134,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
             return;
         }
 
-        var service = context.PluginUserService;
+        var service = context.SystemService;
         var billId = (Guid)shared[BillIdVariable];
         var dueOn = FeeMapping.ToDate((DateTime)shared[BillDueOnVariable]);
         var bill = new FeeBill(FeeMapping.Id(billId), FeeMapping.ToDate((DateTime)shared[BillPeriodVariable]).YearMonth, (decimal)shared[BillDueVariable], dueOn);

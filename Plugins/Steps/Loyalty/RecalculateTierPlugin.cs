@@ -54,7 +54,7 @@ public sealed class RecalculateTierPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var contact = execution.GetRequiredInput<EntityReference>(ContactParameter);
-        var service = context.PluginUserService;
+        var service = context.SystemService;
         var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
         var assessment = OwnerLoyaltyLogic.Recalculate(service, config, contact.Id, execution.OperationCreatedOn, TierTrigger.Event, context.Trace);
         execution.OutputParameters[TierOutput] = OptionValues.ToOption(assessment.Tier);

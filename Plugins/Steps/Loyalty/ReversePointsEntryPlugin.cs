@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Steps.Loyalty;
@@ -38,6 +39,7 @@ public sealed class ReversePointsEntryPlugin : PluginBase
     {
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
+        ExecutePrivilegeName = Privileges.PostPoints,
         RequestParameters = new[]
         {
             new CustomApiField(EntryParameter, CustomApiFieldType.EntityReference, new LocalizedText("积分流水", "Entry"), new LocalizedText("要冲正的积分流水(获得或过期)。", "The ledger entry to reverse (an earn or expiry entry)."))
@@ -68,7 +70,7 @@ public sealed class ReversePointsEntryPlugin : PluginBase
         var execution = context.PluginExecutionContext;
         var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
         var outcome = ReversalLogic.ReverseEntry(
-            context.PluginUserService,
+            context.SystemService,
             execution.GetRequiredInput<EntityReference>(EntryParameter),
             execution.GetOptionalInput<string>(ReasonParameter),
             now,

@@ -2,6 +2,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Steps.Loyalty.Redemption;
@@ -29,6 +30,7 @@ public sealed class RedeemRewardPlugin : PluginBase
             "Redeems a reward with an owner's points, soonest-expiring points first; refused when the balance or stock is short."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
+        ExecutePrivilegeName = Privileges.Redeem,
         RequestParameters = new[]
         {
             new CustomApiField(ContactParameter, CustomApiFieldType.EntityReference, new LocalizedText("业主", "Owner"), new LocalizedText("兑换的业主(联系人)。", "The owner (contact) who redeems."))

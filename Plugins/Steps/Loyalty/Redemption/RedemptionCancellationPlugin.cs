@@ -36,6 +36,6 @@ public sealed class RedemptionCancellationPlugin : PluginBase
         var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
         var preImage = execution.GetPreImage(PreImageAlias)
             ?? throw new InvalidPluginExecutionException("兑换记录缺少前映像 / The redemption's pre-image is missing.");
-        RedemptionCancellationLogic.Apply(context.PluginUserService, execution.GetRequiredTarget(), preImage, now, context.Trace);
+        RedemptionCancellationLogic.Apply(context.SystemService, execution.GetRequiredTarget(), preImage, now, context.Trace);
     }
 }

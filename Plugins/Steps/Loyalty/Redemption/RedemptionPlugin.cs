@@ -28,6 +28,6 @@ public sealed class RedemptionPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
-        RedemptionLogic.Apply(context.PluginUserService, execution.GetRequiredTarget(), now, context.Trace);
+        RedemptionLogic.Apply(context.SystemService, execution.GetRequiredTarget(), now, context.Trace);
     }
 }

@@ -5,6 +5,7 @@ using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 
 namespace PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 
@@ -34,6 +35,7 @@ public sealed class RunPointsExpiryPlugin : PluginBase
             "Expires points lots past their last usable day and updates owners' balances. For a scheduled cloud flow; safe to run again."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
+        ExecutePrivilegeName = Privileges.PostPoints,
         RequestParameters = new[]
         {
             new CustomApiField(AsOfParameter, CustomApiFieldType.DateTime, new LocalizedText("截至时间", "As of"), new LocalizedText("按此时间判断到期(UTC),不得晚于现在;留空为现在。", "The instant expiry is judged at (UTC), not after now; blank for now."))
@@ -75,7 +77,7 @@ public sealed class RunPointsExpiryPlugin : PluginBase
         var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
         context.Trace($"Points expiry as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
 
-        var result = PointsExpirySweep.Run(context.PluginUserService, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
+        var result = PointsExpirySweep.Run(context.SystemService, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
 
         context.Trace($"Processed {result.Processed}, expired {result.Points} point(s), more {result.MoreRecords}.");
         execution.OutputParameters[ProcessedOutput] = result.Processed;

@@ -4,6 +4,7 @@ using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 
 namespace PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 
@@ -34,6 +35,7 @@ public sealed class RunTierReviewPlugin : PluginBase
             "Reviews owners' tiers as of the review date: upgrades to what they qualify for, downgrades at most one level per review, and records the tier history. For a scheduled cloud flow; safe to run again for the same review date."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
+        ExecutePrivilegeName = Privileges.PostPoints,
         RequestParameters = new[]
         {
             new CustomApiField(AsOfParameter, CustomApiFieldType.DateTime, new LocalizedText("评审时间", "As of"), new LocalizedText("按此时间评审(UTC),不得晚于现在;留空为现在。", "The review instant (UTC), not after now; blank for now."))
@@ -75,7 +77,7 @@ public sealed class RunTierReviewPlugin : PluginBase
         var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
         context.Trace($"Tier review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
 
-        var service = context.PluginUserService;
+        var service = context.SystemService;
         var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
         var result = TierReviewSweep.Run(service, config, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
 
