@@ -53,7 +53,8 @@ public static class CalendarLayering
 
     /// <summary>
     /// <paramref name="builtIn"/> with the yearly schedules of <paramref name="extension"/> added, each replacing the
-    /// built-in schedule of the same year.
+    /// built-in schedule of the same year (<see cref="BusinessCalendar.WithSchedules"/>, once the extension is shown to
+    /// change nothing else).
     /// </summary>
     /// <exception cref="DomainException"><see cref="CalendarErrorCodes.InvalidCalendar"/> when the extension changes anything but years.</exception>
     public static BusinessCalendar Extend(BusinessCalendar builtIn, BusinessCalendar extension)
@@ -78,16 +79,7 @@ public static class CalendarLayering
                 + "use a new calendar name for other working hours.");
         }
 
-        var replacedYears = new HashSet<int>(extension.Schedules.Select(s => s.Year));
-        var schedules = builtIn.Schedules.Where(s => !replacedYears.Contains(s.Year)).Concat(extension.Schedules);
-        return new BusinessCalendar(
-            builtIn.Name,
-            builtIn.UtcOffset,
-            builtIn.WeeklyHours,
-            schedules,
-            builtIn.ObservesPublicHolidays,
-            builtIn.MakeUpDayHours,
-            builtIn.Description);
+        return builtIn.WithSchedules(extension.Schedules);
     }
 
     /// <summary>Null when the two calendars differ at most in their yearly schedules; else { 中文, English } naming what differs.</summary>
