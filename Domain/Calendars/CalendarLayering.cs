@@ -74,32 +74,32 @@ public static class CalendarLayering
         {
             throw new DomainException(
                 CalendarErrorCodes.InvalidCalendar,
-                $"日历 '{extension.Name}' 与内置日历同名,只能增加或替换年度节假日安排,不能修改{difference[0]};如需其他工作时间,请使用新的日历名称 / "
-                + $"Calendar '{extension.Name}' has a built-in calendar's name: it may only add or replace yearly holiday schedules, not change the {difference[1]}; "
+                $"日历 '{extension.Name}' 与内置日历同名,只能增加或替换年度节假日安排,不能修改{difference.Chinese};如需其他工作时间,请使用新的日历名称 / "
+                + $"Calendar '{extension.Name}' has a built-in calendar's name: it may only add or replace yearly holiday schedules, not change the {difference.English}; "
                 + "use a new calendar name for other working hours.");
         }
 
         return builtIn.WithSchedules(extension.Schedules);
     }
 
-    /// <summary>Null when the two calendars differ at most in their yearly schedules; else { 中文, English } naming what differs.</summary>
-    private static string[]? DifferenceBesidesYears(BusinessCalendar builtIn, BusinessCalendar extension)
+    /// <summary>Null when the two calendars differ at most in their yearly schedules; else what differs.</summary>
+    private static BilingualText? DifferenceBesidesYears(BusinessCalendar builtIn, BusinessCalendar extension)
     {
         if (builtIn.UtcOffset != extension.UtcOffset)
         {
-            return new[] { "UTC 偏移", "UTC offset" };
+            return new BilingualText("UTC 偏移", "UTC offset");
         }
 
         if (builtIn.ObservesPublicHolidays != extension.ObservesPublicHolidays)
         {
-            return new[] { "是否执行法定节假日", "public-holiday flag" };
+            return new BilingualText("是否执行法定节假日", "public-holiday flag");
         }
 
         foreach (var day in WeeklyHours.AllDays())
         {
             if (!builtIn.WeeklyHours.For(day).SequenceEqual(extension.WeeklyHours.For(day)))
             {
-                return new[] { "每周工作时段", "weekly hours" };
+                return new BilingualText("每周工作时段", "weekly hours");
             }
         }
 
@@ -107,6 +107,6 @@ public static class CalendarLayering
         var builtInMakeUp = builtIn.MakeUpDayHours ?? Array.Empty<WorkingInterval>();
         return extension.MakeUpDayHours is null || builtInMakeUp.SequenceEqual(extension.MakeUpDayHours)
             ? null
-            : new[] { "调休日工作时段", "make-up day hours" };
+            : new BilingualText("调休日工作时段", "make-up day hours");
     }
 }

@@ -161,5 +161,5 @@ public sealed record PointsLedgerEntry
             : value;
 
     private static DomainException Invalid(string chinese, string english) =>
-        new DomainException(LoyaltyErrorCodes.InvalidEntry, chinese + " / " + english);
+        new DomainException(LoyaltyErrorCodes.InvalidEntry, new BilingualText(chinese, english).ToString());
 }

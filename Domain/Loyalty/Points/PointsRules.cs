@@ -109,5 +109,5 @@ public sealed record PointsRules
     }
 
     private static DomainException Invalid(string chinese, string english) =>
-        new DomainException(LoyaltyErrorCodes.InvalidPointsRules, chinese + " / " + english);
+        new DomainException(LoyaltyErrorCodes.InvalidPointsRules, new BilingualText(chinese, english).ToString());
 }

@@ -98,5 +98,5 @@ public sealed record TierRules
     }
 
     private static DomainException Invalid(string chinese, string english) =>
-        new DomainException(LoyaltyErrorCodes.InvalidTierRules, chinese + " / " + english);
+        new DomainException(LoyaltyErrorCodes.InvalidTierRules, new BilingualText(chinese, english).ToString());
 }
