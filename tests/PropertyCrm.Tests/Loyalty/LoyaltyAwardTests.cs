@@ -12,6 +12,7 @@ using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
 using Xunit;
 using Options = PropertyCrm.Schema.OptionSets;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Loyalty;
 
@@ -21,8 +22,6 @@ namespace PropertyCrm.Tests.Loyalty;
 /// </summary>
 public sealed class LoyaltyAwardTests : IDisposable
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
     // Call budgets (warm configuration): a fee payment reads bill (pre-operation), contact (owner lock), the bill's paid
     // amount under the lock, ledger page, bills+payments and writes lock, bill, entry, contact (+ history on a tier
     // change); an API award reads contact (lock), ledger, bills and writes lock, entry, contact (+ history). A cold
@@ -360,9 +359,6 @@ public sealed class LoyaltyAwardTests : IDisposable
         [AwardPointsPlugin.RuleParameter] = new OptionSetValue(rule),
         [AwardPointsPlugin.SourceIdParameter] = source,
     });
-
-    private static Task<T> OnThread<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private int Balance(Guid owner) => dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance);
 
