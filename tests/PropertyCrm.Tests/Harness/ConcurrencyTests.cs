@@ -9,6 +9,7 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Tests.Harness.Support;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Harness;
 
@@ -18,8 +19,6 @@ namespace PropertyCrm.Tests.Harness;
 /// </summary>
 public sealed class ConcurrencyTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-
     private readonly FakeDataverse dataverse = new();
     private readonly Guid owner;
 
@@ -262,9 +261,6 @@ public sealed class ConcurrencyTests
     }
 
     // A dedicated thread each: the callers block on locks and barriers, which must not starve the pool.
-    private static Task<T> OnThread<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
     private static DataverseFaultException? Try(Action action)
     {
         try

@@ -7,6 +7,7 @@ using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 
 namespace PropertyCrm.Tests.Lifecycle;
 
@@ -144,14 +145,7 @@ internal sealed class LifecycleBed
     /// <summary>10:00 China time (02:00 UTC) on a date.</summary>
     public static DateTime At(string date) => DateOnly(date).AddHours(2);
 
-    private void Pay(Guid bill, string paidOn) =>
-        Dataverse.Seed(new Entity(FeePaymentTable.LogicalName)
-        {
-            [FeePaymentTable.Columns.Name] = "缴费 / Payment",
-            [FeePaymentTable.Columns.FeeBill] = new EntityReference(FeeBillTable.LogicalName, bill),
-            [FeePaymentTable.Columns.Amount] = new Money(200m),
-            [FeePaymentTable.Columns.PaidOn] = At(paidOn),
-        });
+    private void Pay(Guid bill, string paidOn) => Dataverse.Seed(FeeRows.Payment(bill, 200m, At(paidOn)));
 
     private static DateTime DateOnly(string iso) => DateTime.SpecifyKind(DateTime.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc);
 }

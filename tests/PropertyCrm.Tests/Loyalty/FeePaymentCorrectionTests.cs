@@ -10,6 +10,7 @@ using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 
 namespace PropertyCrm.Tests.Loyalty;
 
@@ -174,30 +175,16 @@ public sealed class FeePaymentCorrectionTests : IDisposable
         Assert.Equal(1_000m, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
     }
 
-    private Guid Owner() => dataverse.Seed(new Entity(ContactTable.LogicalName)
-    {
-        [ContactTable.Columns.LastName] = "王",
-        [ContactTable.Columns.Tier] = OptionValues.ToOption(OwnerTier.Standard),
-        [ContactTable.Columns.PointsBalance] = 0,
-    });
+    private Guid Owner() => dataverse.Seed(FeeRows.Owner());
 
-    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(new Entity(FeeBillTable.LogicalName)
-    {
-        [FeeBillTable.Columns.Name] = "物业费 / Property fee",
-        [FeeBillTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
-        [FeeBillTable.Columns.PeriodStart] = new DateTime(dueOn.Year, dueOn.Month, 1),
-        [FeeBillTable.Columns.AmountDue] = new Money(due),
-        [FeeBillTable.Columns.DueOn] = dueOn,
-    });
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
 
-    private Guid Pay(Guid bill, decimal amount) => dataverse.Service.Create(new Entity(FeePaymentTable.LogicalName)
+    private Guid Pay(Guid bill, decimal amount)
     {
-        [FeePaymentTable.Columns.Name] = "缴费 / Payment",
-        [FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact),
-        [FeePaymentTable.Columns.FeeBill] = new EntityReference(FeeBillTable.LogicalName, bill),
-        [FeePaymentTable.Columns.Amount] = new Money(amount),
-        [FeePaymentTable.Columns.PaidOn] = dataverse.Clock.UtcNow,
-    });
+        var payment = FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow);
+        payment[FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact);
+        return dataverse.Service.Create(payment);
+    }
 
     private int Balance(Guid owner) => dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance);
 

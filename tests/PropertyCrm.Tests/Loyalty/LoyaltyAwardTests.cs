@@ -11,7 +11,9 @@ using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
 using Xunit;
+using PropertyCrm.Tests.Support;
 using Options = PropertyCrm.Schema.OptionSets;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Loyalty;
 
@@ -21,8 +23,6 @@ namespace PropertyCrm.Tests.Loyalty;
 /// </summary>
 public sealed class LoyaltyAwardTests : IDisposable
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
     // Call budgets (warm configuration): a fee payment reads bill (pre-operation), contact (owner lock), the bill's paid
     // amount under the lock, ledger page, bills+payments and writes lock, bill, entry, contact (+ history on a tier
     // change); an API award reads contact (lock), ledger, bills and writes lock, entry, contact (+ history). A cold
@@ -330,29 +330,11 @@ public sealed class LoyaltyAwardTests : IDisposable
         Assert.Equal(sum, LedgerStore.Read(dataverse.Service, owner).Balance);
     }
 
-    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(new Entity(ContactTable.LogicalName)
-    {
-        [ContactTable.Columns.LastName] = "王",
-        [ContactTable.Columns.Tier] = OptionValues.ToOption(tier),
-        [ContactTable.Columns.PointsBalance] = 0,
-    });
+    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(FeeRows.Owner(tier));
 
-    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(new Entity(FeeBillTable.LogicalName)
-    {
-        [FeeBillTable.Columns.Name] = "物业费 / Property fee " + dueOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-        [FeeBillTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
-        [FeeBillTable.Columns.PeriodStart] = new DateTime(dueOn.Year, dueOn.Month, 1),
-        [FeeBillTable.Columns.AmountDue] = new Money(due),
-        [FeeBillTable.Columns.DueOn] = dueOn,
-    });
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
 
-    private Guid Pay(Guid bill, decimal amount) => dataverse.ServiceFor(agent).Create(new Entity(FeePaymentTable.LogicalName)
-    {
-        [FeePaymentTable.Columns.Name] = "缴费 / Payment",
-        [FeePaymentTable.Columns.FeeBill] = new EntityReference(FeeBillTable.LogicalName, bill),
-        [FeePaymentTable.Columns.Amount] = new Money(amount),
-        [FeePaymentTable.Columns.PaidOn] = dataverse.Clock.UtcNow,
-    });
+    private Guid Pay(Guid bill, decimal amount) => dataverse.ServiceFor(agent).Create(FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow));
 
     private OrganizationResponse Award(Guid owner, int rule, string source) => dataverse.ServiceFor(agent).Execute(new OrganizationRequest(AwardPointsPlugin.ApiName)
     {
@@ -360,9 +342,6 @@ public sealed class LoyaltyAwardTests : IDisposable
         [AwardPointsPlugin.RuleParameter] = new OptionSetValue(rule),
         [AwardPointsPlugin.SourceIdParameter] = source,
     });
-
-    private static Task<T> OnThread<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private int Balance(Guid owner) => dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance);
 

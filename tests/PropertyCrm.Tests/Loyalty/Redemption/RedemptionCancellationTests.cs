@@ -10,6 +10,7 @@ using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
 using Reasons = PropertyCrm.Schema.Tables.RedemptionTable.StatusReasons;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Loyalty.Redemption;
 
@@ -21,7 +22,6 @@ namespace PropertyCrm.Tests.Loyalty.Redemption;
 /// </summary>
 public sealed class RedemptionCancellationTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private readonly LoyaltyBed bed = new();
 
     [Fact]
@@ -267,7 +267,4 @@ public sealed class RedemptionCancellationTests
 
     private void SetStatus(Guid redemption, int status) =>
         bed.Service.Update(new Entity(RedemptionTable.LogicalName, redemption) { [RedemptionTable.Columns.StatusCode] = new OptionSetValue(status) });
-
-    private static Task OnThread(Action work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -8,6 +8,7 @@ using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Loyalty.Redemption;
 
@@ -18,7 +19,6 @@ namespace PropertyCrm.Tests.Loyalty.Redemption;
 /// </summary>
 public sealed class RedemptionTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private readonly LoyaltyBed bed = new();
 
     [Fact]
@@ -245,7 +245,4 @@ public sealed class RedemptionTests
             Assert.Equal(8, bed.Stock(reward));
         }
     }
-
-    private static Task<T> OnThread<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 }

@@ -9,6 +9,7 @@ using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Loyalty.Redemption;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Loyalty.Sweeps;
 
@@ -18,7 +19,6 @@ namespace PropertyCrm.Tests.Loyalty.Sweeps;
 /// </summary>
 public sealed class PointsExpirySweepTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private readonly LoyaltyBed bed = new();
 
     [Fact]
@@ -131,15 +131,11 @@ public sealed class PointsExpirySweepTests
         var owners = Enumerable.Range(0, 4).Select(_ => bed.Owner(OwnerTier.Standard, (25, "2024-12-31"), (5, "2026-12-31"))).ToArray();
         using var start = new Barrier(2);
 
-        var tasks = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(
-            () =>
-            {
-                start.SignalAndWait(Bound);
-                return (int)Run().Results[RunPointsExpiryPlugin.PointsExpiredOutput];
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default)).ToArray();
+        var tasks = Enumerable.Range(0, 2).Select(_ => OnThread(() =>
+        {
+            start.SignalAndWait(Bound);
+            return (int)Run().Results[RunPointsExpiryPlugin.PointsExpiredOutput];
+        })).ToArray();
         var expired = await Task.WhenAll(tasks).WaitAsync(Bound);
 
         Assert.Equal(100, expired.Sum());

@@ -8,6 +8,7 @@ using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Loyalty.Redemption;
+using PropertyCrm.Tests.Support;
 
 namespace PropertyCrm.Tests.Loyalty.Sweeps;
 
@@ -189,23 +190,10 @@ public sealed class TierReviewTests : IDisposable
 
     private void Bill(Guid owner, decimal due, DateTime dueOn, DateTime? paidOn)
     {
-        var bill = bed.Dataverse.Seed(new Entity(FeeBillTable.LogicalName)
-        {
-            [FeeBillTable.Columns.Name] = "物业费 / Property fee " + dueOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            [FeeBillTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
-            [FeeBillTable.Columns.PeriodStart] = new DateTime(dueOn.Year, dueOn.Month, 1),
-            [FeeBillTable.Columns.AmountDue] = new Money(due),
-            [FeeBillTable.Columns.DueOn] = dueOn,
-        });
+        var bill = bed.Dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
         if (paidOn.HasValue)
         {
-            bed.Dataverse.Seed(new Entity(FeePaymentTable.LogicalName)
-            {
-                [FeePaymentTable.Columns.Name] = "缴费 / Payment",
-                [FeePaymentTable.Columns.FeeBill] = new EntityReference(FeeBillTable.LogicalName, bill),
-                [FeePaymentTable.Columns.Amount] = new Money(due),
-                [FeePaymentTable.Columns.PaidOn] = DateTime.SpecifyKind(paidOn.Value.AddHours(2), DateTimeKind.Utc),
-            });
+            bed.Dataverse.Seed(FeeRows.Payment(bill, due, DateTime.SpecifyKind(paidOn.Value.AddHours(2), DateTimeKind.Utc)));
         }
     }
 

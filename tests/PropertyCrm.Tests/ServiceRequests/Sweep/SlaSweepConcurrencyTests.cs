@@ -9,6 +9,7 @@ using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Harness.Support;
 using Esc = PropertyCrm.Schema.Tables.EscalationTable.Columns;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.ServiceRequests.Sweep;
 
@@ -18,8 +19,6 @@ namespace PropertyCrm.Tests.ServiceRequests.Sweep;
 /// </summary>
 public sealed class SlaSweepConcurrencyTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
-
     private readonly SweepWorld world = new();
 
     [Fact]
