@@ -78,7 +78,7 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
         var execution = context.PluginExecutionContext;
         if (execution.MessageName == "Update")
         {
-            if (execution.Depth <= 1)
+            if (execution.IsDirectRequest())
             {
                 throw new DomainException(
                     PaymentLockedCode,
