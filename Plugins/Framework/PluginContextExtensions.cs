@@ -43,6 +43,13 @@ public static class PluginContextExtensions
     }
 
     /// <summary>
+    /// Whether the request came straight from outside (a user, an import, a flow or an integration: depth 1) rather
+    /// than from a plug-in or workflow of this pipeline. The guards refuse direct writes of code-maintained rows and
+    /// columns and let PropertyCrm's own steps through.
+    /// </summary>
+    public static bool IsDirectRequest(this IPluginExecutionContext context) => context.Depth <= 1;
+
+    /// <summary>
     /// Whether this request runs as part of deleting a row of <paramref name="table"/> (a cascade): some parent
     /// context is a Delete of that table. Used to let the owner's erasure (PIPL) remove rows that are otherwise
     /// protected or corrected.

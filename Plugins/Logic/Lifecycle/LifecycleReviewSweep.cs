@@ -57,53 +57,38 @@ public static class LifecycleReviewSweep
         var policy = new LifecyclePolicy(rules);
         var day = ChinaDate.FromInstant(asOf);
         pageSize = Math.Max(1, Math.Min(pageSize, MaxPageSize));
-        var after = token?.LastOwnerId;
-        var processed = 0;
-        var changed = 0;
-        var firstOwner = true;
-        while (true)
-        {
-            // Checked before a page is read too, so a spent budget never pays for a page it will not use; the price is a
-            // MoreRecords that may be true when the last page was exactly full (the next call then finds nothing).
-            if (!firstOwner && budget.IsSpent)
-            {
-                return Stopped(processed, changed, after);
-            }
+        var occupancies = new Dictionary<Guid, List<OccupancySpan>>();
+        var lastRequests = new Dictionary<Guid, ChinaDate>();
 
-            var owners = Page(service, pageSize, after);
-            if (owners.Count == 0)
+        // The budget is checked before a page is read too, so a spent budget never pays for a page (and its two fact
+        // queries) it will not use; the price is a MoreRecords that may be true when the last page was exactly full
+        // (the next call then finds nothing).
+        return OwnerSweepLoop.Run(
+            TokenPrefix,
+            pageSize,
+            token,
+            budget,
+            checkBudgetBeforePage: true,
+            after =>
             {
-                return new LoyaltySweepResult(processed, 0, changed, false, null);
-            }
-
-            var ids = owners.Select(o => o.Id).ToList();
-            var occupancies = LifecycleFactsReader.Occupancies(service, ids);
-            var lastRequests = LifecycleFactsReader.LastRequests(service, ids, day);
-            foreach (var owner in owners)
-            {
-                // At least one owner per call (budget 0 handles exactly one), then stop when the budget is spent.
-                if (!firstOwner && budget.IsSpent)
+                var owners = Page(service, pageSize, after);
+                if (owners.Count > 0)
                 {
-                    return Stopped(processed, changed, after);
+                    var ids = owners.Select(o => o.Id).ToList();
+                    occupancies = LifecycleFactsReader.Occupancies(service, ids);
+                    lastRequests = LifecycleFactsReader.LastRequests(service, ids, day);
                 }
 
-                firstOwner = false;
+                return owners;
+            },
+            owner => owner.Id,
+            owner =>
+            {
                 var spans = occupancies.TryGetValue(owner.Id, out var found) ? found : new List<OccupancySpan>();
                 ChinaDate? lastRequest = lastRequests.TryGetValue(owner.Id, out var last) ? last : null;
-                changed += ReviewOwner(service, policy, owner, spans, lastRequest, day, trace) ? 1 : 0;
-                processed++;
-                after = owner.Id;
-            }
-
-            if (owners.Count < pageSize)
-            {
-                return new LoyaltySweepResult(processed, 0, changed, false, null);
-            }
-        }
+                return ReviewOwner(service, policy, owner, spans, lastRequest, day, trace);
+            });
     }
-
-    private static LoyaltySweepResult Stopped(int processed, int changed, Guid? after) =>
-        new(processed, 0, changed, true, after.HasValue ? new OwnerSweepToken(TokenPrefix, after.Value) : null);
 
     /// <summary>Reviews one owner (the contact row as the page read it); true when its columns were written.</summary>
     public static bool ReviewOwner(IOrganizationService service, LifecyclePolicy policy, Entity contact, IReadOnlyList<OccupancySpan> occupancies, ChinaDate? lastRequest, ChinaDate day, Action<string> trace)

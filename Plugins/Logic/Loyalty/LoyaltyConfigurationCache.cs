@@ -1,7 +1,6 @@
 using System;
-using System.Collections.Concurrent;
-using System.Threading;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Plugins.Logic.Caching;
 
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
@@ -22,8 +21,7 @@ namespace PropertyCrm.Plugins.Logic.Loyalty;
 /// skew, reloads). So an admin's change to an earning rule or the tier policy reaches every worker within 5 minutes;
 /// saving such a row also clears the snapshot of the worker that ran <c>LoyaltyConfigurationChangedPlugin</c>
 /// (<see cref="Invalidate"/>).</para>
-/// <para><b>Threads.</b> A concurrent map of immutable snapshots; two threads finding it stale may both load, the last
-/// stored wins, both are valid.</para>
+/// <para><b>Threads.</b> See <see cref="OrganizationSnapshotCache{T}"/>: immutable snapshots, the last stored wins.</para>
 /// <para><b>Budget.</b> Warm: no read. Cold: two reads (earning rules, tier policy), see <see cref="LoyaltyConfigurationQuery"/>.</para>
 /// </remarks>
 public static class LoyaltyConfigurationCache
@@ -31,17 +29,13 @@ public static class LoyaltyConfigurationCache
     /// <summary>How long a snapshot is used before it is read again.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private static readonly ConcurrentDictionary<Guid, LoyaltyConfiguration> Shared = new();
-
-    private static readonly AsyncLocal<ConcurrentDictionary<Guid, LoyaltyConfiguration>?> Isolated = new();
-
-    private static ConcurrentDictionary<Guid, LoyaltyConfiguration> Entries => Isolated.Value ?? Shared;
+    private static readonly OrganizationSnapshotCache<LoyaltyConfiguration> Snapshots = new();
 
     /// <summary>Earn rules and tier rules of <paramref name="organizationId"/> as of <paramref name="nowUtc"/> (the execution's OperationCreatedOn).</summary>
     public static LoyaltyConfiguration Get(IOrganizationService service, Guid organizationId, DateTime nowUtc, Action<string>? trace = null)
     {
-        var now = AsUtc(nowUtc);
-        if (Entries.TryGetValue(organizationId, out var cached) && cached.IsFreshAt(now, Lifetime))
+        var now = OperationTime.AsUtc(nowUtc);
+        if (Snapshots.Find(organizationId) is { } cached && cached.IsFreshAt(now, Lifetime))
         {
             return cached;
         }
@@ -53,37 +47,15 @@ public static class LoyaltyConfigurationCache
             trace?.Invoke("Loyalty configuration row left out: " + problem);
         }
 
-        Entries[organizationId] = loaded;
-        return loaded;
+        return Snapshots.Store(organizationId, loaded);
     }
 
     /// <summary>Forgets the snapshot of <paramref name="organizationId"/> in this worker: the next use reads again.</summary>
-    public static void Invalidate(Guid organizationId) => Entries.TryRemove(organizationId, out _);
+    public static void Invalidate(Guid organizationId) => Snapshots.Invalidate(organizationId);
 
     /// <summary>
     /// For tests and tools: until disposed, the current logical call context uses a private, empty cache (in-memory
     /// Dataverse instances share one organization id). Never needed in a plug-in.
     /// </summary>
-    public static IDisposable Isolate()
-    {
-        var previous = Isolated.Value;
-        Isolated.Value = new ConcurrentDictionary<Guid, LoyaltyConfiguration>();
-        return new Restorer(previous);
-    }
-
-    internal static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Local => value.ToUniversalTime(),
-        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-        _ => value,
-    };
-
-    private sealed class Restorer : IDisposable
-    {
-        private readonly ConcurrentDictionary<Guid, LoyaltyConfiguration>? previous;
-
-        public Restorer(ConcurrentDictionary<Guid, LoyaltyConfiguration>? previous) => this.previous = previous;
-
-        public void Dispose() => Isolated.Value = previous;
-    }
+    public static IDisposable Isolate() => Snapshots.Isolate();
 }

@@ -48,40 +48,24 @@ public static class PointsExpirySweep
         ISweepBudget budget,
         Action<string> trace)
     {
-        var after = token?.LastOwnerId;
-        var processed = 0;
+        pageSize = Math.Max(1, Math.Min(pageSize, MaxPageSize));
+        var asOfDate = ChinaDate.FromInstant(asOf);
         var expired = 0;
-        var changed = 0;
-        var firstOwner = true;
-        while (true)
-        {
-            var owners = Page(service, ChinaDate.FromInstant(asOf), Math.Max(1, Math.Min(pageSize, MaxPageSize)), after);
-            if (owners.Count == 0)
+        var result = OwnerSweepLoop.Run(
+            TokenPrefix,
+            pageSize,
+            token,
+            budget,
+            checkBudgetBeforePage: false,
+            after => Page(service, asOfDate, pageSize, after),
+            owner => owner,
+            owner =>
             {
-                return new LoyaltySweepResult(processed, expired, changed, false, null);
-            }
-
-            foreach (var owner in owners)
-            {
-                // At least one owner per call (budget 0 handles exactly one), then stop when the budget is spent.
-                if (!firstOwner && budget.IsSpent)
-                {
-                    return new LoyaltySweepResult(processed, expired, changed, true, after.HasValue ? new OwnerSweepToken(TokenPrefix, after.Value) : null);
-                }
-
-                firstOwner = false;
                 var points = ExpireOwner(service, owner, asOf, trace);
-                processed++;
                 expired += points;
-                changed += points > 0 ? 1 : 0;
-                after = owner;
-            }
-
-            if (owners.Count < pageSize)
-            {
-                return new LoyaltySweepResult(processed, expired, changed, false, null);
-            }
-        }
+                return points > 0;
+            });
+        return result.WithPoints(expired);
     }
 
     /// <summary>Expires one owner's lots past expiry at <paramref name="asOf"/>; returns the points expired.</summary>
@@ -167,4 +151,7 @@ public sealed class LoyaltySweepResult
     public bool MoreRecords { get; }
 
     public OwnerSweepToken? Continuation { get; }
+
+    /// <summary>The same result with <see cref="Points"/> set.</summary>
+    public LoyaltySweepResult WithPoints(int points) => new(Processed, points, Changed, MoreRecords, Continuation);
 }

@@ -52,37 +52,15 @@ public static class TierReviewSweep
         Action<string> trace)
     {
         pageSize = Math.Max(1, Math.Min(pageSize, MaxPageSize));
-        var after = token?.LastOwnerId;
-        var processed = 0;
-        var changed = 0;
-        var firstOwner = true;
-        while (true)
-        {
-            var owners = Page(service, asOf, pageSize, after);
-            if (owners.Count == 0)
-            {
-                return new LoyaltySweepResult(processed, 0, changed, false, null);
-            }
-
-            foreach (var owner in owners)
-            {
-                // At least one owner per call (budget 0 handles exactly one), then stop when the budget is spent.
-                if (!firstOwner && budget.IsSpent)
-                {
-                    return new LoyaltySweepResult(processed, 0, changed, true, after.HasValue ? new OwnerSweepToken(TokenPrefix, after.Value) : null);
-                }
-
-                firstOwner = false;
-                changed += ReviewOwner(service, config, owner, asOf, trace) ? 1 : 0;
-                processed++;
-                after = owner;
-            }
-
-            if (owners.Count < pageSize)
-            {
-                return new LoyaltySweepResult(processed, 0, changed, false, null);
-            }
-        }
+        return OwnerSweepLoop.Run(
+            TokenPrefix,
+            pageSize,
+            token,
+            budget,
+            checkBudgetBeforePage: false,
+            after => Page(service, asOf, pageSize, after),
+            owner => owner,
+            owner => ReviewOwner(service, config, owner, asOf, trace));
     }
 
     /// <summary>Reviews one owner at <paramref name="asOf"/>; true when the tier changed.</summary>

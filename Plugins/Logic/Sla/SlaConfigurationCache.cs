@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Concurrent;
-using System.Threading;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Calendars;
+using PropertyCrm.Plugins.Logic.Caching;
 
 namespace PropertyCrm.Plugins.Logic.Sla;
 
@@ -27,9 +26,8 @@ namespace PropertyCrm.Plugins.Logic.Sla;
 /// OperationCreatedOn is before the load (clock skew between hosts) reloads too. So an admin's change reaches every
 /// worker within 5 minutes. Saving a calendar row clears the entry of the worker that ran the validation step
 /// (<see cref="Invalidate"/>) so the admin sees the effect at once there.</para>
-/// <para><b>Threads.</b> Plug-in instances are shared across threads; this cache is a concurrent map of immutable
-/// snapshots. Two threads that find the entry stale at once may both load; the last one stored wins, and both
-/// snapshots are equally valid.</para>
+/// <para><b>Threads.</b> Plug-in instances are shared across threads; see <see cref="OrganizationSnapshotCache{T}"/>:
+/// immutable snapshots, the last one stored wins, and both snapshots are equally valid.</para>
 /// <para><b>Budget.</b> Warm: no read. Cold: one read with a property anchor, otherwise two (one for calendars only).</para>
 /// </remarks>
 public static class SlaConfigurationCache
@@ -37,11 +35,7 @@ public static class SlaConfigurationCache
     /// <summary>How long a snapshot is used before it is read again.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private static readonly ConcurrentDictionary<Guid, SlaConfiguration> Shared = new();
-
-    private static readonly AsyncLocal<ConcurrentDictionary<Guid, SlaConfiguration>?> Isolated = new();
-
-    private static ConcurrentDictionary<Guid, SlaConfiguration> Entries => Isolated.Value ?? Shared;
+    private static readonly OrganizationSnapshotCache<SlaConfiguration> Snapshots = new();
 
     /// <summary>Policies and calendars of <paramref name="organizationId"/> as of <paramref name="nowUtc"/>.</summary>
     /// <param name="service">Reads the configuration on a miss; every user needs read access to both tables (organization-wide).</param>
@@ -50,8 +44,8 @@ public static class SlaConfigurationCache
     /// <param name="trace">Told about loads and about admin rows that had to be left out.</param>
     public static SlaConfiguration Get(IOrganizationService service, Guid organizationId, DateTime nowUtc, Guid? anchorPropertyId = null, Action<string>? trace = null)
     {
-        var now = AsUtc(nowUtc);
-        if (Entries.TryGetValue(organizationId, out var cached) && cached.HasPolicies && cached.IsFreshAt(now, Lifetime))
+        var now = OperationTime.AsUtc(nowUtc);
+        if (Snapshots.Find(organizationId) is { } cached && cached.HasPolicies && cached.IsFreshAt(now, Lifetime))
         {
             return cached;
         }
@@ -62,8 +56,8 @@ public static class SlaConfigurationCache
     /// <summary>The calendar catalog only (what the deadline API and workflow activity need): a fresh full snapshot serves too.</summary>
     public static BusinessCalendarCatalog GetCalendars(IOrganizationService service, Guid organizationId, DateTime nowUtc, Action<string>? trace = null)
     {
-        var now = AsUtc(nowUtc);
-        if (Entries.TryGetValue(organizationId, out var cached) && cached.IsFreshAt(now, Lifetime))
+        var now = OperationTime.AsUtc(nowUtc);
+        if (Snapshots.Find(organizationId) is { } cached && cached.IsFreshAt(now, Lifetime))
         {
             return cached.Calendars;
         }
@@ -72,19 +66,14 @@ public static class SlaConfigurationCache
     }
 
     /// <summary>Forgets the snapshot of <paramref name="organizationId"/> in this worker: the next use reads again.</summary>
-    public static void Invalidate(Guid organizationId) => Entries.TryRemove(organizationId, out _);
+    public static void Invalidate(Guid organizationId) => Snapshots.Invalidate(organizationId);
 
     /// <summary>
     /// For tests and tools: until disposed, the current logical call context (this thread and the work it starts) uses
     /// a private, empty cache instead of the worker's. In-memory Dataverse instances all share one organization id, so
     /// tests running in parallel would otherwise see each other's snapshots. Never needed in a plug-in.
     /// </summary>
-    public static IDisposable Isolate()
-    {
-        var previous = Isolated.Value;
-        Isolated.Value = new ConcurrentDictionary<Guid, SlaConfiguration>();
-        return new Restorer(previous);
-    }
+    public static IDisposable Isolate() => Snapshots.Isolate();
 
     private static SlaConfiguration Store(Guid organizationId, SlaConfiguration loaded, Action<string>? trace)
     {
@@ -94,23 +83,6 @@ public static class SlaConfigurationCache
             trace?.Invoke("SLA configuration row left out: " + problem);
         }
 
-        Entries[organizationId] = loaded;
-        return loaded;
+        return Snapshots.Store(organizationId, loaded);
     }
-
-    private sealed class Restorer : IDisposable
-    {
-        private readonly ConcurrentDictionary<Guid, SlaConfiguration>? previous;
-
-        public Restorer(ConcurrentDictionary<Guid, SlaConfiguration>? previous) => this.previous = previous;
-
-        public void Dispose() => Isolated.Value = previous;
-    }
-
-    private static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Local => value.ToUniversalTime(),
-        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-        _ => value,
-    };
 }

@@ -2,7 +2,6 @@ using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
-using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Registration;
@@ -39,6 +38,8 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
     private const string OwnerIdVariable = "pcrm.fees.delete.owner";
     private const string OwnerTierVariable = "pcrm.fees.delete.owner.tier";
     private const string OwnerBalanceVariable = "pcrm.fees.delete.owner.balance";
+
+    private static readonly LockedOwnerHandOver LockedOwner = new(OwnerIdVariable, OwnerTierVariable, OwnerBalanceVariable);
 
     private static readonly string[] RecordedColumns =
     {
@@ -77,7 +78,7 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
         var execution = context.PluginExecutionContext;
         if (execution.MessageName == "Update")
         {
-            if (execution.Depth <= 1)
+            if (execution.IsDirectRequest())
             {
                 throw new DomainException(
                     PaymentLockedCode,
@@ -121,13 +122,7 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
             ?? Guid.Empty;
         var shared = execution.SharedVariables;
         shared[BillIdVariable] = billRef.Id;
-        shared[OwnerIdVariable] = ownerId;
-        if (ownerId != Guid.Empty)
-        {
-            var owner = OwnerLock.Lock(service, ownerId);
-            shared[OwnerTierVariable] = (int)owner.Tier;
-            shared[OwnerBalanceVariable] = owner.Balance;
-        }
+        LockedOwner.Lock(service, shared, ownerId);
     }
 
     private static void TakeBack(ILocalPluginContext context)
@@ -156,14 +151,13 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
             service.Update(update);
         }
 
-        var ownerId = (Guid)shared[OwnerIdVariable];
-        if (ownerId == Guid.Empty)
+        var owner = LockedOwner.Receive(shared);
+        if (owner is null)
         {
             context.Trace("Neither bill nor payment names an owner: no points to take back.");
             return;
         }
 
-        var owner = new OwnerSnapshot(ownerId, (OwnerTier)(int)shared[OwnerTierVariable], (int)shared[OwnerBalanceVariable]);
         var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
         OwnerLoyaltyLogic.WithdrawPayment(service, config, owner, execution.PrimaryEntityId, execution.OperationCreatedOn, context.Trace);
     }

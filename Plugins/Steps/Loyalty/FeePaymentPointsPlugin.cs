@@ -4,7 +4,6 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Fees;
 using PropertyCrm.Domain.Loyalty.Points;
-using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
@@ -40,6 +39,8 @@ public sealed class FeePaymentPointsPlugin : PluginBase
     private const string BillPeriodVariable = "pcrm.loyalty.bill.period";
     private const string OwnerTierVariable = "pcrm.loyalty.owner.tier";
     private const string OwnerBalanceVariable = "pcrm.loyalty.owner.balance";
+
+    private static readonly LockedOwnerHandOver LockedOwner = new(BillContactVariable, OwnerTierVariable, OwnerBalanceVariable);
 
     public static readonly StepDeclaration OnCreatePre = new(typeof(FeePaymentPointsPlugin), "Create", FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
@@ -100,16 +101,11 @@ public sealed class FeePaymentPointsPlugin : PluginBase
             ?? Guid.Empty;
         var shared = execution.SharedVariables;
         shared[BillIdVariable] = billRow.Id;
-        shared[BillContactVariable] = contactId;
-        if (contactId != Guid.Empty)
-        {
-            // The owner lock is taken here, before the payment row exists: a second payment of the same owner waits at
-            // this point, not after inserting its own row, which the first one's standing query would then have to wait
-            // for (a deadlock). Everything read from now on is read under the lock.
-            var owner = OwnerLock.Lock(context.SystemService, contactId);
-            shared[OwnerTierVariable] = (int)owner.Tier;
-            shared[OwnerBalanceVariable] = owner.Balance;
-        }
+
+        // The owner lock is taken here, before the payment row exists: a second payment of the same owner waits at
+        // this point, not after inserting its own row, which the first one's standing query would then have to wait
+        // for (a deadlock). Everything read from now on is read under the lock.
+        LockedOwner.Lock(context.SystemService, shared, contactId);
 
         shared[BillDueVariable] = bill.AmountDue;
         shared[BillDueOnVariable] = FeeMapping.FromDate(bill.DueOn);
@@ -141,10 +137,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
         var paidAt = FeeMapping.Instant(target.GetAttributeValue<DateTime>(FeePaymentTable.Columns.PaidOn));
         var payment = new FeePayment(FeeMapping.Id(execution.PrimaryEntityId), bill.BillId, amount, paidAt);
 
-        var contactId = (Guid)shared[BillContactVariable];
-        var owner = contactId == Guid.Empty
-            ? null
-            : new OwnerSnapshot(contactId, (OwnerTier)(int)shared[OwnerTierVariable], (int)shared[OwnerBalanceVariable]);
+        var owner = LockedOwner.Receive(shared);
 
         // Read under the owner lock taken in pre-operation: every payment of a bill belongs to its owner, so two
         // payments of one bill arriving together add up instead of the later overwriting the earlier.

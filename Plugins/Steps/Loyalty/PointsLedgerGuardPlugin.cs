@@ -53,7 +53,7 @@ public sealed class PointsLedgerGuardPlugin : PluginBase
         switch (execution.MessageName)
         {
             case "Create":
-                if (execution.Depth <= 1)
+                if (execution.IsDirectRequest())
                 {
                     throw new DomainException(LedgerAppendOnlyCode, DirectCreateRefused);
                 }

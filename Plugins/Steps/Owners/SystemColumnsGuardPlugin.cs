@@ -50,7 +50,7 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
     protected override void ExecuteStep(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        if (execution.Depth > 1)
+        if (!execution.IsDirectRequest())
         {
             return;
         }

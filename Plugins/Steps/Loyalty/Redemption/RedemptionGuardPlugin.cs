@@ -61,7 +61,7 @@ public sealed class RedemptionGuardPlugin : PluginBase
                 "兑换记录不可删除;如需撤销,请将状态改为已取消(积分与库存随之退回) / Redemptions cannot be deleted; to undo one, set its status to Cancelled (its points and stock are returned).");
         }
 
-        if (execution.Depth <= 1)
+        if (execution.IsDirectRequest())
         {
             throw new DomainException(
                 RedemptionRecordedCode,
