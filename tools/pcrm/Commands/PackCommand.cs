@@ -44,8 +44,8 @@ internal sealed class PackCommand : ICommand
             return 2;
         }
 
-        var schemas = layout.SchemaFolder(options.TryGet("schemas", out var x) ? x : null);
-        if (schemas is null || !Directory.Exists(schemas))
+        var schemas = RepositoryLayout.SchemaFolder(options.TryGet("schemas", out var x) ? x : null);
+        if (schemas is not null && !Directory.Exists(schemas))
         {
             error.WriteLine(ValidateCommand.MissingSchemas(schemas));
             return 2;

@@ -48,8 +48,8 @@ internal sealed class ValidateCommand : ICommand
         }
 
         var solution = options.TryGet("solution", out var s) ? s : layout.SolutionFolder;
-        var schemas = layout.SchemaFolder(explicitSchemas);
-        if (schemas is null || !Directory.Exists(schemas))
+        var schemas = RepositoryLayout.SchemaFolder(explicitSchemas);
+        if (schemas is not null && !Directory.Exists(schemas))
         {
             error.WriteLine(MissingSchemas(schemas));
             return 2;
@@ -61,7 +61,6 @@ internal sealed class ValidateCommand : ICommand
             return 2;
         }
 
-        output.WriteLine($"验证 validating {Path.GetFullPath(solution)} (schemas: {schemas})");
         XsdValidator xsd;
         try
         {
@@ -74,13 +73,17 @@ internal sealed class ValidateCommand : ICommand
             return 2;
         }
 
+        output.WriteLine($"验证 validating {Path.GetFullPath(solution)} (schemas: {xsd.Source})");
         var report = new SolutionValidator(xsd).Validate(new SolutionFolder(solution));
         report.Print(output);
         return report.IsClean ? 0 : 1;
     }
 
-    /// <summary>XSD validation is required, so a missing schema folder is a usage error naming both ways to supply it.</summary>
+    /// <summary>
+    /// A schema folder that was asked for (--schemas or PCRM_SCHEMAS) and is not there is a usage error: falling
+    /// back to the built-in set would validate against schemas the user did not choose.
+    /// </summary>
     public static string MissingSchemas(string? tried) =>
-        $"找不到 Dataverse XSD 文件夹{(tried is null ? string.Empty : $"（{tried}）")}：请用 --schemas <dir> 或环境变量 {RepositoryLayout.SchemasEnvironmentVariable} 指定 9.0.0.2090 架构目录 / "
-        + $"Dataverse schema folder not found{(tried is null ? string.Empty : $" ({tried})")}: XSD validation is required; pass --schemas <dir> or set {RepositoryLayout.SchemasEnvironmentVariable} to the 9.0.0.2090 schema folder.";
+        $"找不到 Dataverse XSD 文件夹（{tried}）：--schemas 或环境变量 {RepositoryLayout.SchemasEnvironmentVariable} 指定的目录不存在；不指定则使用 pcrm 内置的 {EmbeddedSchemas.Version} 架构 / "
+        + $"Dataverse schema folder not found ({tried}): the folder given with --schemas or {RepositoryLayout.SchemasEnvironmentVariable} does not exist; give neither to use the {EmbeddedSchemas.Version} schemas built into pcrm.";
 }

@@ -64,17 +64,14 @@ internal sealed class RepositoryLayout
         return value;
     }
 
-    /// <summary>--schemas, else $PCRM_SCHEMAS, else ../shared/reference/dataverse-schemas/9.0.0.2090 beside the repository; null when none exists.</summary>
-    public string? SchemaFolder(string? option)
+    /// <summary>
+    /// --schemas, else $PCRM_SCHEMAS: a newer schema folder chosen by the user. Null means the 9.0.0.2090 set
+    /// embedded in pcrm (<see cref="EmbeddedSchemas"/>); nothing outside the repository is ever looked for.
+    /// </summary>
+    public static string? SchemaFolder(string? option)
     {
         var chosen = option ?? Environment.GetEnvironmentVariable(SchemasEnvironmentVariable);
-        if (!string.IsNullOrEmpty(chosen))
-        {
-            return chosen;
-        }
-
-        var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "dataverse-schemas", "9.0.0.2090"));
-        return Directory.Exists(beside) ? beside : null;
+        return string.IsNullOrEmpty(chosen) ? null : chosen;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using PropertyCrm.Cli.Packaging.Generation;
 namespace PropertyCrm.Cli.Packaging;
 
 /// <summary>Settings of one `pcrm pack` run.</summary>
-internal sealed record PackOptions(string SolutionFolder, string OutputFolder, string SchemaFolder, bool Build);
+internal sealed record PackOptions(string SolutionFolder, string OutputFolder, string? SchemaFolder, bool Build);
 
 /// <summary>
 /// `pcrm pack`: build, drift check, validate, then write the unmanaged and managed zips the way

@@ -25,11 +25,20 @@ internal sealed class XsdValidator
     private readonly XmlSchemaSet customizations;
     private readonly XmlSchemaSet siteMap;
 
-    public XsdValidator(string schemaDirectory)
+    /// <summary>
+    /// Compiles the schemas in <paramref name="schemaDirectory"/> (a newer set given with --schemas or
+    /// PCRM_SCHEMAS), or, when it is null, the 9.0.0.2090 set embedded in pcrm (tools/pcrm/Schemas).
+    /// </summary>
+    public XsdValidator(string? schemaDirectory = null)
     {
-        customizations = Compile(schemaDirectory, CustomizationsSchema, ChartSchema);
-        siteMap = Compile(schemaDirectory, SiteMapSchema);
+        var source = schemaDirectory is null ? EmbeddedSchemas.Source : SchemaSource.FromFolder(schemaDirectory);
+        Source = source.Description;
+        customizations = Compile(source, CustomizationsSchema, ChartSchema);
+        siteMap = Compile(source, SiteMapSchema);
     }
+
+    /// <summary>Where the schemas came from, for the report's first line.</summary>
+    public string Source { get; }
 
     /// <summary>
     /// Validates <paramref name="document"/> in place (pass a merge made for validation only: the
@@ -56,20 +65,15 @@ internal sealed class XsdValidator
         return applied;
     }
 
-    private static XmlSchemaSet Compile(string directory, params string[] files)
+    private static XmlSchemaSet Compile(SchemaSource source, params string[] files)
     {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        // The resolver serves xs:include (FormXml.xsd, Fetch.xsd…) from the same source as the root files.
+        var set = new XmlSchemaSet { XmlResolver = source.Resolver };
         var errors = new List<string>();
         set.ValidationEventHandler += (_, e) => errors.Add(e.Message);
         foreach (var file in files)
         {
-            var path = Path.Combine(directory, file);
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"找不到 XSD / schema file not found: {path}", path);
-            }
-
-            set.Add(null, new Uri(Path.GetFullPath(path)).AbsoluteUri);
+            set.Add(null, source.Uri(file).AbsoluteUri);
         }
 
         set.Compile();
