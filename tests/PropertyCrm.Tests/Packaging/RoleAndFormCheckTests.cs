@@ -1,0 +1,48 @@
+using System;
+using System.Linq;
+using System.Xml.Linq;
+using PropertyCrm.Cli.Packaging;
+using PropertyCrm.Cli.Packaging.Checks;
+using PropertyCrm.Tests.Support;
+
+namespace PropertyCrm.Tests.Packaging;
+
+/// <summary>
+/// pcrm validate's role, control-class and quick-create checks over copies of Solution/ broken in one way each
+/// (the committed Solution/ passing them is SolutionValidatorTests.Validate_CommittedSolution_HasNoErrors).
+/// </summary>
+[Collection(PackagingCollection.Name)]
+public sealed class RoleAndFormCheckTests
+{
+    private const string AgentRole = "Roles/PCRM 客服专员 Agent.xml";
+    private readonly PackagingFixture fixture;
+
+    public RoleAndFormCheckTests(PackagingFixture fixture)
+    {
+        this.fixture = fixture;
+    }
+
+    [Fact]
+    public void Validate_QuickCreateFormOnTableWithQuickCreateDisabled_ReportsQuickCreateErrorInFormFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var form = copy.FirstFile("Entities/pcrm_building/FormXml/quickCreate", "*.xml");
+        copy.Edit("Entities/pcrm_building/Entity.xml", d => d.Descendants("IsQuickCreateEnabled").Single().Value = "0");
+
+        AssertError(fixture.Validate(copy.Root), "quickcreate", form, "pcrm_building");
+    }
+
+    private static XElement PhoneControl(XDocument form) =>
+        form.Descendants("control").First(c => (string?)c.Attribute("datafieldname") == "pcrm_servicecentrephone");
+
+    private static XElement Privilege(XDocument role, string name) =>
+        role.Descendants("RolePrivilege").Single(p => (string?)p.Attribute("name") == name);
+
+    private static void AssertError(ValidationReport report, string check, string file, string messagePart)
+    {
+        Assert.False(report.IsClean);
+        Assert.True(
+            report.Issues.All.Any(i => i.Severity == IssueSeverity.Error && i.Check == check && string.Equals(i.File, file, StringComparison.Ordinal) && i.Message.Contains(messagePart, StringComparison.Ordinal)),
+            $"expected a [{check}] error in {file} mentioning '{messagePart}', got:{Environment.NewLine}{string.Join(Environment.NewLine, report.Issues.All)}");
+    }
+}
