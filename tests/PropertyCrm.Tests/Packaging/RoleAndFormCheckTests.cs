@@ -32,6 +32,27 @@ public sealed class RoleAndFormCheckTests
         AssertError(fixture.Validate(copy.Root), "quickcreate", form, "pcrm_building");
     }
 
+    [Fact]
+    public void Validate_PhoneColumnInTextControl_ReportsControlErrorInFormFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var form = copy.FirstFile("Entities/pcrm_property/FormXml/main", "*.xml");
+        copy.Edit(form, d => PhoneControl(d).SetAttributeValue("classid", ControlClassCheck.ClassIds.Text));
+
+        AssertError(fixture.Validate(copy.Root), "controls", form, ControlClassCheck.ClassIds.Phone);
+    }
+
+    [Fact]
+    public void Validate_LookupInTextControl_ReportsControlErrorInFormFile()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var form = copy.FirstFile("Entities/pcrm_servicerequest/FormXml/main", "*.xml");
+        copy.Edit(form, d => d.Descendants("control").First(c => (string?)c.Attribute("datafieldname") == "pcrm_propertyid")
+            .SetAttributeValue("classid", ControlClassCheck.ClassIds.Text));
+
+        AssertError(fixture.Validate(copy.Root), "controls", form, "pcrm_servicerequest.pcrm_propertyid");
+    }
+
     private static XElement PhoneControl(XDocument form) =>
         form.Descendants("control").First(c => (string?)c.Attribute("datafieldname") == "pcrm_servicecentrephone");
 

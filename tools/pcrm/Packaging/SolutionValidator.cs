@@ -23,6 +23,7 @@ internal sealed class SolutionValidator
         new PluginReferenceCheck(),
         new FolderComponentCheck(),
         new QuickCreateFormCheck(),
+        new ControlClassCheck(),
     };
 
     private readonly XsdValidator xsd;
