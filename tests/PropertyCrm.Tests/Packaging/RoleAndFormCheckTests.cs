@@ -53,6 +53,53 @@ public sealed class RoleAndFormCheckTests
         AssertError(fixture.Validate(copy.Root), "controls", form, "pcrm_servicerequest.pcrm_propertyid");
     }
 
+    [Fact]
+    public void Validate_RoleWritingUserLookupWithoutAppendToUser_ReportsRoleError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        copy.Edit(AgentRole, d => Privilege(d, "prvAppendToUser").Remove());
+
+        AssertError(fixture.Validate(copy.Root), "roles", AgentRole, "pcrm_servicerequest.pcrm_firstcontactownerid → systemuser");
+    }
+
+    [Fact]
+    public void Validate_RoleCreatingTableWithoutAppend_ReportsRoleError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        copy.Edit(AgentRole, d => Privilege(d, "prvAppendpcrm_occupancy").Remove());
+
+        AssertError(fixture.Validate(copy.Root), "roles", AgentRole, "prvAppendpcrm_occupancy");
+    }
+
+    [Fact]
+    public void Validate_RoleWithoutTransactionCurrencyRead_ReportsRoleError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        copy.Edit(AgentRole, d => Privilege(d, "prvReadTransactionCurrency").Remove());
+
+        AssertError(fixture.Validate(copy.Root), "roles", AgentRole, "prvReadTransactionCurrency");
+    }
+
+    [Fact]
+    public void Validate_RoleWithSystemChartsBelowGlobal_ReportsRoleError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        copy.Edit(AgentRole, d => Privilege(d, "prvReadSavedQueryVisualizations").SetAttributeValue("level", "Local"));
+
+        AssertError(fixture.Validate(copy.Root), "roles", AgentRole, "prvReadSavedQueryVisualizations");
+    }
+
+    [Fact]
+    public void SystemOnlyLookups_Every_NamesACustomLookupColumn()
+    {
+        foreach (var key in RolePrivilegeCheck.SystemOnlyLookups.Keys)
+        {
+            var (table, column) = (key.Split('.')[0], key.Split('.')[1]);
+            var entity = XDocument.Load(System.IO.Path.Combine(RepoPaths.Solution, "Entities", table, "Entity.xml"));
+            Assert.Contains(entity.Descendants("attribute"), a => a.Element("LogicalName")?.Value == column && a.Element("Type")?.Value == "lookup");
+        }
+    }
+
     private static XElement PhoneControl(XDocument form) =>
         form.Descendants("control").First(c => (string?)c.Attribute("datafieldname") == "pcrm_servicecentrephone");
 

@@ -24,6 +24,7 @@ internal sealed class SolutionValidator
         new FolderComponentCheck(),
         new QuickCreateFormCheck(),
         new ControlClassCheck(),
+        new RolePrivilegeCheck(),
     };
 
     private readonly XsdValidator xsd;
