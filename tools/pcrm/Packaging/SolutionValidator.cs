@@ -22,6 +22,7 @@ internal sealed class SolutionValidator
         new LabelLanguageCheck(),
         new PluginReferenceCheck(),
         new FolderComponentCheck(),
+        new CascadeDeleteCheck(),
     };
 
     private readonly XsdValidator xsd;
