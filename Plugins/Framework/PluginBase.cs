@@ -67,6 +67,11 @@ public abstract class PluginBase : IPlugin
 
         try
         {
+            if (execution.Stage == MainOperationStage)
+            {
+                CustomApiInputLimits.Check(execution);
+            }
+
             ExecuteStep(context);
         }
         catch (InvalidPluginExecutionException)

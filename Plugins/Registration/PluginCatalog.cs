@@ -38,6 +38,7 @@ public static class PluginCatalog
         FeePaymentCorrectionPlugin.OnUpdate,
         FeePaymentCorrectionPlugin.OnDeletePre,
         FeePaymentCorrectionPlugin.OnDeletePost,
+        FeeBillDeleteGuardPlugin.OnDelete,
         LoyaltyConfigurationChangedPlugin.OnEarningRuleCreate,
         LoyaltyConfigurationChangedPlugin.OnEarningRuleUpdate,
         LoyaltyConfigurationChangedPlugin.OnTierPolicyCreate,

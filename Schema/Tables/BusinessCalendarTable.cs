@@ -38,4 +38,13 @@ public static class BusinessCalendarTable
     {
         public const string Name = "pcrm_businesscalendar_name";
     }
+
+    /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);
+    /// code cuts free text to them with ColumnText.Fit and refuses identities longer than them.</summary>
+    public static class MaxLengths
+    {
+        public const int Name = 50;
+
+        public const int YearsCovered = 100;
+    }
 }

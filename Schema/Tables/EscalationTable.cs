@@ -65,4 +65,11 @@ public static class EscalationTable
         /// <summary>Request × KPI × level: one row per rung.</summary>
         public const string RequestKpiLevel = "pcrm_escalation_requestkpilevel";
     }
+
+    /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);
+    /// code cuts free text to them with ColumnText.Fit and refuses identities longer than them.</summary>
+    public static class MaxLengths
+    {
+        public const int Name = 200;
+    }
 }

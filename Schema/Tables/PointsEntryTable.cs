@@ -87,4 +87,21 @@ public static class PointsEntryTable
         /// <summary>Idempotency Key per Owner (业主内幂等键): pcrm_contactid + pcrm_idempotencykey.</summary>
         public const string IdempotencyKey = "pcrm_pointsentry_idempotencykey";
     }
+
+    /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);
+    /// code cuts free text to them with ColumnText.Fit and refuses identities longer than them.</summary>
+    public static class MaxLengths
+    {
+        public const int Name = 200;
+
+        public const int SourceId = 100;
+
+        public const int IdempotencyKey = 200;
+
+        public const int LotKey = 200;
+
+        public const int ReversesKey = 200;
+
+        public const int Description = 500;
+    }
 }

@@ -88,4 +88,11 @@ public static class RedemptionTable
         /// <summary>LedgerEntry lookup to pcrm_pointsentry; delete removes the link.</summary>
         public const string LedgerEntry = "pcrm_redemption_ledgerentry";
     }
+
+    /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);
+    /// code cuts free text to them with ColumnText.Fit and refuses identities longer than them.</summary>
+    public static class MaxLengths
+    {
+        public const int Name = 200;
+    }
 }

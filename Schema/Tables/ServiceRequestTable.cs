@@ -210,4 +210,15 @@ public static class ServiceRequestTable
         public const string FollowUpBy = "pcrm_servicerequest_followupby";
         public const string RepeatOf = "pcrm_servicerequest_repeatof";
     }
+
+    /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);
+    /// code cuts free text to them with ColumnText.Fit and refuses identities longer than them.</summary>
+    public static class MaxLengths
+    {
+        public const int SlaPolicyName = 100;
+
+        public const int FirstResponseCalendar = 50;
+
+        public const int ResolutionCalendar = 50;
+    }
 }

@@ -57,4 +57,15 @@ public static class TierHistoryTable
         /// <summary>Contact lookup to contact; parental: cascade delete (PIPL erasure) and assign/share.</summary>
         public const string Contact = "pcrm_tierhistory_contact";
     }
+
+    /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);
+    /// code cuts free text to them with ColumnText.Fit and refuses identities longer than them.</summary>
+    public static class MaxLengths
+    {
+        public const int Name = 200;
+
+        public const int ReasonCode = 100;
+
+        public const int Reason = 500;
+    }
 }

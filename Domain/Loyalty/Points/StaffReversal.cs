@@ -17,12 +17,20 @@ public static class StaffReversal
 
     public const string ReversalOfReversalMessage = "冲正记录不能再冲正,请重新发放积分 / A reversal cannot be reversed; award the points again instead.";
 
+    /// <summary>
+    /// The longest reason accepted. The reversal's description is "冲正 / Reversal of {key}: {reason}" in a 500-character
+    /// column; the longest key a reversal can name is an expiry of a lot earned from a 100-character source id (about
+    /// 140 characters), which leaves room for 300.
+    /// </summary>
+    public const int ReasonMaxLength = 300;
+
     /// <summary>The reason staff typed; it goes into the reversal's description, so a blank one is refused.</summary>
     /// <exception cref="DomainException"><see cref="LoyaltyErrorCodes.ReversalReasonRequired"/>.</exception>
+    /// <exception cref="DomainException"><see cref="TextLimits.TooLongCode"/> over <see cref="ReasonMaxLength"/> (also for the workflow activity).</exception>
     public static string RequireReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason)
             ? throw new DomainException(LoyaltyErrorCodes.ReversalReasonRequired, ReasonRequiredMessage)
-            : reason!.Trim();
+            : TextLimits.RequireAtMost(reason!.Trim(), ReasonMaxLength, "Reason")!;
 
     /// <exception cref="DomainException"><see cref="LoyaltyErrorCodes.ReverseRedemptionByCancelling"/> for a Redeem entry,
     /// <see cref="LoyaltyErrorCodes.ReversalOfReversal"/> for a Reversal.</exception>

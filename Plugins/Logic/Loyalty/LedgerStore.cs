@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Plugins.Mapping;
@@ -151,14 +152,14 @@ public static class LedgerStore
 
         var row = new Entity(PointsEntryTable.LogicalName)
         {
-            [PointsEntryTable.Columns.Name] = Truncate(entry.Key, 100),
+            [PointsEntryTable.Columns.Name] = ColumnText.Fit(entry.Key, PointsEntryTable.MaxLengths.Name),
             [PointsEntryTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, contactId),
-            [PointsEntryTable.Columns.IdempotencyKey] = entry.Key,
+            [PointsEntryTable.Columns.IdempotencyKey] = Key(entry.Key, PointsEntryTable.MaxLengths.IdempotencyKey),
             [PointsEntryTable.Columns.Sequence] = checked((int)entry.Sequence),
             [PointsEntryTable.Columns.Kind] = OptionValues.ToOption(entry.Kind),
             [PointsEntryTable.Columns.Points] = entry.Points,
             [PointsEntryTable.Columns.OccurredOn] = entry.OccurredAt.UtcDateTime,
-            [PointsEntryTable.Columns.Description] = Truncate(entry.Description, 2000),
+            [PointsEntryTable.Columns.Description] = ColumnText.Fit(entry.Description, PointsEntryTable.MaxLengths.Description),
         };
         if (entry.Rule is EarnRuleCode rule)
         {
@@ -167,7 +168,7 @@ public static class LedgerStore
 
         if (entry.SourceId is not null)
         {
-            row[PointsEntryTable.Columns.SourceId] = entry.SourceId;
+            row[PointsEntryTable.Columns.SourceId] = Key(entry.SourceId, PointsEntryTable.MaxLengths.SourceId);
         }
 
         if (entry.ExpiresOn is ChinaDate expires)
@@ -177,12 +178,12 @@ public static class LedgerStore
 
         if (entry.LotKey is not null)
         {
-            row[PointsEntryTable.Columns.LotKey] = entry.LotKey;
+            row[PointsEntryTable.Columns.LotKey] = Key(entry.LotKey, PointsEntryTable.MaxLengths.LotKey);
         }
 
         if (entry.ReversesKey is not null)
         {
-            row[PointsEntryTable.Columns.ReversesKey] = entry.ReversesKey;
+            row[PointsEntryTable.Columns.ReversesKey] = Key(entry.ReversesKey, PointsEntryTable.MaxLengths.ReversesKey);
         }
 
         if (entry.Quantity is int quantity)
@@ -234,5 +235,7 @@ public static class LedgerStore
     private static Domain.DomainException Corrupt(Entity row, string what) =>
         new(LoyaltyErrorCodes.LedgerCorrupt, string.Format(CultureInfo.InvariantCulture, "积分流水 {0} 缺少{1} / Ledger entry {0} has no {1}.", row.Id, what));
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value.Substring(0, length);
+    // Keys and source ids are identities: cut, two could collide, so one that does not fit is refused (the API inputs
+    // they come from are bounded so that it cannot happen).
+    private static string? Key(string? value, int maxLength) => TextLimits.RequireAtMost(value, maxLength, "积分流水键 Ledger key");
 }

@@ -170,6 +170,9 @@ public static class OwnerLoyaltyLogic
             throw new DomainException(RuleNotAwardableCode, "缺少来源记录编号 / The source record id is missing.");
         }
 
+        // Also for the workflow activity, which has no declared maximum: the id becomes part of the entry's key.
+        TextLimits.RequireAtMost(sourceId.Trim(), PointsEntryTable.MaxLengths.SourceId, "SourceId");
+
         var config = LoyaltyConfigurationCache.Get(service, organizationId, nowUtc, trace);
         var occurredAt = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
         var outcome = Award(service, config, contactId, new LoyaltyEvent(kind, sourceId.Trim(), occurredAt), nowUtc, trace);
@@ -285,14 +288,14 @@ public static class OwnerLoyaltyLogic
         {
             service.Create(new Entity(TierHistoryTable.LogicalName)
             {
-                [TierHistoryTable.Columns.Name] = changed.From + " → " + changed.To,
+                [TierHistoryTable.Columns.Name] = ColumnText.Fit(changed.From + " → " + changed.To, TierHistoryTable.MaxLengths.Name),
                 [TierHistoryTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, contactId),
                 [TierHistoryTable.Columns.FromTier] = OptionValues.ToOption(changed.From),
                 [TierHistoryTable.Columns.ToTier] = OptionValues.ToOption(changed.To),
                 [TierHistoryTable.Columns.ChangedOn] = now.UtcDateTime,
                 [TierHistoryTable.Columns.Trigger] = OptionValues.ToOption(trigger),
-                [TierHistoryTable.Columns.ReasonCode] = changed.ReasonCode,
-                [TierHistoryTable.Columns.Reason] = changed.Reason,
+                [TierHistoryTable.Columns.ReasonCode] = ColumnText.Fit(changed.ReasonCode, TierHistoryTable.MaxLengths.ReasonCode),
+                [TierHistoryTable.Columns.Reason] = ColumnText.Fit(changed.Reason, TierHistoryTable.MaxLengths.Reason),
             });
         }
 

@@ -6,6 +6,7 @@ using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
@@ -84,7 +85,7 @@ public static class RedemptionLogic
         if (string.IsNullOrWhiteSpace(target.GetAttributeValue<string>(RedemptionTable.Columns.Name)))
         {
             var name = $"{reward.Name} ×{quantity}";
-            target[RedemptionTable.Columns.Name] = name.Length <= 200 ? name : name.Substring(0, 200);
+            target[RedemptionTable.Columns.Name] = ColumnText.Fit(name, RedemptionTable.MaxLengths.Name);
         }
 
         trace($"Redeemed {spent} points ({result.Entries.Count(e => e.Kind == LedgerEntryKind.Expire)} lot(s) expired first); balance {result.BalanceAfter}, stock {result.StockAfter?.ToString() ?? "unlimited"}.");

@@ -15,8 +15,6 @@ namespace PropertyCrm.Plugins.Logic.Sweep;
 /// </summary>
 public static class EscalationRows
 {
-    private const int NameMaxLength = 200;
-
     public static Entity For(Entity request, DueEscalation due, Entity? property, DateTimeOffset now)
     {
         if (request is null)
@@ -74,6 +72,6 @@ public static class EscalationRows
             _ => "三级 Level 3",
         };
         var name = $"{kpi} · {level} · {title}";
-        return name.Length <= NameMaxLength ? name : name.Substring(0, NameMaxLength);
+        return ColumnText.Fit(name, EscalationTable.MaxLengths.Name)!;
     }
 }

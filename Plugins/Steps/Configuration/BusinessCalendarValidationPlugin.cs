@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Sla;
@@ -62,12 +63,13 @@ public sealed class BusinessCalendarValidationPlugin : PluginBase
 
         if (string.IsNullOrWhiteSpace(row.GetAttributeValue<string>(Columns.Name)))
         {
-            target[Columns.Name] = calendar.Name;
+            // The name is what policies and requests refer to: refused, never cut, when the JSON's is too long.
+            target[Columns.Name] = TextLimits.RequireAtMost(calendar.Name, BusinessCalendarTable.MaxLengths.Name, "name 名称");
         }
 
-        target[Columns.YearsCovered] = calendar.ObservesPublicHolidays
-            ? string.Join(", ", calendar.CoveredYears.Select(y => y.ToString(CultureInfo.InvariantCulture)))
-            : AllYears;
+        target[Columns.YearsCovered] = ColumnText.Fit(
+            calendar.ObservesPublicHolidays ? string.Join(", ", calendar.CoveredYears.Select(y => y.ToString(CultureInfo.InvariantCulture))) : AllYears,
+            BusinessCalendarTable.MaxLengths.YearsCovered);
         context.Trace($"Calendar '{calendar.Name}' valid; years covered: {target[Columns.YearsCovered]}.");
     }
 }

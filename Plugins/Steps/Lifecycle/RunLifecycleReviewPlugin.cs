@@ -53,6 +53,7 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
             },
             new CustomApiField(ContinuationTokenParameter, CustomApiFieldType.String, new LocalizedText("续扫令牌", "Continuation token"), new LocalizedText("上次调用返回的令牌,用于接着处理。", "The token a previous call returned, to resume after it."))
             {
+                MaxLength = CustomApiField.ContinuationTokenMaxLength,
                 IsOptional = true,
             },
         },

@@ -46,7 +46,10 @@ public sealed class AwardPointsPlugin : PluginBase
                 LogicalEntityName = ContactTable.LogicalName,
             },
             new CustomApiField(RuleParameter, CustomApiFieldType.Picklist, new LocalizedText("积分规则", "Rule"), new LocalizedText("积分规则选项值(pcrm_earnrule),不可为按时缴费。", "The earn rule option (pcrm_earnrule); not the on-time fee payment rule.")),
-            new CustomApiField(SourceIdParameter, CustomApiFieldType.String, new LocalizedText("来源编号", "Source id"), new LocalizedText("来源记录编号(活动报名、问卷、建议等),用于防止重复发放。", "The source record id (event attendance, survey, suggestion…); an award is made once per rule and source.")),
+            new CustomApiField(SourceIdParameter, CustomApiFieldType.String, new LocalizedText("来源编号", "Source id"), new LocalizedText("来源记录编号(活动报名、问卷、建议等),用于防止重复发放。", "The source record id (event attendance, survey, suggestion…); an award is made once per rule and source."))
+            {
+                MaxLength = PointsEntryTable.MaxLengths.SourceId,
+            },
         },
         ResponseProperties = new[]
         {

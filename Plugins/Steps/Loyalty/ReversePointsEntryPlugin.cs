@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Registration;
@@ -24,6 +25,9 @@ public sealed class ReversePointsEntryPlugin : PluginBase
     public const string ApiName = "pcrm_ReversePointsEntry";
     public const string EntryParameter = "Entry";
     public const string ReasonParameter = "Reason";
+
+    /// <summary>The most characters of <see cref="ReasonParameter"/>: what the reversal's description has room for.</summary>
+    public const int ReasonMaxLength = StaffReversal.ReasonMaxLength;
     public const string ReversalEntryOutput = "ReversalEntry";
     public const string AlreadyAppliedOutput = "AlreadyApplied";
     public const string PointsChangeOutput = "PointsChange";
@@ -46,7 +50,10 @@ public sealed class ReversePointsEntryPlugin : PluginBase
             {
                 LogicalEntityName = PointsEntryTable.LogicalName,
             },
-            new CustomApiField(ReasonParameter, CustomApiFieldType.String, new LocalizedText("冲正原因", "Reason"), new LocalizedText("冲正原因,记入冲正流水的说明,不可为空。", "Why, recorded in the reversal's description; required.")),
+            new CustomApiField(ReasonParameter, CustomApiFieldType.String, new LocalizedText("冲正原因", "Reason"), new LocalizedText("冲正原因,记入冲正流水的说明,不可为空。", "Why, recorded in the reversal's description; required."))
+            {
+                MaxLength = ReasonMaxLength,
+            },
         },
         ResponseProperties = new[]
         {

@@ -2,6 +2,7 @@ using System;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 
@@ -36,6 +37,7 @@ public sealed class CalculateDeadlinePlugin : PluginBase
             new CustomApiField(WorkingMinutesParameter, CustomApiFieldType.Integer, new LocalizedText("工作分钟数", "Working minutes"), new LocalizedText($"要累加的工作分钟数,0 到 {WorkingTimeLogic.MaxMinutes}。", $"Working minutes to add, 0 to {WorkingTimeLogic.MaxMinutes}.")),
             new CustomApiField(CalendarParameter, CustomApiFieldType.String, new LocalizedText("工作日历", "Calendar"), new LocalizedText("日历名称,例如 cn-workdays、24x7 或管理员维护的日历;留空为 cn-workdays。", "Calendar name, e.g. cn-workdays, 24x7 or an admin calendar; blank for cn-workdays."))
             {
+                MaxLength = BusinessCalendarTable.MaxLengths.Name,
                 IsOptional = true,
             },
         },

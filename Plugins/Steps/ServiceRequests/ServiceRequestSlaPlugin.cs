@@ -99,7 +99,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
 
         ServiceRequestSlaMapping.Write(target, null, state, now);
         target[Columns.SlaStartedOn] = now.UtcDateTime;
-        target[Columns.SlaPolicyName] = ServiceRequestState.PolicyName(targets);
+        target[Columns.SlaPolicyName] = ColumnText.Fit(ServiceRequestState.PolicyName(targets), ServiceRequestTable.MaxLengths.SlaPolicyName);
         if (target.GetAttributeValue<EntityReference>(Columns.FirstContactOwner) is null)
         {
             // 首问负责制: whoever logs the request owns it to the end.

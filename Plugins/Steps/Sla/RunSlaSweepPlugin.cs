@@ -59,6 +59,7 @@ public sealed class RunSlaSweepPlugin : PluginBase
                 new LocalizedText("续扫令牌", "Continuation token"),
                 new LocalizedText("上次调用返回的令牌,用于接着处理。", "The token a previous call returned, to resume after it."))
             {
+                MaxLength = CustomApiField.ContinuationTokenMaxLength,
                 IsOptional = true,
             },
         },

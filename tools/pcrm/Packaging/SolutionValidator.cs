@@ -25,6 +25,7 @@ internal sealed class SolutionValidator
         new QuickCreateFormCheck(),
         new ControlClassCheck(),
         new RolePrivilegeCheck(),
+        new CascadeDeleteCheck(),
     };
 
     private readonly XsdValidator xsd;

@@ -1,0 +1,112 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Plugins.Steps.Loyalty;
+using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
+
+namespace PropertyCrm.Tests.Loyalty;
+
+/// <summary>
+/// Deleting fee bills now that pcrm_feepayment_feebill cascades (so the owner's erasure can complete): a bill with
+/// payments is refused on its own; the erasure, cascading contact → bills → payments in the order that used to fail,
+/// removes everything. The harness does not cascade from relationship metadata, so test steps stand in for it.
+/// </summary>
+public sealed class FeeBillDeleteTests : IDisposable
+{
+    private readonly IDisposable cacheScope = LoyaltyConfigurationCache.Isolate();
+    private readonly FakeDataverse dataverse = new FakeDataverse().WithPluginCatalog();
+
+    public void Dispose() => cacheScope.Dispose();
+
+    [Fact]
+    public void DeleteBill_WithPayments_RefusedBilinguallyNothingDeleted()
+    {
+        var owner = dataverse.Seed(FeeRows.Owner());
+        var bill = dataverse.Seed(FeeRows.Bill(owner, 1_000m, new DateTime(2025, 1, 31)));
+        Pay(bill, 400m);
+
+        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Delete(FeeBillTable.LogicalName, bill));
+
+        Assert.Contains("该账单已有缴费记录,不能删除", fault.Message);
+        Assert.Contains("This bill has payments and cannot be deleted", fault.Message);
+        Assert.NotNull(dataverse.Peek(FeeBillTable.LogicalName, bill));
+        Assert.Equal(1, dataverse.Count(FeePaymentTable.LogicalName));
+    }
+
+    [Fact]
+    public void DeleteBill_PaymentsDeletedFirst_DeletedWithPointsTakenBack()
+    {
+        var owner = dataverse.Seed(FeeRows.Owner());
+        var bill = dataverse.Seed(FeeRows.Bill(owner, 1_000m, new DateTime(2025, 1, 31)));
+        var payment = Pay(bill, 1_000m);
+
+        dataverse.Service.Delete(FeePaymentTable.LogicalName, payment);
+        dataverse.Service.Delete(FeeBillTable.LogicalName, bill);
+
+        Assert.Null(dataverse.Peek(FeeBillTable.LogicalName, bill));
+        Assert.Equal(0, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
+    }
+
+    [Fact]
+    public void DeleteOwner_ErasureCascadingThroughBillsBeforePayments_CompletesAndRemovesEverything()
+    {
+        dataverse.RegisterStep(PlatformCascade.OnContactDelete);
+        dataverse.RegisterStep(PlatformCascade.OnBillDelete);
+        var owner = dataverse.Seed(FeeRows.Owner());
+        var bill = dataverse.Seed(FeeRows.Bill(owner, 1_000m, new DateTime(2025, 1, 31)));
+        Pay(bill, 1_000m);
+        Assert.Equal(1, dataverse.Count(PointsEntryTable.LogicalName));
+
+        dataverse.Service.Delete(ContactTable.LogicalName, owner);
+
+        Assert.Null(dataverse.Peek(ContactTable.LogicalName, owner));
+        Assert.Equal(0, dataverse.Count(FeeBillTable.LogicalName));
+        Assert.Equal(0, dataverse.Count(FeePaymentTable.LogicalName));
+        Assert.Equal(0, dataverse.Count(PointsEntryTable.LogicalName));
+    }
+
+    private Guid Pay(Guid bill, decimal amount)
+    {
+        var payment = FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow);
+        payment[FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact);
+        return dataverse.Service.Create(payment);
+    }
+
+    /// <summary>
+    /// Stands in for the platform's cascade delete (not modelled by the harness), bills first: contact → its bills (each
+    /// bill → its payments), then its remaining payments and its ledger entries, as nested requests so the steps see the
+    /// contact Delete among their parents.
+    /// </summary>
+    public sealed class PlatformCascade : IPlugin
+    {
+        public static readonly StepDeclaration OnContactDelete = new(typeof(PlatformCascade), "Delete", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous);
+
+        public static readonly StepDeclaration OnBillDelete = new(typeof(PlatformCascade), "Delete", FeeBillTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous);
+
+        public PlatformCascade(string? unsecureConfiguration, string? secureConfiguration)
+        {
+        }
+
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+            var children = context.PrimaryEntityName == FeeBillTable.LogicalName
+                ? new[] { (FeePaymentTable.LogicalName, FeePaymentTable.Columns.FeeBill) }
+                : new[] { (FeeBillTable.LogicalName, FeeBillTable.Columns.Contact), (FeePaymentTable.LogicalName, FeePaymentTable.Columns.Contact), (PointsEntryTable.LogicalName, PointsEntryTable.Columns.Contact) };
+            foreach (var (table, lookup) in children)
+            {
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false) };
+                query.Criteria.AddCondition(lookup, ConditionOperator.Equal, context.PrimaryEntityId);
+                foreach (var row in service.RetrieveMultiple(query).Entities)
+                {
+                    service.Delete(table, row.Id);
+                }
+            }
+        }
+    }
+}
