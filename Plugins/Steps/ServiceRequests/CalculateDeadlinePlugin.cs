@@ -6,9 +6,10 @@ using PropertyCrm.Plugins.Registration;
 namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 
 /// <summary>
-/// Custom API <c>pcrm_CalculateDeadline</c> (function, global): the instant a number of working minutes after a
+/// Custom API <c>pcrm_CalculateDeadline</c> (action, global): the instant a number of working minutes after a
 /// start, on a business calendar (built-in or admin row; cn-workdays when none is named), exactly as the SLA clocks
-/// compute deadlines. For Power Automate ("Perform an unbound action") and the Web API (GET, it changes nothing).
+/// compute deadlines. It changes nothing, yet it is an action, not a function: the Dataverse connector in Power
+/// Automate performs only actions ("Perform an unbound action"), and flows are its main callers (Web API: POST).
 /// Reads the calendars through <see cref="SlaConfigurationCache"/>: one read cold, none warm.
 /// </summary>
 public sealed class CalculateDeadlinePlugin : PluginBase
@@ -27,7 +28,7 @@ public sealed class CalculateDeadlinePlugin : PluginBase
             "按工作日历(默认 cn-workdays,含管理员维护的日历)计算开始时间之后若干工作分钟的截止时间,与 SLA 计时一致。",
             "The instant a number of working minutes after a start on a business calendar (cn-workdays by default; admin calendars included), as the SLA clocks compute it."))
     {
-        IsFunction = true,
+        IsFunction = false,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         RequestParameters = new[]
