@@ -2,6 +2,7 @@ using System;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 
 namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 
@@ -31,6 +32,7 @@ public sealed class CalculateDeadlinePlugin : PluginBase
         IsFunction = false,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
+        ExecutePrivilegeName = Privileges.ReadCalendars,
         RequestParameters = new[]
         {
             new CustomApiField(StartParameter, CustomApiFieldType.DateTime, new LocalizedText("开始时间", "Start"), new LocalizedText("开始计算的时间(UTC)。", "When the working time starts (UTC).")),
