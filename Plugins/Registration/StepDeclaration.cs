@@ -30,6 +30,8 @@ public sealed class StepDeclaration
         Mode = mode;
     }
 
+    private readonly IReadOnlyList<StepImage> images = Array.Empty<StepImage>();
+
     public Type PluginType { get; }
 
     /// <summary>SDK message name: Create, Update, Delete, or a Custom API's unique name.</summary>
@@ -48,7 +50,26 @@ public sealed class StepDeclaration
     /// <summary>Update only: the step runs when the request changes at least one of these columns.</summary>
     public IReadOnlyList<string> FilteringAttributes { get; init; } = Array.Empty<string>();
 
-    public IReadOnlyList<StepImage> Images { get; init; } = Array.Empty<StepImage>();
+    /// <summary>
+    /// Entity images; setting any on a message <see cref="ImageMessageProperty"/> does not know fails here, at the
+    /// declaration, instead of at import.
+    /// </summary>
+    public IReadOnlyList<StepImage> Images
+    {
+        get => images;
+        init
+        {
+            if (value.Count > 0)
+            {
+                _ = ImageMessageProperty.For(Message);
+            }
+
+            images = value;
+        }
+    }
+
+    /// <summary>The request property the images are taken of, fixed by the message (Create → Id; Update, Delete → Target).</summary>
+    public string ImageMessagePropertyName => ImageMessageProperty.For(Message);
 
     /// <summary>Unsecure configuration handed to the plug-in's constructor.</summary>
     public string? UnsecureConfiguration { get; init; }

@@ -33,7 +33,4 @@ public sealed class StepImage
     public ImageType Type { get; }
 
     public IReadOnlyList<string> Attributes { get; }
-
-    /// <summary>The request parameter that identifies the record: Target for Create/Update/Delete.</summary>
-    public string MessagePropertyName { get; init; } = "Target";
 }

@@ -36,7 +36,7 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
             "Updates owners' lifecycle stage (new move-in, stable, churn risk, churned) and churn-risk signals as of the review date, writing only what changed. For a daily scheduled cloud flow; safe to run again the same day."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
-        ExecutePrivilegeName = Privileges.PostPoints,
+        ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
         {
             new CustomApiField(AsOfParameter, CustomApiFieldType.DateTime, new LocalizedText("评估时间", "As of"), new LocalizedText("按此时间所在的中国日期评估(UTC),不得晚于现在;留空为现在。", "Reviews as of the China date of this instant (UTC), not after now; blank for now."))

@@ -4,6 +4,7 @@ using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Steps.Loyalty;
@@ -31,6 +32,7 @@ public sealed class RecalculateTierPlugin : PluginBase
     {
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
+        ExecutePrivilegeName = Privileges.CorrectFeeStanding,
         RequestParameters = new[]
         {
             new CustomApiField(ContactParameter, CustomApiFieldType.EntityReference, new LocalizedText("业主", "Owner"), new LocalizedText("要评估的业主(联系人)。", "The owner (contact) to evaluate."))

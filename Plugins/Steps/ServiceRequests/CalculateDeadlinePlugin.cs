@@ -2,14 +2,16 @@ using System;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 
 /// <summary>
-/// Custom API <c>pcrm_CalculateDeadline</c> (function, global): the instant a number of working minutes after a
+/// Custom API <c>pcrm_CalculateDeadline</c> (action, global): the instant a number of working minutes after a
 /// start, on a business calendar (built-in or admin row; cn-workdays when none is named), exactly as the SLA clocks
-/// compute deadlines. For Power Automate ("Perform an unbound action") and the Web API (GET, it changes nothing).
+/// compute deadlines. It changes nothing, yet it is an action, not a function: the Dataverse connector in Power
+/// Automate performs only actions ("Perform an unbound action"), and flows are its main callers (Web API: POST).
 /// Reads the calendars through <see cref="SlaConfigurationCache"/>: one read cold, none warm.
 /// </summary>
 public sealed class CalculateDeadlinePlugin : PluginBase
@@ -28,9 +30,10 @@ public sealed class CalculateDeadlinePlugin : PluginBase
             "按工作日历(默认 cn-workdays,含管理员维护的日历)计算开始时间之后若干工作分钟的截止时间,与 SLA 计时一致。",
             "The instant a number of working minutes after a start on a business calendar (cn-workdays by default; admin calendars included), as the SLA clocks compute it."))
     {
-        IsFunction = true,
+        IsFunction = false,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
+        ExecutePrivilegeName = Privileges.ReadCalendars,
         RequestParameters = new[]
         {
             new CustomApiField(StartParameter, CustomApiFieldType.DateTime, new LocalizedText("开始时间", "Start"), new LocalizedText("开始计算的时间(UTC)。", "When the working time starts (UTC).")),

@@ -4,6 +4,7 @@ using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace PropertyCrm.Plugins.Steps.Sla;
@@ -35,6 +36,7 @@ public sealed class RunSlaSweepPlugin : PluginBase
             "Finds service requests whose warning or escalation time has come, records the escalations and their recipients. For a scheduled cloud flow."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
+        ExecutePrivilegeName = Privileges.ConfigureSla,
         RequestParameters = new[]
         {
             new CustomApiField(

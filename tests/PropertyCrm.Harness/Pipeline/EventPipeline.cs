@@ -342,10 +342,19 @@ internal sealed class EventPipeline
             return images;
         }
 
+        // As in Dataverse, the image is of the row the message names in its image property: the response's id for
+        // Create (the post-image is the created row), the Target for Update and Delete. A message without that
+        // parameter (a Create that failed before its main operation) has no image.
+        var rowId = ImageRowId(operation, step.Declaration.ImageMessagePropertyName);
+        if (rowId == Guid.Empty || rowId != operation.PrimaryEntityId)
+        {
+            return images;
+        }
+
         foreach (var image in step.Declaration.Images.Where(i => i.Type == kind || i.Type == ImageType.Both))
         {
             // Only the registered columns, never the whole row.
-            var entity = new Entity(operation.PrimaryEntityName, operation.PrimaryEntityId);
+            var entity = new Entity(operation.PrimaryEntityName, rowId);
             foreach (var attribute in image.Attributes)
             {
                 if (snapshot.TryGetValue(attribute, out var value))
@@ -359,6 +368,13 @@ internal sealed class EventPipeline
 
         return images;
     }
+
+    private static Guid ImageRowId(Operation operation, string messagePropertyName) => messagePropertyName switch
+    {
+        ImageMessageProperty.Id => operation.OutputParameters.TryGetValue("id", out var id) && id is Guid created ? created : Guid.Empty,
+        ImageMessageProperty.Target => operation.TargetEntity is not null || operation.TargetReference is not null ? operation.PrimaryEntityId : Guid.Empty,
+        _ => operation.InputParameters.TryGetValue(messagePropertyName, out var value) && value is EntityReference reference ? reference.Id : Guid.Empty,
+    };
 
     private static ParameterCollection CloneParameters(ParameterCollection source)
     {

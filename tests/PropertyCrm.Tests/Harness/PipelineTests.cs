@@ -85,6 +85,22 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Create_PostImage_IsTheCreatedRowNamedByItsId()
+    {
+        Entity? post = null;
+        dataverse.RegisterStep(new StepDeclaration(typeof(ActionPlugin), "Create", Table, PipelineStage.PostOperation, ExecutionMode.Synchronous)
+        {
+            UnsecureConfiguration = PluginActions.Add(r => post = r.Context.PostEntityImages["post"]),
+            Images = new[] { new StepImage("post", ImageType.PostImage, "pcrm_title") },
+        });
+
+        var id = dataverse.Service.Create(new Entity(Table) { ["pcrm_title"] = "漏水" });
+
+        Assert.Equal(id, post!.Id);
+        Assert.Equal("漏水", post["pcrm_title"]);
+    }
+
+    [Fact]
     public void RegisterStep_PostImageOnPreOperation_IsRejected()
     {
         var step = new StepDeclaration(typeof(ActionPlugin), "Update", Table, PipelineStage.PreOperation, ExecutionMode.Synchronous)

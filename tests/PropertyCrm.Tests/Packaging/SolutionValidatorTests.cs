@@ -313,6 +313,33 @@ public sealed class SolutionValidatorTests
         AssertError(fixture.Validate(copy.Root), "attributes", step, Unknown);
     }
 
+    [Theory]
+    [InlineData("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8", "Target")] // Create: the image is of the created id
+    [InlineData("20bebb1b-ea3e-db11-86a7-000a3a5473e8", "Id")] // Update: the image is of the Target
+    public void Validate_StepImageWithWrongMessageProperty_ReportsImageErrorInStepFile(string messageId, string wrong)
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var step = copy.FirstFile(
+            "SdkMessageProcessingSteps",
+            "*.xml",
+            d => d.Root!.Element("SdkMessageId")?.Value == messageId && d.Descendants("SdkMessageProcessingStepImage").Any());
+        copy.Edit(step, d => d.Descendants("MessagePropertyName").First().Value = wrong);
+
+        AssertError(fixture.Validate(copy.Root), "images", step, $"not '{wrong}'", element: "MessagePropertyName");
+    }
+
+    [Fact]
+    public void Validate_CommittedSteps_CreateImagesUseIdAndOthersTarget()
+    {
+        var byMessage = Directory.GetFiles(Path.Combine(RepoPaths.Solution, "SdkMessageProcessingSteps"), "*.xml")
+            .Select(f => XDocument.Load(f).Root!)
+            .SelectMany(s => s.Descendants("MessagePropertyName").Select(p => (Message: s.Element("SdkMessageId")?.Value, Property: p.Value)))
+            .ToList();
+
+        Assert.Contains(byMessage, i => i.Message == "9ebdbb1b-ea3e-db11-86a7-000a3a5473e8");
+        Assert.All(byMessage, i => Assert.Equal(i.Message == "9ebdbb1b-ea3e-db11-86a7-000a3a5473e8" ? "Id" : "Target", i.Property));
+    }
+
     [Fact]
     public void Validate_GeneratedSteps_PassXsdThroughDocumentedOrderException()
     {

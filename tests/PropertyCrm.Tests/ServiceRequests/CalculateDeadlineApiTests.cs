@@ -110,11 +110,11 @@ public sealed class CalculateDeadlineApiTests
     }
 
     [Fact]
-    public void Declaration_FunctionGlobalWithBilingualTexts()
+    public void Declaration_ActionGlobalWithBilingualTexts()
     {
         var api = Assert.Single(PluginCatalog.CustomApis, a => a.UniqueName == "pcrm_CalculateDeadline");
 
-        Assert.True(api.IsFunction);
+        Assert.False(api.IsFunction);
         Assert.Equal(CustomApiBindingType.Global, api.BindingType);
         Assert.Equal(new[] { "Start", "WorkingMinutes", "Calendar" }, Array.ConvertAll(System.Linq.Enumerable.ToArray(api.RequestParameters), p => p.UniqueName));
         Assert.True(api.RequestParameters[2].IsOptional);

@@ -21,6 +21,7 @@ internal sealed class SolutionValidator
         new DuplicateIdCheck(),
         new LabelLanguageCheck(),
         new PluginReferenceCheck(),
+        new ImageMessagePropertyCheck(),
         new FolderComponentCheck(),
         new QuickCreateFormCheck(),
         new ControlClassCheck(),

@@ -35,7 +35,7 @@ public sealed class RunPointsExpiryPlugin : PluginBase
             "Expires points lots past their last usable day and updates owners' balances. For a scheduled cloud flow; safe to run again."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
-        ExecutePrivilegeName = Privileges.PostPoints,
+        ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
         {
             new CustomApiField(AsOfParameter, CustomApiFieldType.DateTime, new LocalizedText("截至时间", "As of"), new LocalizedText("按此时间判断到期(UTC),不得晚于现在;留空为现在。", "The instant expiry is judged at (UTC), not after now; blank for now."))

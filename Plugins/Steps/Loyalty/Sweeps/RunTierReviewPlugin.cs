@@ -35,7 +35,7 @@ public sealed class RunTierReviewPlugin : PluginBase
             "Reviews owners' tiers as of the review date: upgrades to what they qualify for, downgrades at most one level per review, and records the tier history. For a scheduled cloud flow; safe to run again for the same review date."))
     {
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
-        ExecutePrivilegeName = Privileges.PostPoints,
+        ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
         {
             new CustomApiField(AsOfParameter, CustomApiFieldType.DateTime, new LocalizedText("评审时间", "As of"), new LocalizedText("按此时间评审(UTC),不得晚于现在;留空为现在。", "The review instant (UTC), not after now; blank for now."))

@@ -25,4 +25,20 @@ internal static class SdkMessages
     };
 
     public static bool TryGetPlatformId(string message, out Guid id) => Platform.TryGetValue(message, out id);
+
+    /// <summary>The platform message an SdkMessageId stands for, as steps in the Solution name it.</summary>
+    public static bool TryGetPlatformName(Guid id, out string message)
+    {
+        foreach (var pair in Platform)
+        {
+            if (pair.Value == id)
+            {
+                message = pair.Key;
+                return true;
+            }
+        }
+
+        message = string.Empty;
+        return false;
+    }
 }

@@ -86,9 +86,15 @@ internal static class StepXmlWriter
             new XElement("Attributes", ColumnList(image.Attributes)),
             new XElement("EntityAlias", image.Alias),
             new XElement("ImageType", Number((int)image.Type)),
-            new XElement("MessagePropertyName", image.MessagePropertyName),
+            new XElement("MessagePropertyName", MessagePropertyName(step, image)),
             new XElement("IsCustomizable", GeneratedValues.True));
     }
+
+    /// <summary>Derived from the message, never declared: Create → Id, Update/Delete → Target (<see cref="ImageMessageProperty"/>).</summary>
+    private static string MessagePropertyName(StepDeclaration step, StepImage image) =>
+        ImageMessageProperty.TryFor(step.Message, out var property)
+            ? property
+            : throw new GenerationException($"步骤 '{step.Name}' 的映像 '{image.Alias}'：消息 {step.Message} 不支持映像 / image '{image.Alias}': entity images are not supported on message {step.Message}");
 
     /// <summary>Comma-separated logical names, sorted (as exports list them) so declaration order cannot cause a diff.</summary>
     private static string ColumnList(IEnumerable<string> columns) =>
