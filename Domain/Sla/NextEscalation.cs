@@ -96,19 +96,16 @@ public static class NextEscalation
         return level switch
         {
             EscalationLevel.Warning => CeilingSecond(clock.WarningAt),
-            EscalationLevel.Level1 => FloorSecond(clock.DueAt).AddSeconds(1),
+            EscalationLevel.Level1 => InstantPrecision.TruncateToSecond(clock.DueAt).AddSeconds(1),
             EscalationLevel.Level2 => CeilingSecond(clock.Calendar.AddWorkingTime(clock.DueAt, clock.Target.Ladder.Level2AfterBreach)),
             EscalationLevel.Level3 => CeilingSecond(clock.Calendar.AddWorkingTime(clock.DueAt, clock.Target.Ladder.Level3AfterBreach)),
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unknown escalation level."),
         };
     }
 
-    private static DateTimeOffset FloorSecond(DateTimeOffset instant) =>
-        new DateTimeOffset(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerSecond), instant.Offset);
-
     private static DateTimeOffset CeilingSecond(DateTimeOffset instant)
     {
-        var floor = FloorSecond(instant);
+        var floor = InstantPrecision.TruncateToSecond(instant);
         return floor == instant ? instant : floor.AddSeconds(1);
     }
 }
