@@ -209,7 +209,7 @@ public static class LedgerStore
         var key = row.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey);
         long sequence = row.GetAttributeValue<int?>(PointsEntryTable.Columns.Sequence) ?? 0;
         var points = row.GetAttributeValue<int?>(PointsEntryTable.Columns.Points) ?? 0;
-        var occurred = new DateTimeOffset(DateTime.SpecifyKind(row.GetAttributeValue<DateTime>(PointsEntryTable.Columns.OccurredOn), DateTimeKind.Utc));
+        var occurred = DataverseTime.ToInstant(row.GetAttributeValue<DateTime>(PointsEntryTable.Columns.OccurredOn));
         var description = row.GetAttributeValue<string>(PointsEntryTable.Columns.Description) ?? string.Empty;
         var source = row.GetAttributeValue<string>(PointsEntryTable.Columns.SourceId);
         var kind = OptionValues.Read<LedgerEntryKind>(row, PointsEntryTable.Columns.Kind);

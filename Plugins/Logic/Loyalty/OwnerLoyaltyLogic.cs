@@ -76,7 +76,7 @@ public static class OwnerLoyaltyLogic
             throw new ArgumentNullException(nameof(owner));
         }
 
-        var now = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var now = DataverseTime.ToInstant(nowUtc);
         var contactId = owner.Id;
         var tier = owner.Tier;
         var rowIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -119,7 +119,7 @@ public static class OwnerLoyaltyLogic
             throw new ArgumentNullException(nameof(owner));
         }
 
-        var now = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
         var key = LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, FeeMapping.Id(paymentId));
         if (ledger.Find(key) is not null && ledger.ReversalOf(key) is null)
@@ -171,7 +171,7 @@ public static class OwnerLoyaltyLogic
         }
 
         var config = LoyaltyConfigurationCache.Get(service, organizationId, nowUtc, trace);
-        var occurredAt = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var occurredAt = DataverseTime.ToInstant(nowUtc);
         var outcome = Award(service, config, contactId, new LoyaltyEvent(kind, sourceId.Trim(), occurredAt), nowUtc, trace);
         if (outcome.Result.Outcome == EarnOutcome.NotEarning
             && (outcome.Result.ReasonCode == PointsReasonCodes.NoRule || outcome.Result.ReasonCode == PointsReasonCodes.RuleDisabled))
@@ -203,7 +203,7 @@ public static class OwnerLoyaltyLogic
             throw new ArgumentNullException(nameof(owner));
         }
 
-        var now = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
         return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, trigger, trace);
     }

@@ -36,8 +36,8 @@ public static class RepeatRequests
             throw new ArgumentNullException(nameof(request));
         }
 
-        var created = ServiceRequestSlaMapping.Instant(request, Columns.CreatedOn)
-            ?? new DateTimeOffset(DateTime.SpecifyKind(fallbackCreatedOnUtc, DateTimeKind.Utc));
+        var created = DataverseTime.Instant(request, Columns.CreatedOn)
+            ?? DataverseTime.ToInstant(fallbackCreatedOnUtc);
         var self = new RequestForRepeat(
             request.Id,
             request.GetAttributeValue<EntityReference>(Columns.Unit)?.Id,
@@ -66,7 +66,7 @@ public static class RepeatRequests
             row.Id,
             self.UnitId,
             self.ServiceLine,
-            ServiceRequestSlaMapping.Instant(row, Columns.CreatedOn) ?? created,
+            DataverseTime.Instant(row, Columns.CreatedOn) ?? created,
             row.GetAttributeValue<OptionSetValue>(Columns.StatusCode)?.Value == ServiceRequestTable.StatusReasons.Cancelled));
         var assessment = RepeatRule.Assess(self, earlier);
         trace?.Invoke(assessment.IsRepeat

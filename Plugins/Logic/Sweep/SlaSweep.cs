@@ -21,7 +21,7 @@ public sealed class SweepRequest
             throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"Page size must be 1-{SlaSweep.MaxPageSize}.");
         }
 
-        NowUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
+        NowUtc = DataverseTime.ToUtc(nowUtc);
         PageSize = pageSize;
         Continuation = continuation;
     }
