@@ -39,10 +39,7 @@ public static class WorkingTimeLogic
     /// <summary>The UTC instant at which <paramref name="workingMinutes"/> of working time has elapsed after <paramref name="startUtc"/>.</summary>
     public static DateTime AddWorkingMinutes(BusinessCalendarCatalog calendars, DateTime startUtc, int workingMinutes, string? calendarName)
     {
-        if (calendars is null)
-        {
-            throw new ArgumentNullException(nameof(calendars));
-        }
+        Guard.NotNull(calendars, nameof(calendars));
 
         Validate(startUtc, workingMinutes);
         var calendar = calendars.Get(string.IsNullOrWhiteSpace(calendarName) ? BuiltInCalendars.ChinaWorkdaysName : calendarName!);

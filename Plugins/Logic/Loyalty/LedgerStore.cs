@@ -5,6 +5,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
@@ -63,15 +64,11 @@ public static class LedgerStore
     /// <param name="rowIdsByKey">When given, filled with the row id of each entry by idempotency key.</param>
     public static PointsLedger Read(IOrganizationService service, Guid contactId, IDictionary<string, Guid>? rowIdsByKey = null)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
 
         var query = new QueryExpression(PointsEntryTable.LogicalName)
         {
             ColumnSet = new ColumnSet(Columns),
-            PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(PointsEntryTable.Columns.Contact, ConditionOperator.Equal, contactId);
         query.AddOrder(PointsEntryTable.Columns.Sequence, OrderType.Ascending);
@@ -80,26 +77,14 @@ public static class LedgerStore
         reward.Columns = new ColumnSet(RewardTable.Columns.Code);
 
         var entries = new List<PointsLedgerEntry>();
-        while (true)
+        foreach (var row in service.RetrieveAll(query, PageSize))
         {
-            var page = service.RetrieveMultiple(query);
-            foreach (var row in page.Entities)
+            var entry = ToEntry(row);
+            entries.Add(entry);
+            if (rowIdsByKey is not null)
             {
-                var entry = ToEntry(row);
-                entries.Add(entry);
-                if (rowIdsByKey is not null)
-                {
-                    rowIdsByKey[entry.Key] = row.Id;
-                }
+                rowIdsByKey[entry.Key] = row.Id;
             }
-
-            if (!page.MoreRecords)
-            {
-                break;
-            }
-
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
         }
 
         return PointsLedger.From(entries);
@@ -108,15 +93,8 @@ public static class LedgerStore
     /// <summary>Creates one row per entry, in order; returns their ids. <paramref name="reward"/> is linked to Redeem entries.</summary>
     public static IReadOnlyList<Guid> Append(IOrganizationService service, Guid contactId, IEnumerable<PointsLedgerEntry> entries, EntityReference? reward = null)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
-
-        if (entries is null)
-        {
-            throw new ArgumentNullException(nameof(entries));
-        }
+        Guard.NotNull(service, nameof(service));
+        Guard.NotNull(entries, nameof(entries));
 
         var ids = new List<Guid>();
         foreach (var entry in entries)
@@ -130,10 +108,7 @@ public static class LedgerStore
     /// <summary>A contact update setting <c>pcrm_pointsbalance</c> to the ledger's sum; add other columns before sending it.</summary>
     public static Entity BalanceUpdate(Guid contactId, PointsLedger ledger)
     {
-        if (ledger is null)
-        {
-            throw new ArgumentNullException(nameof(ledger));
-        }
+        Guard.NotNull(ledger, nameof(ledger));
 
         return new Entity(ContactTable.LogicalName, contactId)
         {
@@ -144,10 +119,7 @@ public static class LedgerStore
     /// <summary>The row an entry is stored as (public for tests and tools).</summary>
     public static Entity ToRow(Guid contactId, PointsLedgerEntry entry, EntityReference? reward = null)
     {
-        if (entry is null)
-        {
-            throw new ArgumentNullException(nameof(entry));
-        }
+        Guard.NotNull(entry, nameof(entry));
 
         var row = new Entity(PointsEntryTable.LogicalName)
         {
@@ -201,10 +173,7 @@ public static class LedgerStore
     /// <summary>The entry a stored row holds (public for tests and tools).</summary>
     public static PointsLedgerEntry ToEntry(Entity row)
     {
-        if (row is null)
-        {
-            throw new ArgumentNullException(nameof(row));
-        }
+        Guard.NotNull(row, nameof(row));
 
         var key = row.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey);
         long sequence = row.GetAttributeValue<int?>(PointsEntryTable.Columns.Sequence) ?? 0;

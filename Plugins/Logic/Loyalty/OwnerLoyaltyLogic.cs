@@ -71,10 +71,7 @@ public static class OwnerLoyaltyLogic
     /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
     public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false)
     {
-        if (owner is null)
-        {
-            throw new ArgumentNullException(nameof(owner));
-        }
+        Guard.NotNull(owner, nameof(owner));
 
         var now = DataverseTime.ToInstant(nowUtc);
         var contactId = owner.Id;
@@ -114,10 +111,7 @@ public static class OwnerLoyaltyLogic
     /// </summary>
     public static TierAssessment WithdrawPayment(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, Guid paymentId, DateTime nowUtc, Action<string>? trace = null)
     {
-        if (owner is null)
-        {
-            throw new ArgumentNullException(nameof(owner));
-        }
+        Guard.NotNull(owner, nameof(owner));
 
         var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
@@ -198,10 +192,7 @@ public static class OwnerLoyaltyLogic
     /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
     public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
     {
-        if (owner is null)
-        {
-            throw new ArgumentNullException(nameof(owner));
-        }
+        Guard.NotNull(owner, nameof(owner));
 
         var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
@@ -214,7 +205,6 @@ public static class OwnerLoyaltyLogic
         var query = new QueryExpression(FeeBillTable.LogicalName)
         {
             ColumnSet = new ColumnSet(FeeBillTable.Columns.PeriodStart, FeeBillTable.Columns.AmountDue, FeeBillTable.Columns.DueOn),
-            PageInfo = new PagingInfo { Count = LedgerStore.PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(FeeBillTable.Columns.Contact, ConditionOperator.Equal, contactId);
         var from = asOf.AddMonths(-BillMonths);
@@ -225,38 +215,26 @@ public static class OwnerLoyaltyLogic
 
         var bills = new Dictionary<Guid, FeeBill>();
         var paid = new Dictionary<Guid, FeePayment>();
-        while (true)
+        foreach (var row in service.RetrieveAll(query, LedgerStore.PageSize))
         {
-            var page = service.RetrieveMultiple(query);
-            foreach (var row in page.Entities)
+            if (!bills.ContainsKey(row.Id))
             {
-                if (!bills.ContainsKey(row.Id))
+                var bill = FeeMapping.ReadBill(row);
+                if (bill is not null)
                 {
-                    var bill = FeeMapping.ReadBill(row);
-                    if (bill is not null)
-                    {
-                        bills[row.Id] = bill;
-                    }
-                }
-
-                if (bills.ContainsKey(row.Id)
-                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.PrimaryId)?.Value is Guid paymentId
-                    && !paid.ContainsKey(paymentId)
-                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.Amount)?.Value is Money amount
-                    && amount.Value > 0m
-                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.PaidOn)?.Value is DateTime paidOn)
-                {
-                    paid[paymentId] = new FeePayment(FeeMapping.Id(paymentId), FeeMapping.Id(row.Id), amount.Value, FeeMapping.Instant(paidOn));
+                    bills[row.Id] = bill;
                 }
             }
 
-            if (!page.MoreRecords)
+            if (bills.ContainsKey(row.Id)
+                && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.PrimaryId)?.Value is Guid paymentId
+                && !paid.ContainsKey(paymentId)
+                && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.Amount)?.Value is Money amount
+                && amount.Value > 0m
+                && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.PaidOn)?.Value is DateTime paidOn)
             {
-                break;
+                paid[paymentId] = new FeePayment(FeeMapping.Id(paymentId), FeeMapping.Id(row.Id), amount.Value, FeeMapping.Instant(paidOn));
             }
-
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
         }
 
         return FeeStanding.Derive(bills.Values, paid.Values, asOf);

@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
@@ -26,15 +27,8 @@ public static class RepeatRequests
     /// <param name="fallbackCreatedOnUtc">Its creation time when the row does not carry createdon (the operation's time).</param>
     public static RepeatAssessment Detect(IOrganizationService service, Entity request, DateTime fallbackCreatedOnUtc, Action<string>? trace = null)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
-
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
+        Guard.NotNull(service, nameof(service));
+        Guard.NotNull(request, nameof(request));
 
         var created = DataverseTime.Instant(request, Columns.CreatedOn)
             ?? DataverseTime.ToInstant(fallbackCreatedOnUtc);
@@ -52,7 +46,7 @@ public static class RepeatRequests
         var query = new QueryExpression(ServiceRequestTable.LogicalName)
         {
             ColumnSet = new ColumnSet(Columns.CreatedOn, Columns.StatusCode),
-            PageInfo = new PagingInfo { Count = MaxEarlier, PageNumber = 1 },
+            PageInfo = QueryPaging.FirstPage(MaxEarlier),
         };
         query.Criteria.AddCondition(Columns.Unit, ConditionOperator.Equal, self.UnitId.Value);
         query.Criteria.AddCondition(Columns.ServiceLine, ConditionOperator.Equal, OptionValues.ToOption(self.ServiceLine.Value).Value);
@@ -78,10 +72,7 @@ public static class RepeatRequests
     /// <summary>The update that records <paramref name="assessment"/>; null when there is nothing to write.</summary>
     public static Entity? Changes(Guid requestId, RepeatAssessment assessment)
     {
-        if (assessment is null)
-        {
-            throw new ArgumentNullException(nameof(assessment));
-        }
+        Guard.NotNull(assessment, nameof(assessment));
 
         if (!assessment.IsRepeat)
         {
