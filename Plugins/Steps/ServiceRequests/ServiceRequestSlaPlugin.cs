@@ -113,8 +113,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var pre = execution.GetPreImage(PreImageAlias)
-            ?? throw new InvalidPluginExecutionException($"The Update step of {ServiceRequestTable.LogicalName} has no '{PreImageAlias}' pre-image.");
+        var pre = execution.GetRequiredPreImage(PreImageAlias);
         var now = DataverseTime.Now(execution.OperationCreatedOn);
         var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
 

@@ -35,8 +35,7 @@ public sealed class RedemptionCancellationPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
-        var preImage = execution.GetPreImage(PreImageAlias)
-            ?? throw new InvalidPluginExecutionException("兑换记录缺少前映像 / The redemption's pre-image is missing.");
+        var preImage = execution.GetRequiredPreImage(PreImageAlias);
         RedemptionCancellationLogic.Apply(context.SystemService, execution.GetRequiredTarget(), preImage, now, context.Trace);
     }
 }
