@@ -33,10 +33,7 @@ public static class BuiltInCalendars
     /// </summary>
     public static string? Definition(string name)
     {
-        if (name is null)
-        {
-            throw new ArgumentNullException(nameof(name));
-        }
+        Guard.NotNull(name, nameof(name));
 
         return name.Trim().ToLowerInvariant() switch
         {

@@ -53,15 +53,8 @@ public sealed class BusinessCalendar
         IEnumerable<WorkingInterval>? makeUpDayHours = null,
         string? description = null)
     {
-        if (weeklyHours is null)
-        {
-            throw new ArgumentNullException(nameof(weeklyHours));
-        }
-
-        if (schedules is null)
-        {
-            throw new ArgumentNullException(nameof(schedules));
-        }
+        Guard.NotNull(weeklyHours, nameof(weeklyHours));
+        Guard.NotNull(schedules, nameof(schedules));
 
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -151,10 +144,7 @@ public sealed class BusinessCalendar
     /// <exception cref="DomainException">The calendar ignores public holidays, or the merged dates conflict.</exception>
     public BusinessCalendar WithSchedules(IEnumerable<HolidaySchedule> schedules)
     {
-        if (schedules is null)
-        {
-            throw new ArgumentNullException(nameof(schedules));
-        }
+        Guard.NotNull(schedules, nameof(schedules));
 
         var added = schedules.ToArray();
         var addedYears = new HashSet<int>(added.Select(s => s.Year));

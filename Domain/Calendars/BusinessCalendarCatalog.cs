@@ -15,10 +15,7 @@ public sealed class BusinessCalendarCatalog
 
     public BusinessCalendarCatalog(IEnumerable<BusinessCalendar> calendars)
     {
-        if (calendars is null)
-        {
-            throw new ArgumentNullException(nameof(calendars));
-        }
+        Guard.NotNull(calendars, nameof(calendars));
 
         _byName = new Dictionary<string, BusinessCalendar>(StringComparer.OrdinalIgnoreCase);
         foreach (var calendar in calendars)
@@ -41,10 +38,7 @@ public sealed class BusinessCalendarCatalog
 
     public bool TryGet(string name, out BusinessCalendar calendar)
     {
-        if (name is null)
-        {
-            throw new ArgumentNullException(nameof(name));
-        }
+        Guard.NotNull(name, nameof(name));
 
         if (_byName.TryGetValue(name.Trim(), out var found))
         {
@@ -73,10 +67,7 @@ public sealed class BusinessCalendarCatalog
     /// <summary>A catalog with <paramref name="calendar"/> added, or replacing the one of the same name.</summary>
     public BusinessCalendarCatalog With(BusinessCalendar calendar)
     {
-        if (calendar is null)
-        {
-            throw new ArgumentNullException(nameof(calendar));
-        }
+        Guard.NotNull(calendar, nameof(calendar));
 
         return new BusinessCalendarCatalog(
             Calendars.Where(c => !string.Equals(c.Name, calendar.Name, StringComparison.OrdinalIgnoreCase)).Concat(new[] { calendar }));

@@ -44,10 +44,7 @@ public readonly struct CalendarDate : IEquatable<CalendarDate>, IComparable<Cale
     /// <summary>Parses exactly <c>yyyy-MM-dd</c>; anything else is a <see cref="FormatException"/>.</summary>
     public static CalendarDate ParseIso(string text)
     {
-        if (text is null)
-        {
-            throw new ArgumentNullException(nameof(text));
-        }
+        Guard.NotNull(text, nameof(text));
 
         if (!TryParseIso(text, out var date))
         {

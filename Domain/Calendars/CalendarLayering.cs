@@ -24,15 +24,8 @@ public static class CalendarLayering
     /// <exception cref="DomainException">Two admin calendars share a name, or an extension of a built-in changes its hours.</exception>
     public static BusinessCalendarCatalog Compose(BusinessCalendarCatalog builtIns, IEnumerable<BusinessCalendar> adminCalendars)
     {
-        if (builtIns is null)
-        {
-            throw new ArgumentNullException(nameof(builtIns));
-        }
-
-        if (adminCalendars is null)
-        {
-            throw new ArgumentNullException(nameof(adminCalendars));
-        }
+        Guard.NotNull(builtIns, nameof(builtIns));
+        Guard.NotNull(adminCalendars, nameof(adminCalendars));
 
         var catalog = builtIns;
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -59,15 +52,8 @@ public static class CalendarLayering
     /// <exception cref="DomainException"><see cref="CalendarErrorCodes.InvalidCalendar"/> when the extension changes anything but years.</exception>
     public static BusinessCalendar Extend(BusinessCalendar builtIn, BusinessCalendar extension)
     {
-        if (builtIn is null)
-        {
-            throw new ArgumentNullException(nameof(builtIn));
-        }
-
-        if (extension is null)
-        {
-            throw new ArgumentNullException(nameof(extension));
-        }
+        Guard.NotNull(builtIn, nameof(builtIn));
+        Guard.NotNull(extension, nameof(extension));
 
         var difference = DifferenceBesidesYears(builtIn, extension);
         if (difference is not null)

@@ -17,15 +17,8 @@ public sealed class HolidaySchedule
 {
     public HolidaySchedule(int year, IEnumerable<PublicHoliday> holidays, IEnumerable<MakeUpWorkday> workdays, string? source = null)
     {
-        if (holidays is null)
-        {
-            throw new ArgumentNullException(nameof(holidays));
-        }
-
-        if (workdays is null)
-        {
-            throw new ArgumentNullException(nameof(workdays));
-        }
+        Guard.NotNull(holidays, nameof(holidays));
+        Guard.NotNull(workdays, nameof(workdays));
 
         if (year < 2 || year > 9998)
         {

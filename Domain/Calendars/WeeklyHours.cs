@@ -15,10 +15,7 @@ public sealed class WeeklyHours
 
     public WeeklyHours(IReadOnlyDictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> days)
     {
-        if (days is null)
-        {
-            throw new ArgumentNullException(nameof(days));
-        }
+        Guard.NotNull(days, nameof(days));
 
         _byDay = new WorkingInterval[7][];
         for (var day = DayOfWeek.Sunday; day <= DayOfWeek.Saturday; day++)
@@ -37,15 +34,8 @@ public sealed class WeeklyHours
     /// <summary>The same intervals on each of <paramref name="days"/>, the others closed.</summary>
     public static WeeklyHours Uniform(IEnumerable<DayOfWeek> days, params WorkingInterval[] intervals)
     {
-        if (days is null)
-        {
-            throw new ArgumentNullException(nameof(days));
-        }
-
-        if (intervals is null)
-        {
-            throw new ArgumentNullException(nameof(intervals));
-        }
+        Guard.NotNull(days, nameof(days));
+        Guard.NotNull(intervals, nameof(intervals));
 
         var map = new Dictionary<DayOfWeek, IReadOnlyList<WorkingInterval>>();
         foreach (var day in days.Distinct())

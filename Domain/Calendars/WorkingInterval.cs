@@ -37,10 +37,7 @@ public readonly struct WorkingInterval : IEquatable<WorkingInterval>
     /// </summary>
     public static WorkingInterval Parse(string text)
     {
-        if (text is null)
-        {
-            throw new ArgumentNullException(nameof(text));
-        }
+        Guard.NotNull(text, nameof(text));
 
         var parts = text.Split('-');
         if (parts.Length != 2 || !TryParseClock(parts[0].Trim(), out var start) || !TryParseClock(parts[1].Trim(), out var end))

@@ -13,10 +13,7 @@ internal static class WorkingIntervalList
 {
     public static WorkingInterval[] Normalize(IEnumerable<WorkingInterval> intervals, string dayLabel)
     {
-        if (intervals is null)
-        {
-            throw new ArgumentNullException(nameof(intervals));
-        }
+        Guard.NotNull(intervals, nameof(intervals));
 
         var sorted = intervals.OrderBy(i => i.Start).ToArray();
         for (var i = 1; i < sorted.Length; i++)

@@ -22,10 +22,7 @@ public sealed class CarePolicy
 {
     public CarePolicy(CareRules rules)
     {
-        if (rules is null)
-        {
-            throw new ArgumentNullException(nameof(rules));
-        }
+        Guard.NotNull(rules, nameof(rules));
 
         Rules = rules.Validate();
     }
@@ -34,10 +31,7 @@ public sealed class CarePolicy
 
     public IReadOnlyList<SuggestedAction> Suggest(OwnerFacts facts, LifecycleStage stage, ChinaDate asOf)
     {
-        if (facts is null)
-        {
-            throw new ArgumentNullException(nameof(facts));
-        }
+        Guard.NotNull(facts, nameof(facts));
 
         var actions = new List<SuggestedAction>();
         if (!facts.IsResidentOn(asOf))

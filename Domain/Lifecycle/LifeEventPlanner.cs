@@ -19,10 +19,7 @@ public static class LifeEventPlanner
     /// <param name="toExclusive">The day after the last date of the range: the range is [from, toExclusive).</param>
     public static IReadOnlyList<SuggestedAction> Plan(OwnerFacts facts, ChinaDate from, ChinaDate toExclusive)
     {
-        if (facts is null)
-        {
-            throw new ArgumentNullException(nameof(facts));
-        }
+        Guard.NotNull(facts, nameof(facts));
 
         if (toExclusive < from)
         {

@@ -32,10 +32,7 @@ public sealed class LifecyclePolicy
 {
     public LifecyclePolicy(LifecycleRules rules)
     {
-        if (rules is null)
-        {
-            throw new ArgumentNullException(nameof(rules));
-        }
+        Guard.NotNull(rules, nameof(rules));
 
         Rules = rules.Validate();
     }
@@ -48,10 +45,7 @@ public sealed class LifecyclePolicy
     /// <exception cref="DomainException">The owner has not moved in yet, or moved out before moving in.</exception>
     public LifecycleAssessment Assess(OwnerFacts facts, LifecycleStatus? previous, ChinaDate asOf)
     {
-        if (facts is null)
-        {
-            throw new ArgumentNullException(nameof(facts));
-        }
+        Guard.NotNull(facts, nameof(facts));
 
         if (facts.Fees.AsOf != asOf)
         {

@@ -16,7 +16,7 @@ public sealed record OwnerFacts
     /// <param name="fees">Fee standing on the evaluation date.</param>
     public OwnerFacts(ChinaDate moveInOn, FeeStanding fees)
     {
-        Fees = fees ?? throw new ArgumentNullException(nameof(fees));
+        Fees = Guard.NotNull(fees, nameof(fees));
         MoveInOn = moveInOn;
     }
 

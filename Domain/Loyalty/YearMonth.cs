@@ -43,10 +43,7 @@ public readonly struct YearMonth : IEquatable<YearMonth>, IComparable<YearMonth>
     /// <summary>Parses exactly <c>yyyy-MM</c>; anything else is a <see cref="FormatException"/>.</summary>
     public static YearMonth Parse(string text)
     {
-        if (text is null)
-        {
-            throw new ArgumentNullException(nameof(text));
-        }
+        Guard.NotNull(text, nameof(text));
 
         if (text.Length != 7
             || !DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))

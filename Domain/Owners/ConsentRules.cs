@@ -19,15 +19,8 @@ public static class ConsentRules
 {
     public static ConsentRecord Apply(ConsentPurpose purpose, ConsentRecord current, ConsentChange change, DateTimeOffset now)
     {
-        if (current is null)
-        {
-            throw new ArgumentNullException(nameof(current));
-        }
-
-        if (change is null)
-        {
-            throw new ArgumentNullException(nameof(change));
-        }
+        Guard.NotNull(current, nameof(current));
+        Guard.NotNull(change, nameof(change));
 
         RefuseFuture(purpose, change.GrantedOnEntered, now);
         RefuseFuture(purpose, change.WithdrawnOnEntered, now);

@@ -33,15 +33,8 @@ public static class RepeatRule
     /// <summary>Whether <paramref name="request"/> repeats any of <paramref name="candidates"/>, and which.</summary>
     public static RepeatAssessment Assess(RequestForRepeat request, IEnumerable<RequestForRepeat> candidates)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        if (candidates is null)
-        {
-            throw new ArgumentNullException(nameof(candidates));
-        }
+        Guard.NotNull(request, nameof(request));
+        Guard.NotNull(candidates, nameof(candidates));
 
         if (!request.UnitId.HasValue || !request.ServiceLine.HasValue)
         {

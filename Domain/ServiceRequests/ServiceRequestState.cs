@@ -72,15 +72,8 @@ public sealed record ServiceRequestState
     /// <exception cref="DomainException">A target names a calendar the catalog lacks, or the calendar does not cover the dates.</exception>
     public static ServiceRequestState Open(IReadOnlyList<SlaPolicyMatch> targets, BusinessCalendarCatalog calendars, DateTimeOffset now)
     {
-        if (targets is null)
-        {
-            throw new ArgumentNullException(nameof(targets));
-        }
-
-        if (calendars is null)
-        {
-            throw new ArgumentNullException(nameof(calendars));
-        }
+        Guard.NotNull(targets, nameof(targets));
+        Guard.NotNull(calendars, nameof(calendars));
 
         return new ServiceRequestState
         {
@@ -93,10 +86,7 @@ public sealed record ServiceRequestState
     /// <summary>The name to record for the targets: the policy's, or "first-response policy / resolution policy" when they differ.</summary>
     public static string? PolicyName(IReadOnlyList<SlaPolicyMatch> targets)
     {
-        if (targets is null)
-        {
-            throw new ArgumentNullException(nameof(targets));
-        }
+        Guard.NotNull(targets, nameof(targets));
 
         var names = targets.Select(t => t.Policy.Name).Distinct(StringComparer.Ordinal).ToArray();
         return names.Length == 0 ? null : string.Join(" / ", names);
@@ -185,15 +175,8 @@ public sealed record ServiceRequestState
     /// </summary>
     public ServiceRequestState Retarget(IReadOnlyList<SlaPolicyMatch> targets, BusinessCalendarCatalog calendars, DateTimeOffset now)
     {
-        if (targets is null)
-        {
-            throw new ArgumentNullException(nameof(targets));
-        }
-
-        if (calendars is null)
-        {
-            throw new ArgumentNullException(nameof(calendars));
-        }
+        Guard.NotNull(targets, nameof(targets));
+        Guard.NotNull(calendars, nameof(calendars));
 
         if (!CanRetarget)
         {

@@ -23,15 +23,8 @@ public static class EscalationPlanner
 {
     public static IReadOnlyList<DueEscalation> Due(SlaClock clock, IEnumerable<EscalationLevel> alreadyRecordedLevels, DateTimeOffset now)
     {
-        if (clock is null)
-        {
-            throw new ArgumentNullException(nameof(clock));
-        }
-
-        if (alreadyRecordedLevels is null)
-        {
-            throw new ArgumentNullException(nameof(alreadyRecordedLevels));
-        }
+        Guard.NotNull(clock, nameof(clock));
+        Guard.NotNull(alreadyRecordedLevels, nameof(alreadyRecordedLevels));
 
         if (clock.IsCompleted)
         {

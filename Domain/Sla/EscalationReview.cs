@@ -37,15 +37,8 @@ public sealed class EscalationReview
 
     public static EscalationReview Of(IEnumerable<SlaClock> clocks, IEnumerable<EscalationRung> alreadyRecorded, DateTimeOffset now)
     {
-        if (clocks is null)
-        {
-            throw new ArgumentNullException(nameof(clocks));
-        }
-
-        if (alreadyRecorded is null)
-        {
-            throw new ArgumentNullException(nameof(alreadyRecorded));
-        }
+        Guard.NotNull(clocks, nameof(clocks));
+        Guard.NotNull(alreadyRecorded, nameof(alreadyRecorded));
 
         var recorded = alreadyRecorded.ToArray();
         var observed = new List<SlaClock>();

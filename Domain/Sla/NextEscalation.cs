@@ -35,15 +35,8 @@ public static class NextEscalation
     /// <exception cref="DomainException">The calendar does not cover the year of the level 2 or 3 instant.</exception>
     public static DateTimeOffset? Of(SlaClock clock, IEnumerable<EscalationLevel> alreadyRecordedLevels)
     {
-        if (clock is null)
-        {
-            throw new ArgumentNullException(nameof(clock));
-        }
-
-        if (alreadyRecordedLevels is null)
-        {
-            throw new ArgumentNullException(nameof(alreadyRecordedLevels));
-        }
+        Guard.NotNull(clock, nameof(clock));
+        Guard.NotNull(alreadyRecordedLevels, nameof(alreadyRecordedLevels));
 
         if (clock.IsCompleted || clock.IsPaused)
         {
@@ -65,10 +58,7 @@ public static class NextEscalation
     /// <summary>The earliest of several KPIs' instants (e.g. first response and resolution of one request); null when all are null.</summary>
     public static DateTimeOffset? Earliest(IEnumerable<DateTimeOffset?> instants)
     {
-        if (instants is null)
-        {
-            throw new ArgumentNullException(nameof(instants));
-        }
+        Guard.NotNull(instants, nameof(instants));
 
         DateTimeOffset? earliest = null;
         foreach (var instant in instants)
@@ -88,27 +78,21 @@ public static class NextEscalation
     /// <summary>The first whole second at which <paramref name="level"/> is due for <paramref name="clock"/>, as the planner judges it.</summary>
     public static DateTimeOffset InstantOf(SlaClock clock, EscalationLevel level)
     {
-        if (clock is null)
-        {
-            throw new ArgumentNullException(nameof(clock));
-        }
+        Guard.NotNull(clock, nameof(clock));
 
         return level switch
         {
             EscalationLevel.Warning => CeilingSecond(clock.WarningAt),
-            EscalationLevel.Level1 => FloorSecond(clock.DueAt).AddSeconds(1),
+            EscalationLevel.Level1 => InstantPrecision.TruncateToSecond(clock.DueAt).AddSeconds(1),
             EscalationLevel.Level2 => CeilingSecond(clock.Calendar.AddWorkingTime(clock.DueAt, clock.Target.Ladder.Level2AfterBreach)),
             EscalationLevel.Level3 => CeilingSecond(clock.Calendar.AddWorkingTime(clock.DueAt, clock.Target.Ladder.Level3AfterBreach)),
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Unknown escalation level."),
         };
     }
 
-    private static DateTimeOffset FloorSecond(DateTimeOffset instant) =>
-        new DateTimeOffset(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerSecond), instant.Offset);
-
     private static DateTimeOffset CeilingSecond(DateTimeOffset instant)
     {
-        var floor = FloorSecond(instant);
+        var floor = InstantPrecision.TruncateToSecond(instant);
         return floor == instant ? instant : floor.AddSeconds(1);
     }
 }

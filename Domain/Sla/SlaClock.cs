@@ -85,15 +85,8 @@ public sealed class SlaClock
     /// <exception cref="DomainException">The calendar is not the one the target names, or does not cover the dates.</exception>
     public static SlaClock Start(SlaTarget target, BusinessCalendar calendar, DateTimeOffset startedAt)
     {
-        if (target is null)
-        {
-            throw new ArgumentNullException(nameof(target));
-        }
-
-        if (calendar is null)
-        {
-            throw new ArgumentNullException(nameof(calendar));
-        }
+        Guard.NotNull(target, nameof(target));
+        Guard.NotNull(calendar, nameof(calendar));
 
         if (!string.Equals(target.CalendarName, calendar.Name, StringComparison.OrdinalIgnoreCase))
         {

@@ -22,10 +22,7 @@ public sealed class SlaPolicy
         Urgency? urgency = null,
         string? ownerTier = null)
     {
-        if (targets is null)
-        {
-            throw new ArgumentNullException(nameof(targets));
-        }
+        Guard.NotNull(targets, nameof(targets));
 
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -83,10 +80,7 @@ public sealed class SlaPolicy
 
     public bool Matches(SlaRequestFacts facts)
     {
-        if (facts is null)
-        {
-            throw new ArgumentNullException(nameof(facts));
-        }
+        Guard.NotNull(facts, nameof(facts));
 
         return (!RequestType.HasValue || RequestType.Value == facts.RequestType)
             && (!ServiceLine.HasValue || ServiceLine.Value == facts.ServiceLine)

@@ -25,10 +25,7 @@ public static class SlaPolicyLayering
     /// <param name="layers">Lowest first, e.g. defaults, company-wide, property.</param>
     public static SlaPolicySet Compose(params IEnumerable<SlaPolicy>[] layers)
     {
-        if (layers is null)
-        {
-            throw new ArgumentNullException(nameof(layers));
-        }
+        Guard.NotNull(layers, nameof(layers));
 
         var byCriteria = new Dictionary<string, SlaPolicy>(StringComparer.Ordinal);
         foreach (var layer in layers)
@@ -58,15 +55,8 @@ public static class SlaPolicyLayering
     /// <summary><paramref name="upper"/>'s targets, plus <paramref name="beneath"/>'s for the KPIs upper leaves open.</summary>
     public static SlaPolicy Replace(SlaPolicy beneath, SlaPolicy upper)
     {
-        if (beneath is null)
-        {
-            throw new ArgumentNullException(nameof(beneath));
-        }
-
-        if (upper is null)
-        {
-            throw new ArgumentNullException(nameof(upper));
-        }
+        Guard.NotNull(beneath, nameof(beneath));
+        Guard.NotNull(upper, nameof(upper));
 
         if (!string.Equals(beneath.CriteriaKey, upper.CriteriaKey, StringComparison.Ordinal))
         {

@@ -17,10 +17,7 @@ public sealed class SlaPolicySet
 {
     public SlaPolicySet(IEnumerable<SlaPolicy> policies)
     {
-        if (policies is null)
-        {
-            throw new ArgumentNullException(nameof(policies));
-        }
+        Guard.NotNull(policies, nameof(policies));
 
         var list = policies.ToArray();
         var clash = list.GroupBy(p => p.CriteriaKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -42,10 +39,7 @@ public sealed class SlaPolicySet
     /// <summary>The winning target for <paramref name="kpi"/>, or null when no matching policy defines it.</summary>
     public SlaPolicyMatch? Find(SlaRequestFacts facts, SlaKpi kpi)
     {
-        if (facts is null)
-        {
-            throw new ArgumentNullException(nameof(facts));
-        }
+        Guard.NotNull(facts, nameof(facts));
 
         foreach (var policy in Policies)
         {
@@ -62,10 +56,7 @@ public sealed class SlaPolicySet
     /// <summary>The winning target for every KPI that some matching policy defines, in KPI order.</summary>
     public IReadOnlyList<SlaPolicyMatch> Resolve(SlaRequestFacts facts)
     {
-        if (facts is null)
-        {
-            throw new ArgumentNullException(nameof(facts));
-        }
+        Guard.NotNull(facts, nameof(facts));
 
         var matches = new List<SlaPolicyMatch>();
         foreach (SlaKpi kpi in Enum.GetValues(typeof(SlaKpi)))

@@ -21,10 +21,7 @@ public sealed class UrgencyDetector
 
     public UrgencyDetector(IEnumerable<UrgencyKeyword> keywords)
     {
-        if (keywords is null)
-        {
-            throw new ArgumentNullException(nameof(keywords));
-        }
+        Guard.NotNull(keywords, nameof(keywords));
 
         _keywords = keywords.OrderByDescending(k => k.Urgency).ToArray();
     }

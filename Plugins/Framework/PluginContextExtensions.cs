@@ -43,6 +43,21 @@ public static class PluginContextExtensions
     }
 
     /// <summary>
+    /// The pre-image the step's declaration registers under <paramref name="alias"/>; throws when the registration does
+    /// not provide it (the step was registered by hand without its image), rather than letting the rules run on nothing.
+    /// </summary>
+    public static Entity GetRequiredPreImage(this IPluginExecutionContext context, string alias)
+    {
+        return context.GetPreImage(alias) ?? throw MissingImage(context, "前映像", "pre-image", alias);
+    }
+
+    /// <summary>The post-image registered under <paramref name="alias"/>; throws like <see cref="GetRequiredPreImage"/>.</summary>
+    public static Entity GetRequiredPostImage(this IPluginExecutionContext context, string alias)
+    {
+        return context.GetPostImage(alias) ?? throw MissingImage(context, "后映像", "post-image", alias);
+    }
+
+    /// <summary>
     /// Whether the request came straight from outside (a user, an import, a flow or an integration: depth 1) rather
     /// than from a plug-in or workflow of this pipeline. The guards refuse direct writes of code-maintained rows and
     /// columns and let PropertyCrm's own steps through.
@@ -114,4 +129,7 @@ public static class PluginContextExtensions
     {
         return context.InputParameters.TryGetValue(name, out var value) && value is T typed ? typed : default;
     }
+
+    private static InvalidPluginExecutionException MissingImage(IPluginExecutionContext context, string chinese, string english, string alias) =>
+        new($"{context.PrimaryEntityName} 的 {context.MessageName} 步骤缺少{chinese} '{alias}',请检查插件注册 / {context.MessageName} of {context.PrimaryEntityName} has no '{alias}' {english}: check the step registration.");
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
@@ -15,10 +16,7 @@ public static class ConsentLogic
 {
     public static OwnerConsents Read(IOrganizationService service, EntityReference? owner)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
 
         if (owner is null || owner.Id == Guid.Empty)
         {

@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Plugins.Logic.Sla;
+using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.Plugins.Logic;
 
@@ -38,16 +39,12 @@ public static class WorkingTimeLogic
     /// <summary>The UTC instant at which <paramref name="workingMinutes"/> of working time has elapsed after <paramref name="startUtc"/>.</summary>
     public static DateTime AddWorkingMinutes(BusinessCalendarCatalog calendars, DateTime startUtc, int workingMinutes, string? calendarName)
     {
-        if (calendars is null)
-        {
-            throw new ArgumentNullException(nameof(calendars));
-        }
+        Guard.NotNull(calendars, nameof(calendars));
 
         Validate(startUtc, workingMinutes);
         var calendar = calendars.Get(string.IsNullOrWhiteSpace(calendarName) ? BuiltInCalendars.ChinaWorkdaysName : calendarName!);
 
-        // Dataverse hands date-time values to plug-ins in UTC; Unspecified is treated as UTC for the same reason.
-        var start = new DateTimeOffset(DateTime.SpecifyKind(startUtc.Kind == DateTimeKind.Local ? startUtc.ToUniversalTime() : startUtc, DateTimeKind.Utc));
+        var start = DataverseTime.FromInput(startUtc);
         return calendar.AddWorkingTime(start, TimeSpan.FromMinutes(workingMinutes)).UtcDateTime;
     }
 

@@ -62,10 +62,5 @@ public sealed class ConsentMapping
         }
     }
 
-    // Dataverse returns date-time columns in UTC (DateTimeKind.Utc) through the SDK.
-    private static DateTimeOffset? Utc(Entity row, string column)
-    {
-        var value = row.GetAttributeValue<DateTime?>(column);
-        return value is DateTime d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
-    }
+    private static DateTimeOffset? Utc(Entity row, string column) => DataverseTime.Instant(row, column);
 }

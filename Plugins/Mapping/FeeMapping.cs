@@ -44,6 +44,6 @@ public static class FeeMapping
     /// <summary>A China date as a date-only column value.</summary>
     public static DateTime FromDate(ChinaDate date) => new(date.Year, date.Month, date.Day, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>A date-time column value (UTC) as an instant.</summary>
-    public static DateTimeOffset Instant(DateTime utc) => new(DateTime.SpecifyKind(utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : utc, DateTimeKind.Utc));
+    /// <summary>A date-time column value (UTC) as an instant (<see cref="DataverseTime.ToInstant(DateTime)"/>).</summary>
+    public static DateTimeOffset Instant(DateTime utc) => DataverseTime.ToInstant(utc);
 }

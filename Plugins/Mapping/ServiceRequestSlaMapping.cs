@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;
@@ -9,86 +10,14 @@ using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Plugins.Mapping;
 
-/// <summary>The columns one KPI's clock is stored in on <c>pcrm_servicerequest</c> (prefix <c>pcrm_fr…</c> / <c>pcrm_res…</c>).</summary>
-public sealed class ClockColumns
-{
-    public static readonly ClockColumns FirstResponse = new(
-        SlaKpi.FirstResponse,
-        Columns.FirstResponseTargetMinutes,
-        Columns.FirstResponseCalendar,
-        Columns.FirstResponseWarningOn,
-        Columns.FirstResponseDueOn,
-        Columns.FirstResponseMetOn,
-        Columns.FirstResponseBreachedOn,
-        Columns.FirstResponseStatus,
-        Columns.FirstResponsePausedMinutes,
-        Columns.AcceptedOn);
-
-    public static readonly ClockColumns Resolution = new(
-        SlaKpi.Resolution,
-        Columns.ResolutionTargetMinutes,
-        Columns.ResolutionCalendar,
-        Columns.ResolutionWarningOn,
-        Columns.ResolutionDueOn,
-        Columns.ResolutionMetOn,
-        Columns.ResolutionBreachedOn,
-        Columns.ResolutionStatus,
-        Columns.ResolutionPausedMinutes,
-        Columns.ResolvedOn);
-
-    private ClockColumns(SlaKpi kpi, string targetMinutes, string calendar, string warningOn, string dueOn, string metOn, string breachedOn, string status, string pausedMinutes, string completedBy)
-    {
-        Kpi = kpi;
-        TargetMinutes = targetMinutes;
-        Calendar = calendar;
-        WarningOn = warningOn;
-        DueOn = dueOn;
-        MetOn = metOn;
-        BreachedOn = breachedOn;
-        Status = status;
-        PausedMinutes = pausedMinutes;
-        CompletedBy = completedBy;
-    }
-
-    public SlaKpi Kpi { get; }
-
-    public string TargetMinutes { get; }
-
-    public string Calendar { get; }
-
-    public string WarningOn { get; }
-
-    public string DueOn { get; }
-
-    public string MetOn { get; }
-
-    public string BreachedOn { get; }
-
-    public string Status { get; }
-
-    public string PausedMinutes { get; }
-
-    /// <summary>The request timestamp that completes the KPI (accepted on, resolved on).</summary>
-    public string CompletedBy { get; }
-
-    public string[] All => new[] { TargetMinutes, Calendar, WarningOn, DueOn, MetOn, BreachedOn, Status, PausedMinutes };
-}
-
 /// <summary>
 /// Maps a <c>pcrm_servicerequest</c> row to <see cref="ServiceRequestState"/> and writes a state back as column values.
 /// </summary>
 /// <remarks>
-/// <para><b>Reading clocks.</b> The stored target (minutes and calendar, set when the request was logged or
-/// re-targeted) is the promise and wins; the policy now in force for the request's facts supplies the warning share
-/// and, when its duration is still the stored one, the escalation ladder (otherwise the proportional ladder). A
-/// clock is completed at its met-on time, else at accepted on (first response) / resolved on (resolution); paused on
-/// applies to a clock still running. Deadlines are recomputed from SLA started on + paused minutes
-/// (<see cref="SlaClock.Restore"/>), so a stored deadline can never disagree with the rules. The SLA sweep restores
-/// the clocks through <see cref="ReadClocks"/>, the same code.</para>
-/// <para><b>Precision.</b> Dataverse keeps date-times to the second and paused time in whole minutes: "now" is
-/// truncated to the second before the rules run, and a clock whose paused total is not whole minutes is stored
-/// with the whole minutes (rounded down: the owner's benefit is never overstated) and its deadlines recomputed
-/// from them, so what is written is exactly what the next read rebuilds.</para>
+/// Entity ↔ record only: the rules for reading a stored clock (policy reconciliation, completion, pausing) are
+/// <see cref="StoredSlaClocks"/>, and what is written (whole paused minutes, when the state code goes with a create)
+/// is <see cref="StoredServiceRequests"/>. Date-times go through <see cref="DataverseTime"/>. The SLA sweep restores
+/// the clocks through <see cref="ReadClocks"/>, the same code as <see cref="ReadState"/>.
 /// </remarks>
 public static class ServiceRequestSlaMapping
 {
@@ -114,10 +43,10 @@ public static class ServiceRequestSlaMapping
 
     /// <summary>Policy-matching facts of the row; the type must be set.</summary>
     public static SlaRequestFacts ReadFacts(Entity row) =>
-        ServiceRequestIntake.Facts(
+        StoredServiceRequests.Facts(
             OptionValues.Read<RequestType>(row, Columns.RequestType),
             OptionValues.Read<ServiceLine>(row, Columns.ServiceLine),
-            OptionValues.Read<Urgency>(row, Columns.Urgency) ?? Urgency.Normal,
+            OptionValues.Read<Urgency>(row, Columns.Urgency),
             row.GetAttributeValue<string>(Columns.OwnerTier));
 
     /// <param name="row">The stored row (pre-image).</param>
@@ -125,21 +54,17 @@ public static class ServiceRequestSlaMapping
     /// <param name="calendars">The calendar catalog; only used when the row has clocks.</param>
     public static ServiceRequestState ReadState(Entity row, Func<SlaPolicySet> policies, Func<BusinessCalendarCatalog> calendars)
     {
-        if (row is null)
-        {
-            throw new ArgumentNullException(nameof(row));
-        }
-
+        Guard.NotNull(row, nameof(row));
         var state = new ServiceRequestState
         {
             Status = RequestStatusMapping.Read(row),
-            AcceptedOn = Instant(row, Columns.AcceptedOn),
-            DispatchedOn = Instant(row, Columns.DispatchedOn),
-            ArrivedOn = Instant(row, Columns.ArrivedOn),
-            ResolvedOn = Instant(row, Columns.ResolvedOn),
-            ClosedOn = Instant(row, Columns.ClosedOn),
-            PausedOn = Instant(row, Columns.PausedOn),
-            FollowUpOn = Instant(row, Columns.FollowUpOn),
+            AcceptedOn = DataverseTime.Instant(row, Columns.AcceptedOn),
+            DispatchedOn = DataverseTime.Instant(row, Columns.DispatchedOn),
+            ArrivedOn = DataverseTime.Instant(row, Columns.ArrivedOn),
+            ResolvedOn = DataverseTime.Instant(row, Columns.ResolvedOn),
+            ClosedOn = DataverseTime.Instant(row, Columns.ClosedOn),
+            PausedOn = DataverseTime.Instant(row, Columns.PausedOn),
+            FollowUpOn = DataverseTime.Instant(row, Columns.FollowUpOn),
         };
         var clocks = ReadClockPair(row, () => ReadFacts(row), policies, calendars);
         return clocks is null ? state : state with { FirstResponse = clocks[0], Resolution = clocks[1] };
@@ -156,11 +81,7 @@ public static class ServiceRequestSlaMapping
     /// <exception cref="PropertyCrm.Domain.DomainException">A stored value the rules refuse (unknown calendar, inconsistent clock).</exception>
     public static IReadOnlyList<SlaClock> ReadClocks(Entity row, Func<SlaPolicySet> policies, Func<BusinessCalendarCatalog> calendars)
     {
-        if (row is null)
-        {
-            throw new ArgumentNullException(nameof(row));
-        }
-
+        Guard.NotNull(row, nameof(row));
         var clocks = new List<SlaClock>();
         foreach (var clock in ReadClockPair(row, () => ReadFactsOrRepair(row), policies, calendars) ?? Array.Empty<SlaClock?>())
         {
@@ -179,17 +100,9 @@ public static class ServiceRequestSlaMapping
     /// </summary>
     public static void Write(Entity target, Entity? before, ServiceRequestState state, DateTimeOffset now)
     {
-        if (target is null)
-        {
-            throw new ArgumentNullException(nameof(target));
-        }
-
-        if (state is null)
-        {
-            throw new ArgumentNullException(nameof(state));
-        }
-
-        var stored = ToStoredPrecision(state, now);
+        Guard.NotNull(target, nameof(target));
+        Guard.NotNull(state, nameof(state));
+        var stored = StoredServiceRequests.ToStoredPrecision(state, now);
         var values = new Dictionary<string, object?>
         {
             [Columns.AcceptedOn] = Utc(stored.AcceptedOn),
@@ -208,7 +121,7 @@ public static class ServiceRequestSlaMapping
         {
             if (before is null)
             {
-                if (pair.Value is not null && !(pair.Key == Columns.StateCode && !RequestLifecycle.IsFinal(stored.Status)))
+                if (pair.Value is not null && !(pair.Key == Columns.StateCode && !StoredServiceRequests.WritesStateCodeOnCreate(stored.Status)))
                 {
                     target[pair.Key] = pair.Value;
                 }
@@ -224,26 +137,6 @@ public static class ServiceRequestSlaMapping
         }
     }
 
-    /// <summary>A date-time column as a UTC instant (Dataverse hands plug-ins UTC; Unspecified is read as UTC).</summary>
-    public static DateTimeOffset? Instant(Entity row, string column)
-    {
-        var value = row.GetAttributeValue<DateTime?>(column);
-        if (!value.HasValue)
-        {
-            return null;
-        }
-
-        var utc = value.Value.Kind == DateTimeKind.Local ? value.Value.ToUniversalTime() : DateTime.SpecifyKind(value.Value, DateTimeKind.Utc);
-        return new DateTimeOffset(utc);
-    }
-
-    /// <summary>The execution's OperationCreatedOn as the rules' "now": UTC, truncated to the second Dataverse stores.</summary>
-    public static DateTimeOffset Now(DateTime operationCreatedOn)
-    {
-        var utc = operationCreatedOn.Kind == DateTimeKind.Local ? operationCreatedOn.ToUniversalTime() : DateTime.SpecifyKind(operationCreatedOn, DateTimeKind.Utc);
-        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-    }
-
     /// <summary>
     /// The first-response and resolution clocks (each null when not tracked), or null when the row has no target or
     /// no start (policies, calendars and facts are not called then).
@@ -255,7 +148,7 @@ public static class ServiceRequestSlaMapping
             return null;
         }
 
-        var startedAt = Instant(row, Columns.SlaStartedOn) ?? Instant(row, Columns.CreatedOn);
+        var startedAt = DataverseTime.Instant(row, Columns.SlaStartedOn) ?? DataverseTime.Instant(row, Columns.CreatedOn);
         if (startedAt is null)
         {
             return null;
@@ -272,40 +165,28 @@ public static class ServiceRequestSlaMapping
     }
 
     private static SlaRequestFacts ReadFactsOrRepair(Entity row) =>
-        new(
-            OptionValues.Read<RequestType>(row, Columns.RequestType) ?? RequestType.Repair,
+        StoredServiceRequests.FactsOrRepair(
+            OptionValues.Read<RequestType>(row, Columns.RequestType),
             OptionValues.Read<ServiceLine>(row, Columns.ServiceLine),
-            OptionValues.Read<Urgency>(row, Columns.Urgency) ?? Urgency.Normal,
+            OptionValues.Read<Urgency>(row, Columns.Urgency),
             row.GetAttributeValue<string>(Columns.OwnerTier));
 
     private static SlaClock? ReadClock(Entity row, ClockColumns columns, DateTimeOffset startedAt, SlaRequestFacts facts, SlaPolicySet policies, BusinessCalendarCatalog calendars)
     {
-        var minutes = row.GetAttributeValue<int?>(columns.TargetMinutes);
-        if (!minutes.HasValue || minutes.Value <= 0)
+        var stored = new StoredSlaClock(
+            columns.Kpi,
+            row.GetAttributeValue<int?>(columns.TargetMinutes),
+            row.GetAttributeValue<string>(columns.Calendar),
+            row.GetAttributeValue<int?>(columns.PausedMinutes),
+            DataverseTime.Instant(row, columns.MetOn),
+            DataverseTime.Instant(row, columns.CompletedBy),
+            DataverseTime.Instant(row, columns.BreachedOn));
+        if (!stored.IsTracked)
         {
             return null;
         }
 
-        var duration = TimeSpan.FromMinutes(minutes.Value);
-        var inForce = policies.Find(facts, columns.Kpi)?.Target;
-        var calendarName = row.GetAttributeValue<string>(columns.Calendar);
-        if (string.IsNullOrWhiteSpace(calendarName))
-        {
-            calendarName = inForce?.CalendarName ?? BuiltInCalendars.ChinaWorkdaysName;
-        }
-
-        var target = inForce is null
-            ? new SlaTarget(columns.Kpi, duration, calendarName!)
-            : new SlaTarget(columns.Kpi, duration, calendarName!, inForce.WarningPercent, inForce.Duration == duration ? inForce.Ladder : null);
-        var completedAt = Instant(row, columns.MetOn) ?? Instant(row, columns.CompletedBy);
-        return SlaClock.Restore(
-            target,
-            calendars.Get(target.CalendarName),
-            startedAt,
-            TimeSpan.FromMinutes(row.GetAttributeValue<int?>(columns.PausedMinutes) ?? 0),
-            completedAt.HasValue ? null : Instant(row, Columns.PausedOn),
-            completedAt,
-            Instant(row, columns.BreachedOn));
+        return StoredSlaClocks.Restore(stored, startedAt, DataverseTime.Instant(row, Columns.PausedOn), policies.Find(facts, columns.Kpi)?.Target, calendars);
     }
 
     private static void AddClock(Dictionary<string, object?> values, ClockColumns columns, SlaClock? clock)
@@ -323,21 +204,6 @@ public static class ServiceRequestSlaMapping
         values[columns.BreachedOn] = Utc(clock.BreachedOn);
         values[columns.Status] = OptionValues.ToOption(clock.Status);
         values[columns.PausedMinutes] = (int)clock.PausedTotal.TotalMinutes;
-    }
-
-    private static ServiceRequestState ToStoredPrecision(ServiceRequestState state, DateTimeOffset now) =>
-        state with { FirstResponse = WholeMinutesPaused(state.FirstResponse, now), Resolution = WholeMinutesPaused(state.Resolution, now) };
-
-    private static SlaClock? WholeMinutesPaused(SlaClock? clock, DateTimeOffset now)
-    {
-        if (clock is null || clock.PausedTotal.Ticks % TimeSpan.TicksPerMinute == 0)
-        {
-            return clock;
-        }
-
-        var whole = TimeSpan.FromMinutes(Math.Floor(clock.PausedTotal.TotalMinutes));
-        var restored = SlaClock.Restore(clock.Target, clock.Calendar, clock.StartedAt, whole, clock.PausedAt, clock.CompletedAt, clock.BreachedOn);
-        return restored.IsCompleted || restored.IsPaused ? restored : restored.Observe(now);
     }
 
     private static DateTime? Utc(DateTimeOffset? instant) => instant?.UtcDateTime;

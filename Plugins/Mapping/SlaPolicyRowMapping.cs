@@ -15,7 +15,7 @@ public sealed class SlaPolicyRow
     {
         Id = id;
         PropertyId = propertyId;
-        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        Policy = Guard.NotNull(policy, nameof(policy));
     }
 
     public Guid Id { get; }
@@ -58,10 +58,7 @@ public static class SlaPolicyRowMapping
     /// <exception cref="DomainException">The row's values do not make a valid policy (message names the row).</exception>
     public static SlaPolicyRow Read(Guid id, Func<string, object?> value)
     {
-        if (value is null)
-        {
-            throw new ArgumentNullException(nameof(value));
-        }
+        Guard.NotNull(value, nameof(value));
 
         var name = value(SlaPolicyTable.Columns.Name) as string;
         try
@@ -91,10 +88,7 @@ public static class SlaPolicyRowMapping
     /// <summary>Reads a row retrieved from <c>pcrm_slapolicy</c> itself.</summary>
     public static SlaPolicyRow Read(Entity row)
     {
-        if (row is null)
-        {
-            throw new ArgumentNullException(nameof(row));
-        }
+        Guard.NotNull(row, nameof(row));
 
         return Read(row.Id, column => row.Contains(column) ? row[column] : null);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PropertyCrm.Domain;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -28,9 +29,9 @@ public sealed class CustomApiDeclaration
     public CustomApiDeclaration(string uniqueName, Type pluginType, LocalizedText displayName, LocalizedText description)
     {
         UniqueName = string.IsNullOrWhiteSpace(uniqueName) ? throw new ArgumentException("Name required.", nameof(uniqueName)) : uniqueName;
-        PluginType = pluginType ?? throw new ArgumentNullException(nameof(pluginType));
-        DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
-        Description = description ?? throw new ArgumentNullException(nameof(description));
+        PluginType = Guard.NotNull(pluginType, nameof(pluginType));
+        DisplayName = Guard.NotNull(displayName, nameof(displayName));
+        Description = Guard.NotNull(description, nameof(description));
     }
 
     public string UniqueName { get; }

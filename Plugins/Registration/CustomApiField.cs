@@ -1,4 +1,5 @@
 using System;
+using PropertyCrm.Domain;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -9,8 +10,8 @@ public sealed class CustomApiField
     {
         UniqueName = string.IsNullOrWhiteSpace(uniqueName) ? throw new ArgumentException("Name required.", nameof(uniqueName)) : uniqueName;
         Type = type;
-        DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
-        Description = description ?? throw new ArgumentNullException(nameof(description));
+        DisplayName = Guard.NotNull(displayName, nameof(displayName));
+        Description = Guard.NotNull(description, nameof(description));
     }
 
     /// <summary>

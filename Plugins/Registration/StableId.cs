@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using PropertyCrm.Domain;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -15,10 +16,7 @@ public static class StableId
 
     public static Guid From(string name)
     {
-        if (name is null)
-        {
-            throw new ArgumentNullException(nameof(name));
-        }
+        Guard.NotNull(name, nameof(name));
 
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var ns = ToNetworkOrder(NamespaceBytes);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PropertyCrm.Domain;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -13,7 +14,7 @@ public sealed class StepDeclaration
 {
     public StepDeclaration(Type pluginType, string message, string? primaryEntity, PipelineStage stage, ExecutionMode mode)
     {
-        PluginType = pluginType ?? throw new ArgumentNullException(nameof(pluginType));
+        PluginType = Guard.NotNull(pluginType, nameof(pluginType));
         if (string.IsNullOrWhiteSpace(message))
         {
             throw new ArgumentException("A step needs a message.", nameof(message));

@@ -18,10 +18,7 @@ public abstract class WorkflowActivityBase : CodeActivity
 {
     protected sealed override void Execute(CodeActivityContext executionContext)
     {
-        if (executionContext is null)
-        {
-            throw new ArgumentNullException(nameof(executionContext));
-        }
+        Guard.NotNull(executionContext, nameof(executionContext));
 
         var stopwatch = Stopwatch.StartNew();
         var workflowContext = executionContext.GetExtension<IWorkflowContext>();

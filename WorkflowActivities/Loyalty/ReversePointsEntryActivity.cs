@@ -5,6 +5,7 @@ using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.WorkflowActivities.Framework;
+using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.WorkflowActivities.Loyalty;
 
@@ -40,7 +41,7 @@ public sealed class ReversePointsEntryActivity : WorkflowActivityBase
 
     protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
     {
-        var now = new DateTimeOffset(DateTime.SpecifyKind(workflow.OperationCreatedOn, DateTimeKind.Utc));
+        var now = DataverseTime.ToInstant(workflow.OperationCreatedOn);
         var outcome = ReversalLogic.ReverseEntry(service, Entry.Get(activity), Reason.Get(activity), now, trace);
         ReversalEntry.Set(activity, new EntityReference(PointsEntryTable.LogicalName, outcome.ReversalEntryId));
         AlreadyApplied.Set(activity, outcome.AlreadyApplied);

@@ -45,10 +45,7 @@ public static class CalendarJson
     /// <exception cref="DomainException">Malformed JSON or invalid data; the message says where.</exception>
     public static HolidaySchedule ParseSchedule(string json)
     {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
+        Guard.NotNull(json, nameof(json));
 
         return ReadSchedule(JsonParser.Parse(json));
     }
@@ -57,10 +54,7 @@ public static class CalendarJson
     /// <exception cref="DomainException">Malformed JSON or invalid data; the message says where.</exception>
     public static BusinessCalendar ParseCalendar(string json)
     {
-        if (json is null)
-        {
-            throw new ArgumentNullException(nameof(json));
-        }
+        Guard.NotNull(json, nameof(json));
 
         var root = new JsonObjectReader(JsonParser.Parse(json));
         var name = root.RequiredString("name");

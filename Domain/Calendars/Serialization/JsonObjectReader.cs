@@ -16,10 +16,7 @@ internal sealed class JsonObjectReader
 
     public JsonObjectReader(JsonNode node)
     {
-        if (node is null)
-        {
-            throw new ArgumentNullException(nameof(node));
-        }
+        Guard.NotNull(node, nameof(node));
 
         if (node.Kind != JsonKind.Object)
         {

@@ -26,10 +26,7 @@ internal sealed class JsonParser
 
     public static JsonNode Parse(string text)
     {
-        if (text is null)
-        {
-            throw new ArgumentNullException(nameof(text));
-        }
+        Guard.NotNull(text, nameof(text));
 
         var parser = new JsonParser(text);
         parser.SkipWhitespace();

@@ -48,10 +48,7 @@ public sealed record FeePayment
     /// <summary>On time means paid on or before the bill's due date (China time).</summary>
     public bool IsOnTimeFor(FeeBill bill)
     {
-        if (bill is null)
-        {
-            throw new ArgumentNullException(nameof(bill));
-        }
+        Guard.NotNull(bill, nameof(bill));
 
         return PaidOn <= bill.DueOn;
     }

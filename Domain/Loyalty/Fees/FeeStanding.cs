@@ -120,15 +120,8 @@ public sealed class FeeStanding
     /// <exception cref="DomainException">Duplicate bill or payment ids, or a payment for an unknown bill.</exception>
     public static FeeStanding Derive(IEnumerable<FeeBill> bills, IEnumerable<FeePayment> payments, ChinaDate asOf)
     {
-        if (bills is null)
-        {
-            throw new ArgumentNullException(nameof(bills));
-        }
-
-        if (payments is null)
-        {
-            throw new ArgumentNullException(nameof(payments));
-        }
+        Guard.NotNull(bills, nameof(bills));
+        Guard.NotNull(payments, nameof(payments));
 
         var billsById = new Dictionary<string, FeeBill>(StringComparer.Ordinal);
         var paymentsByBill = new Dictionary<string, List<FeePayment>>(StringComparer.Ordinal);

@@ -52,15 +52,8 @@ public sealed record LoyaltyEvent
     /// </summary>
     public static LoyaltyEvent ForFeePayment(FeeBill bill, FeePayment payment)
     {
-        if (bill is null)
-        {
-            throw new ArgumentNullException(nameof(bill));
-        }
-
-        if (payment is null)
-        {
-            throw new ArgumentNullException(nameof(payment));
-        }
+        Guard.NotNull(bill, nameof(bill));
+        Guard.NotNull(payment, nameof(payment));
 
         if (!string.Equals(bill.BillId, payment.BillId, StringComparison.Ordinal))
         {

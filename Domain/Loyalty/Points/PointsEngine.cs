@@ -13,10 +13,7 @@ public sealed class PointsEngine
 {
     public PointsEngine(PointsRules rules)
     {
-        if (rules is null)
-        {
-            throw new ArgumentNullException(nameof(rules));
-        }
+        Guard.NotNull(rules, nameof(rules));
 
         Rules = rules.Validate();
     }
@@ -33,15 +30,8 @@ public sealed class PointsEngine
     /// <param name="now">The current instant; points whose expiry has already passed are not awarded.</param>
     public EarnResult Earn(PointsLedger ledger, LoyaltyEvent loyaltyEvent, OwnerTier tier, DateTimeOffset now)
     {
-        if (ledger is null)
-        {
-            throw new ArgumentNullException(nameof(ledger));
-        }
-
-        if (loyaltyEvent is null)
-        {
-            throw new ArgumentNullException(nameof(loyaltyEvent));
-        }
+        Guard.NotNull(ledger, nameof(ledger));
+        Guard.NotNull(loyaltyEvent, nameof(loyaltyEvent));
 
         if (!Enum.IsDefined(typeof(OwnerTier), tier))
         {
@@ -187,15 +177,8 @@ public sealed class PointsEngine
         OwnerTier tier,
         DateTimeOffset now)
     {
-        if (ledger is null)
-        {
-            throw new ArgumentNullException(nameof(ledger));
-        }
-
-        if (reward is null)
-        {
-            throw new ArgumentNullException(nameof(reward));
-        }
+        Guard.NotNull(ledger, nameof(ledger));
+        Guard.NotNull(reward, nameof(reward));
 
         if (quantity < 1)
         {
@@ -279,15 +262,8 @@ public sealed class PointsEngine
     /// <see cref="LoyaltyErrorCodes.ReversalOfReversal"/>.</exception>
     public ReversalResult Reverse(PointsLedger ledger, string entryKey, string reason, DateTimeOffset now)
     {
-        if (ledger is null)
-        {
-            throw new ArgumentNullException(nameof(ledger));
-        }
-
-        if (entryKey is null)
-        {
-            throw new ArgumentNullException(nameof(entryKey));
-        }
+        Guard.NotNull(ledger, nameof(ledger));
+        Guard.NotNull(entryKey, nameof(entryKey));
 
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -350,10 +326,7 @@ public sealed class PointsEngine
     /// </summary>
     public ExpirySweep SweepExpired(PointsLedger ledger, DateTimeOffset now)
     {
-        if (ledger is null)
-        {
-            throw new ArgumentNullException(nameof(ledger));
-        }
+        Guard.NotNull(ledger, nameof(ledger));
 
         var entries = new List<PointsLedgerEntry>();
         var expired = new List<PointsLot>();

@@ -115,10 +115,7 @@ public sealed class PointsLedger
     /// <exception cref="DomainException"><see cref="LoyaltyErrorCodes.LedgerCorrupt"/> when replay fails.</exception>
     public static PointsLedger From(IEnumerable<PointsLedgerEntry> entries)
     {
-        if (entries is null)
-        {
-            throw new ArgumentNullException(nameof(entries));
-        }
+        Guard.NotNull(entries, nameof(entries));
 
         var list = new List<PointsLedgerEntry>(entries);
         if (list.Contains(null!))
@@ -133,10 +130,7 @@ public sealed class PointsLedger
     /// <summary>The ledger with <paramref name="newEntries"/> added after the existing ones.</summary>
     public PointsLedger Append(IEnumerable<PointsLedgerEntry> newEntries)
     {
-        if (newEntries is null)
-        {
-            throw new ArgumentNullException(nameof(newEntries));
-        }
+        Guard.NotNull(newEntries, nameof(newEntries));
 
         var list = new List<PointsLedgerEntry>(_entries);
         foreach (var entry in newEntries)
@@ -161,10 +155,7 @@ public sealed class PointsLedger
     /// <summary>The entry with this idempotency key, or null.</summary>
     public PointsLedgerEntry? Find(string key)
     {
-        if (key is null)
-        {
-            throw new ArgumentNullException(nameof(key));
-        }
+        Guard.NotNull(key, nameof(key));
 
         return _byKey.TryGetValue(key, out var entry) ? entry : null;
     }
@@ -172,10 +163,7 @@ public sealed class PointsLedger
     /// <summary>The reversal of the entry with this key, or null when it stands.</summary>
     public PointsLedgerEntry? ReversalOf(string key)
     {
-        if (key is null)
-        {
-            throw new ArgumentNullException(nameof(key));
-        }
+        Guard.NotNull(key, nameof(key));
 
         return _reversalByTarget.TryGetValue(key, out var reversal) ? reversal : null;
     }
@@ -183,10 +171,7 @@ public sealed class PointsLedger
     /// <summary>The lots a redemption or expiry took points from (empty for other entries).</summary>
     public IReadOnlyList<LotAllocation> AllocationsOf(string key)
     {
-        if (key is null)
-        {
-            throw new ArgumentNullException(nameof(key));
-        }
+        Guard.NotNull(key, nameof(key));
 
         return _allocations.TryGetValue(key, out var allocations) ? allocations : Array.Empty<LotAllocation>();
     }

@@ -21,10 +21,7 @@ public sealed class TierPolicy
 {
     public TierPolicy(TierRules rules)
     {
-        if (rules is null)
-        {
-            throw new ArgumentNullException(nameof(rules));
-        }
+        Guard.NotNull(rules, nameof(rules));
 
         Rules = rules.Validate();
     }
@@ -37,10 +34,7 @@ public sealed class TierPolicy
     /// (<see cref="Points.PointsLedger.EngagementPoints"/>).</param>
     public TierQualification Qualify(FeeStanding standing, int engagementPoints)
     {
-        if (standing is null)
-        {
-            throw new ArgumentNullException(nameof(standing));
-        }
+        Guard.NotNull(standing, nameof(standing));
 
         if (engagementPoints < 0)
         {

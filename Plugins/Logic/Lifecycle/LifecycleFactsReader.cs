@@ -25,40 +25,29 @@ public static class LifecycleFactsReader
         var query = new QueryExpression(OccupancyTable.LogicalName)
         {
             ColumnSet = new ColumnSet(OccupancyTable.Columns.Contact, OccupancyTable.Columns.StartDate, OccupancyTable.Columns.EndDate, OccupancyTable.Columns.StateCode),
-            PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 },
         };
         query.Criteria.AddCondition(OccupancyTable.Columns.Contact, ConditionOperator.In, ownerIds.Cast<object>().ToArray());
         query.AddOrder(OccupancyTable.PrimaryId, OrderType.Ascending);
-        while (true)
+        foreach (var row in service.RetrieveAll(query))
         {
-            var page = service.RetrieveMultiple(query);
-            foreach (var row in page.Entities)
+            if (row.GetAttributeValue<EntityReference>(OccupancyTable.Columns.Contact)?.Id is not Guid owner)
             {
-                if (row.GetAttributeValue<EntityReference>(OccupancyTable.Columns.Contact)?.Id is not Guid owner)
-                {
-                    continue;
-                }
-
-                if (!byOwner.TryGetValue(owner, out var spans))
-                {
-                    spans = new List<OccupancySpan>();
-                    byOwner[owner] = spans;
-                }
-
-                spans.Add(new OccupancySpan(
-                    DateOnly(row, OccupancyTable.Columns.StartDate),
-                    DateOnly(row, OccupancyTable.Columns.EndDate),
-                    Withdrawn: row.GetAttributeValue<OptionSetValue>(OccupancyTable.Columns.StateCode)?.Value == 1));
+                continue;
             }
 
-            if (!page.MoreRecords)
+            if (!byOwner.TryGetValue(owner, out var spans))
             {
-                return byOwner;
+                spans = new List<OccupancySpan>();
+                byOwner[owner] = spans;
             }
 
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
+            spans.Add(new OccupancySpan(
+                DateOnly(row, OccupancyTable.Columns.StartDate),
+                DateOnly(row, OccupancyTable.Columns.EndDate),
+                Withdrawn: row.GetAttributeValue<OptionSetValue>(OccupancyTable.Columns.StateCode)?.Value == 1));
         }
+
+        return byOwner;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ namespace PropertyCrm.Plugins.Logic.Lifecycle;
 /// both return the stored lifecycle columns, so the owner needs no read of its own.</para>
 /// <para><b>Facts.</b> Move-in and move-out from the occupancies (<see cref="Residence.Derive"/>), the contact's move-in
 /// date when there are none; the latest service request opened (<c>createdon</c>, reported by the owner) on or
-/// before the review date; the fee standing for that date (<see cref="OwnerLoyaltyLogic.ReadStanding"/>). Owners not
+/// before the review date; the fee standing for that date (<see cref="FeeStandingReader.Read"/>). Owners not
 /// moved in yet, or whose data the rules refuse, are traced and skipped.</para>
 /// <para><b>Idempotent.</b> A pure function of the data and the review date: a second run for the same date finds
 /// every column equal and writes nothing. A run for a past date writes the status as of that date.</para>
@@ -103,7 +103,7 @@ public static class LifecycleReviewSweep
 
         try
         {
-            var fees = OwnerLoyaltyLogic.ReadStanding(service, contact.Id, day);
+            var fees = FeeStandingReader.Read(service, contact.Id, day);
             var facts = new OwnerFacts(moveIn, fees)
             {
                 MoveOutOn = residence.MoveOutOn,

@@ -6,6 +6,7 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
@@ -64,15 +65,11 @@ public static class LedgerStore
     /// <param name="rowIdsByKey">When given, filled with the row id of each entry by idempotency key.</param>
     public static PointsLedger Read(IOrganizationService service, Guid contactId, IDictionary<string, Guid>? rowIdsByKey = null)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
 
         var query = new QueryExpression(PointsEntryTable.LogicalName)
         {
             ColumnSet = new ColumnSet(Columns),
-            PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(PointsEntryTable.Columns.Contact, ConditionOperator.Equal, contactId);
         query.AddOrder(PointsEntryTable.Columns.Sequence, OrderType.Ascending);
@@ -81,26 +78,14 @@ public static class LedgerStore
         reward.Columns = new ColumnSet(RewardTable.Columns.Code);
 
         var entries = new List<PointsLedgerEntry>();
-        while (true)
+        foreach (var row in service.RetrieveAll(query, PageSize))
         {
-            var page = service.RetrieveMultiple(query);
-            foreach (var row in page.Entities)
+            var entry = ToEntry(row);
+            entries.Add(entry);
+            if (rowIdsByKey is not null)
             {
-                var entry = ToEntry(row);
-                entries.Add(entry);
-                if (rowIdsByKey is not null)
-                {
-                    rowIdsByKey[entry.Key] = row.Id;
-                }
+                rowIdsByKey[entry.Key] = row.Id;
             }
-
-            if (!page.MoreRecords)
-            {
-                break;
-            }
-
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
         }
 
         return PointsLedger.From(entries);
@@ -109,15 +94,8 @@ public static class LedgerStore
     /// <summary>Creates one row per entry, in order; returns their ids. <paramref name="reward"/> is linked to Redeem entries.</summary>
     public static IReadOnlyList<Guid> Append(IOrganizationService service, Guid contactId, IEnumerable<PointsLedgerEntry> entries, EntityReference? reward = null)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
-
-        if (entries is null)
-        {
-            throw new ArgumentNullException(nameof(entries));
-        }
+        Guard.NotNull(service, nameof(service));
+        Guard.NotNull(entries, nameof(entries));
 
         var ids = new List<Guid>();
         foreach (var entry in entries)
@@ -131,10 +109,7 @@ public static class LedgerStore
     /// <summary>A contact update setting <c>pcrm_pointsbalance</c> to the ledger's sum; add other columns before sending it.</summary>
     public static Entity BalanceUpdate(Guid contactId, PointsLedger ledger)
     {
-        if (ledger is null)
-        {
-            throw new ArgumentNullException(nameof(ledger));
-        }
+        Guard.NotNull(ledger, nameof(ledger));
 
         return new Entity(ContactTable.LogicalName, contactId)
         {
@@ -145,10 +120,7 @@ public static class LedgerStore
     /// <summary>The row an entry is stored as (public for tests and tools).</summary>
     public static Entity ToRow(Guid contactId, PointsLedgerEntry entry, EntityReference? reward = null)
     {
-        if (entry is null)
-        {
-            throw new ArgumentNullException(nameof(entry));
-        }
+        Guard.NotNull(entry, nameof(entry));
 
         var row = new Entity(PointsEntryTable.LogicalName)
         {
@@ -202,15 +174,12 @@ public static class LedgerStore
     /// <summary>The entry a stored row holds (public for tests and tools).</summary>
     public static PointsLedgerEntry ToEntry(Entity row)
     {
-        if (row is null)
-        {
-            throw new ArgumentNullException(nameof(row));
-        }
+        Guard.NotNull(row, nameof(row));
 
         var key = row.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey);
         long sequence = row.GetAttributeValue<int?>(PointsEntryTable.Columns.Sequence) ?? 0;
         var points = row.GetAttributeValue<int?>(PointsEntryTable.Columns.Points) ?? 0;
-        var occurred = new DateTimeOffset(DateTime.SpecifyKind(row.GetAttributeValue<DateTime>(PointsEntryTable.Columns.OccurredOn), DateTimeKind.Utc));
+        var occurred = DataverseTime.ToInstant(row.GetAttributeValue<DateTime>(PointsEntryTable.Columns.OccurredOn));
         var description = row.GetAttributeValue<string>(PointsEntryTable.Columns.Description) ?? string.Empty;
         var source = row.GetAttributeValue<string>(PointsEntryTable.Columns.SourceId);
         var kind = OptionValues.Read<LedgerEntryKind>(row, PointsEntryTable.Columns.Kind);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
+using PropertyCrm.Domain;
 
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
@@ -15,8 +16,8 @@ public sealed class LoyaltyConfiguration
     public LoyaltyConfiguration(DateTime loadedOnUtc, PointsRules pointsRules, TierRules tierRules, IReadOnlyList<string>? problems = null)
     {
         LoadedOnUtc = loadedOnUtc;
-        PointsRules = (pointsRules ?? throw new ArgumentNullException(nameof(pointsRules))).Validate();
-        TierRules = (tierRules ?? throw new ArgumentNullException(nameof(tierRules))).Validate();
+        PointsRules = (Guard.NotNull(pointsRules, nameof(pointsRules))).Validate();
+        TierRules = (Guard.NotNull(tierRules, nameof(tierRules))).Validate();
         Problems = problems ?? Array.Empty<string>();
     }
 

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Logic.Caching;
+using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
@@ -34,7 +35,7 @@ public static class LoyaltyConfigurationCache
     /// <summary>Earn rules and tier rules of <paramref name="organizationId"/> as of <paramref name="nowUtc"/> (the execution's OperationCreatedOn).</summary>
     public static LoyaltyConfiguration Get(IOrganizationService service, Guid organizationId, DateTime nowUtc, Action<string>? trace = null)
     {
-        var now = OperationTime.AsUtc(nowUtc);
+        var now = DataverseTime.ToUtc(nowUtc);
         if (Snapshots.Find(organizationId) is { } cached && cached.IsFreshAt(now, Lifetime))
         {
             return cached;

@@ -48,10 +48,7 @@ public static class LoyaltyConfigurationQuery
     /// <summary>Two reads: earn rules, tier policy.</summary>
     public static LoyaltyConfiguration Load(IOrganizationService service, DateTime nowUtc)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
 
         var ruleQuery = new QueryExpression(EarningRuleTable.LogicalName)
         {

@@ -13,30 +13,6 @@ using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
-/// <summary>What an award did: the new entry (null when none), whether it had been applied before, the balance after.</summary>
-public sealed class AwardOutcome
-{
-    public AwardOutcome(EarnResult result, Guid? entryId, int balance, TierAssessment? tier)
-    {
-        Result = result;
-        EntryId = entryId;
-        Balance = balance;
-        Tier = tier;
-    }
-
-    public EarnResult Result { get; }
-
-    /// <summary>The stored row of the new entry, or of the existing one when <see cref="AlreadyApplied"/> (when known).</summary>
-    public Guid? EntryId { get; }
-
-    public bool AlreadyApplied => Result.Outcome == EarnOutcome.AlreadyApplied;
-
-    public int Balance { get; }
-
-    /// <summary>The tier assessment made after the award (null when nothing was awarded).</summary>
-    public TierAssessment? Tier { get; }
-}
-
 /// <summary>
 /// The loyalty work shared by the fee payment step, the <c>pcrm_AwardPoints</c> / <c>pcrm_RecalculateTier</c> Custom
 /// APIs and the award workflow activity: award points for an event, recompute fee standing and tier (trigger Event:
@@ -55,10 +31,8 @@ public sealed class AwardOutcome
 /// </remarks>
 public static class OwnerLoyaltyLogic
 {
-    /// <summary>How far back bills are read for the fee standing (the standing itself looks at 12 months + arrears).</summary>
-    public const int BillMonths = 36;
-
-    private const string PaymentAlias = "payment";
+    /// <summary>How far back bills are read for the fee standing (<see cref="FeeStandingReader.BillMonths"/>).</summary>
+    public const int BillMonths = FeeStandingReader.BillMonths;
 
     /// <summary>Locks the owner row, then awards points for <paramref name="loyaltyEvent"/> and recomputes the tier
     /// when anything was awarded.</summary>
@@ -71,12 +45,9 @@ public static class OwnerLoyaltyLogic
     /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
     public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false)
     {
-        if (owner is null)
-        {
-            throw new ArgumentNullException(nameof(owner));
-        }
+        Guard.NotNull(owner, nameof(owner));
 
-        var now = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var now = DataverseTime.ToInstant(nowUtc);
         var contactId = owner.Id;
         var tier = owner.Tier;
         var rowIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -114,12 +85,9 @@ public static class OwnerLoyaltyLogic
     /// </summary>
     public static TierAssessment WithdrawPayment(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, Guid paymentId, DateTime nowUtc, Action<string>? trace = null)
     {
-        if (owner is null)
-        {
-            throw new ArgumentNullException(nameof(owner));
-        }
+        Guard.NotNull(owner, nameof(owner));
 
-        var now = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
         var key = LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, FeeMapping.Id(paymentId));
         if (ledger.Find(key) is not null && ledger.ReversalOf(key) is null)
@@ -174,7 +142,7 @@ public static class OwnerLoyaltyLogic
         TextLimits.RequireAtMost(sourceId.Trim(), PointsEntryTable.MaxLengths.SourceId, "SourceId");
 
         var config = LoyaltyConfigurationCache.Get(service, organizationId, nowUtc, trace);
-        var occurredAt = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var occurredAt = DataverseTime.ToInstant(nowUtc);
         var outcome = Award(service, config, contactId, new LoyaltyEvent(kind, sourceId.Trim(), occurredAt), nowUtc, trace);
         if (outcome.Result.Outcome == EarnOutcome.NotEarning
             && (outcome.Result.ReasonCode == PointsReasonCodes.NoRule || outcome.Result.ReasonCode == PointsReasonCodes.RuleDisabled))
@@ -201,74 +169,17 @@ public static class OwnerLoyaltyLogic
     /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
     public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
     {
-        if (owner is null)
-        {
-            throw new ArgumentNullException(nameof(owner));
-        }
+        Guard.NotNull(owner, nameof(owner));
 
-        var now = new DateTimeOffset(OperationTime.AsUtc(nowUtc));
+        var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
         return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, trigger, trace);
-    }
-
-    /// <summary>The owner's bills (due within <see cref="BillMonths"/> months) and their payments: one query.</summary>
-    public static FeeStanding ReadStanding(IOrganizationService service, Guid contactId, ChinaDate asOf)
-    {
-        var query = new QueryExpression(FeeBillTable.LogicalName)
-        {
-            ColumnSet = new ColumnSet(FeeBillTable.Columns.PeriodStart, FeeBillTable.Columns.AmountDue, FeeBillTable.Columns.DueOn),
-            PageInfo = new PagingInfo { Count = LedgerStore.PageSize, PageNumber = 1 },
-        };
-        query.Criteria.AddCondition(FeeBillTable.Columns.Contact, ConditionOperator.Equal, contactId);
-        var from = asOf.AddMonths(-BillMonths);
-        query.Criteria.AddCondition(FeeBillTable.Columns.DueOn, ConditionOperator.OnOrAfter, new DateTime(from.Year, from.Month, from.Day, 0, 0, 0, DateTimeKind.Utc));
-        var payments = query.AddLink(FeePaymentTable.LogicalName, FeeBillTable.PrimaryId, FeePaymentTable.Columns.FeeBill, JoinOperator.LeftOuter);
-        payments.EntityAlias = PaymentAlias;
-        payments.Columns = new ColumnSet(FeePaymentTable.PrimaryId, FeePaymentTable.Columns.Amount, FeePaymentTable.Columns.PaidOn);
-
-        var bills = new Dictionary<Guid, FeeBill>();
-        var paid = new Dictionary<Guid, FeePayment>();
-        while (true)
-        {
-            var page = service.RetrieveMultiple(query);
-            foreach (var row in page.Entities)
-            {
-                if (!bills.ContainsKey(row.Id))
-                {
-                    var bill = FeeMapping.ReadBill(row);
-                    if (bill is not null)
-                    {
-                        bills[row.Id] = bill;
-                    }
-                }
-
-                if (bills.ContainsKey(row.Id)
-                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.PrimaryId)?.Value is Guid paymentId
-                    && !paid.ContainsKey(paymentId)
-                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.Amount)?.Value is Money amount
-                    && amount.Value > 0m
-                    && row.GetAttributeValue<AliasedValue>(PaymentAlias + "." + FeePaymentTable.Columns.PaidOn)?.Value is DateTime paidOn)
-                {
-                    paid[paymentId] = new FeePayment(FeeMapping.Id(paymentId), FeeMapping.Id(row.Id), amount.Value, FeeMapping.Instant(paidOn));
-                }
-            }
-
-            if (!page.MoreRecords)
-            {
-                break;
-            }
-
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
-        }
-
-        return FeeStanding.Derive(bills.Values, paid.Values, asOf);
     }
 
     private static TierAssessment WriteOwner(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, OwnerTier current, PointsLedger ledger, DateTimeOffset now, TierTrigger trigger, Action<string>? trace)
     {
         var today = ChinaDate.FromInstant(now);
-        var standing = ReadStanding(service, contactId, today);
+        var standing = FeeStandingReader.Read(service, contactId, today);
         var assessment = new TierPolicy(config.TierRules).Assess(current, standing, ledger.EngagementPoints(today), trigger);
         trace?.Invoke($"Tier {current} → {assessment.Tier} ({assessment.Qualification.ReasonCode}).");
 

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Logic.Sweep;
+using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 
@@ -44,8 +45,9 @@ public sealed class OwnerSweepInput
     /// <exception cref="InvalidPluginExecutionException">An input is refused; the message is bilingual.</exception>
     public static OwnerSweepInput Check(DateTime nowUtc, DateTime? asOf, int? pageSize, int? budgetSeconds, string? token, string tokenPrefix, int defaultPageSize, int maxPageSize)
     {
-        var now = new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc));
-        var at = asOf.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(asOf.Value, DateTimeKind.Utc)) : now;
+        // Plug-ins and workflow activities both come through here, with whatever kind their host gives.
+        var now = DataverseTime.FromInput(nowUtc);
+        var at = asOf.HasValue ? DataverseTime.FromInput(asOf.Value) : now;
         if (at > now)
         {
             throw new InvalidPluginExecutionException($"截至时间不能晚于现在:{at:o} / As of cannot be later than now: {at:o}.");

@@ -72,7 +72,7 @@ public static class TierReviewSweep
             // may have changed this one since: checked again under the lock, so nobody drops two levels in one day.
             var owner = OwnerLock.Lock(service, ownerId);
             var dayStart = ChinaDate.FromInstant(asOf).StartInstant.UtcDateTime;
-            if (owner.TierChangedOnUtc is DateTime changedOn && DateTime.SpecifyKind(changedOn, DateTimeKind.Utc) >= dayStart)
+            if (owner.TierChangedOnUtc is DateTime changedOn && DataverseTime.ToUtc(changedOn) >= dayStart)
             {
                 trace($"Owner {ownerId}: tier already changed on the review day ({changedOn:o}); skipped.");
                 return false;

@@ -29,7 +29,7 @@ public sealed class SlaConfiguration
     {
         LoadedOnUtc = loadedOnUtc;
         this.policyRows = policyRows is null ? null : Array.AsReadOnly(policyRows.ToArray());
-        Calendars = calendars ?? throw new ArgumentNullException(nameof(calendars));
+        Calendars = Guard.NotNull(calendars, nameof(calendars));
         Problems = Array.AsReadOnly((problems ?? Array.Empty<string>()).ToArray());
     }
 
@@ -75,10 +75,7 @@ public sealed class SlaConfiguration
         IEnumerable<Func<SlaPolicyRow>>? policyRowReaders,
         IEnumerable<KeyValuePair<string?, string?>> calendarRows)
     {
-        if (calendarRows is null)
-        {
-            throw new ArgumentNullException(nameof(calendarRows));
-        }
+        Guard.NotNull(calendarRows, nameof(calendarRows));
 
         var problems = new List<string>();
         var accepted = new List<BusinessCalendar>();

@@ -2,6 +2,7 @@ using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Plugins.Logic.Caching;
+using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.Plugins.Logic.Sla;
 
@@ -44,7 +45,7 @@ public static class SlaConfigurationCache
     /// <param name="trace">Told about loads and about admin rows that had to be left out.</param>
     public static SlaConfiguration Get(IOrganizationService service, Guid organizationId, DateTime nowUtc, Guid? anchorPropertyId = null, Action<string>? trace = null)
     {
-        var now = OperationTime.AsUtc(nowUtc);
+        var now = DataverseTime.ToUtc(nowUtc);
         if (Snapshots.Find(organizationId) is { } cached && cached.HasPolicies && cached.IsFreshAt(now, Lifetime))
         {
             return cached;
@@ -56,7 +57,7 @@ public static class SlaConfigurationCache
     /// <summary>The calendar catalog only (what the deadline API and workflow activity need): a fresh full snapshot serves too.</summary>
     public static BusinessCalendarCatalog GetCalendars(IOrganizationService service, Guid organizationId, DateTime nowUtc, Action<string>? trace = null)
     {
-        var now = OperationTime.AsUtc(nowUtc);
+        var now = DataverseTime.ToUtc(nowUtc);
         if (Snapshots.Find(organizationId) is { } cached && cached.IsFreshAt(now, Lifetime))
         {
             return cached.Calendars;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
@@ -42,10 +43,7 @@ public static class SlaConfigurationQuery
     /// <summary>Policies and calendars: one read when <paramref name="anchorPropertyId"/> names an active property, else two.</summary>
     public static SlaConfiguration Load(IOrganizationService service, DateTime nowUtc, Guid? anchorPropertyId)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
 
         if (anchorPropertyId is Guid anchor && anchor != Guid.Empty)
         {
@@ -56,17 +54,14 @@ public static class SlaConfigurationQuery
             }
         }
 
-        var policyRows = RetrieveAll(service, PolicyQuery()).Select(row => (Func<SlaPolicyRow>)(() => SlaPolicyRowMapping.Read(row))).ToArray();
+        var policyRows = service.RetrieveAll(PolicyQuery(), PageSize).Select(row => (Func<SlaPolicyRow>)(() => SlaPolicyRowMapping.Read(row))).ToArray();
         return SlaConfiguration.Build(nowUtc, policyRows, CalendarRows(service));
     }
 
     /// <summary>Calendars only (built-ins + admin rows): one read.</summary>
     public static SlaConfiguration LoadCalendars(IOrganizationService service, DateTime nowUtc)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
 
         return SlaConfiguration.Build(nowUtc, null, CalendarRows(service));
     }
@@ -76,7 +71,6 @@ public static class SlaConfigurationQuery
         var query = new QueryExpression(PropertyTable.LogicalName)
         {
             ColumnSet = new ColumnSet(PropertyTable.PrimaryId, PropertyTable.Columns.StateCode),
-            PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(PropertyTable.PrimaryId, ConditionOperator.Equal, anchorPropertyId);
         var policies = query.AddLink(SlaPolicyTable.LogicalName, PropertyTable.Columns.StateCode, SlaPolicyTable.Columns.StateCode, JoinOperator.LeftOuter);
@@ -88,7 +82,7 @@ public static class SlaConfigurationQuery
         calendars.Columns = new ColumnSet(CalendarColumns);
         calendars.LinkCriteria.AddCondition(BusinessCalendarTable.Columns.StateCode, ConditionOperator.Equal, Active);
 
-        var rows = RetrieveAll(service, query);
+        var rows = service.RetrieveAll(query, PageSize).ToList();
         if (rows.Count == 0 || rows[0].GetAttributeValue<OptionSetValue>(PropertyTable.Columns.StateCode)?.Value != Active)
         {
             // The anchor is gone or inactive: its statecode would join the wrong rows.
@@ -121,7 +115,6 @@ public static class SlaConfigurationQuery
         var query = new QueryExpression(SlaPolicyTable.LogicalName)
         {
             ColumnSet = new ColumnSet(SlaPolicyRowMapping.Columns.ToArray()),
-            PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(SlaPolicyTable.Columns.StateCode, ConditionOperator.Equal, Active);
         return query;
@@ -132,31 +125,13 @@ public static class SlaConfigurationQuery
         var query = new QueryExpression(BusinessCalendarTable.LogicalName)
         {
             ColumnSet = new ColumnSet(CalendarColumns),
-            PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
         };
         query.Criteria.AddCondition(BusinessCalendarTable.Columns.StateCode, ConditionOperator.Equal, Active);
-        return RetrieveAll(service, query)
+        return service.RetrieveAll(query, PageSize)
             .Select(row => new KeyValuePair<string?, string?>(
                 row.GetAttributeValue<string>(BusinessCalendarTable.Columns.Name),
                 row.GetAttributeValue<string>(BusinessCalendarTable.Columns.Definition)))
             .ToArray();
-    }
-
-    private static List<Entity> RetrieveAll(IOrganizationService service, QueryExpression query)
-    {
-        var rows = new List<Entity>();
-        while (true)
-        {
-            var page = service.RetrieveMultiple(query);
-            rows.AddRange(page.Entities);
-            if (!page.MoreRecords)
-            {
-                return rows;
-            }
-
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
-        }
     }
 
     private static object? Aliased(Entity row, string alias, string column) =>

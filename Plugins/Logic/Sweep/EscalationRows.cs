@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.EscalationTable.Columns;
@@ -17,15 +18,8 @@ public static class EscalationRows
 {
     public static Entity For(Entity request, DueEscalation due, Entity? property, DateTimeOffset now)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        if (due is null)
-        {
-            throw new ArgumentNullException(nameof(due));
-        }
+        Guard.NotNull(request, nameof(request));
+        Guard.NotNull(due, nameof(due));
 
         var row = new Entity(EscalationTable.LogicalName)
         {

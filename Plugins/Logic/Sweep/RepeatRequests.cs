@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
@@ -26,18 +27,11 @@ public static class RepeatRequests
     /// <param name="fallbackCreatedOnUtc">Its creation time when the row does not carry createdon (the operation's time).</param>
     public static RepeatAssessment Detect(IOrganizationService service, Entity request, DateTime fallbackCreatedOnUtc, Action<string>? trace = null)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
+        Guard.NotNull(request, nameof(request));
 
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        var created = ServiceRequestSlaMapping.Instant(request, Columns.CreatedOn)
-            ?? new DateTimeOffset(DateTime.SpecifyKind(fallbackCreatedOnUtc, DateTimeKind.Utc));
+        var created = DataverseTime.Instant(request, Columns.CreatedOn)
+            ?? DataverseTime.ToInstant(fallbackCreatedOnUtc);
         var self = new RequestForRepeat(
             request.Id,
             request.GetAttributeValue<EntityReference>(Columns.Unit)?.Id,
@@ -52,7 +46,7 @@ public static class RepeatRequests
         var query = new QueryExpression(ServiceRequestTable.LogicalName)
         {
             ColumnSet = new ColumnSet(Columns.CreatedOn, Columns.StatusCode),
-            PageInfo = new PagingInfo { Count = MaxEarlier, PageNumber = 1 },
+            PageInfo = QueryPaging.FirstPage(MaxEarlier),
         };
         query.Criteria.AddCondition(Columns.Unit, ConditionOperator.Equal, self.UnitId.Value);
         query.Criteria.AddCondition(Columns.ServiceLine, ConditionOperator.Equal, OptionValues.ToOption(self.ServiceLine.Value).Value);
@@ -66,7 +60,7 @@ public static class RepeatRequests
             row.Id,
             self.UnitId,
             self.ServiceLine,
-            ServiceRequestSlaMapping.Instant(row, Columns.CreatedOn) ?? created,
+            DataverseTime.Instant(row, Columns.CreatedOn) ?? created,
             row.GetAttributeValue<OptionSetValue>(Columns.StatusCode)?.Value == ServiceRequestTable.StatusReasons.Cancelled));
         var assessment = RepeatRule.Assess(self, earlier);
         trace?.Invoke(assessment.IsRepeat
@@ -78,10 +72,7 @@ public static class RepeatRequests
     /// <summary>The update that records <paramref name="assessment"/>; null when there is nothing to write.</summary>
     public static Entity? Changes(Guid requestId, RepeatAssessment assessment)
     {
-        if (assessment is null)
-        {
-            throw new ArgumentNullException(nameof(assessment));
-        }
+        Guard.NotNull(assessment, nameof(assessment));
 
         if (!assessment.IsRepeat)
         {

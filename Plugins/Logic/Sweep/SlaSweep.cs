@@ -11,57 +11,6 @@ using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Plugins.Logic.Sweep;
 
-/// <summary>What one sweep call is asked to do.</summary>
-public sealed class SweepRequest
-{
-    public SweepRequest(DateTime nowUtc, int pageSize, SweepContinuation? continuation)
-    {
-        if (pageSize < 1 || pageSize > SlaSweep.MaxPageSize)
-        {
-            throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"Page size must be 1-{SlaSweep.MaxPageSize}.");
-        }
-
-        NowUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
-        PageSize = pageSize;
-        Continuation = continuation;
-    }
-
-    /// <summary>The operation's time (OperationCreatedOn): requests due at or before it are swept.</summary>
-    public DateTime NowUtc { get; }
-
-    public int PageSize { get; }
-
-    public SweepContinuation? Continuation { get; }
-}
-
-/// <summary>What one sweep call did.</summary>
-public sealed class SweepResult
-{
-    public SweepResult(int processed, int escalated, int pages, bool moreRecords, SweepContinuation? continuation)
-    {
-        Processed = processed;
-        Escalated = escalated;
-        Pages = pages;
-        MoreRecords = moreRecords;
-        Continuation = continuation;
-    }
-
-    /// <summary>Due requests looked at (locked, re-read, reviewed and written back).</summary>
-    public int Processed { get; }
-
-    /// <summary>Escalation rows created.</summary>
-    public int Escalated { get; }
-
-    /// <summary>Index queries run.</summary>
-    public int Pages { get; }
-
-    /// <summary>The budget ran out with due requests left: call again with <see cref="Continuation"/>.</summary>
-    public bool MoreRecords { get; }
-
-    /// <summary>The last request processed; null when none was.</summary>
-    public SweepContinuation? Continuation { get; }
-}
-
 /// <summary>
 /// The SLA escalation sweep: finds active, not-paused requests whose next escalation instant
 /// (<c>pcrm_nextescalationon</c>) has come, page by page in (instant, id) order, and for each observes the clocks,
@@ -91,39 +40,19 @@ public sealed class SweepResult
 /// </remarks>
 public static class SlaSweep
 {
-    public const int MaxPageSize = 5_000;
+    public const int MaxPageSize = QueryPaging.MaxPageSize;
 
     public const int DefaultPageSize = 500;
 
     /// <summary>Largest <c>in</c> list one read sends (and the most requests whose escalation rows one result page holds).</summary>
     public const int MaxInValues = 500;
 
-    private static readonly string[] RequestColumns = ServiceRequestSlaMapping.ClockColumnsRead
-        .Concat(new[] { Columns.Name, Columns.OwnerId, Columns.EscalationLevel, Columns.NextEscalationOn })
-        .Distinct(StringComparer.Ordinal)
-        .ToArray();
-
     public static SweepResult Run(IOrganizationService service, SweepSettings settings, SweepRequest request, ISweepBudget budget, Action<string> trace)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
-
-        if (settings is null)
-        {
-            throw new ArgumentNullException(nameof(settings));
-        }
-
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        if (budget is null)
-        {
-            throw new ArgumentNullException(nameof(budget));
-        }
+        Guard.NotNull(service, nameof(service));
+        Guard.NotNull(settings, nameof(settings));
+        Guard.NotNull(request, nameof(request));
+        Guard.NotNull(budget, nameof(budget));
 
         trace ??= _ => { };
         var now = new DateTimeOffset(request.NowUtc);
@@ -138,7 +67,7 @@ public static class SlaSweep
                 break;
             }
 
-            var page = DuePage(service, request.NowUtc, cursor, request.PageSize);
+            var page = SlaSweepReads.DuePage(service, request.NowUtc, cursor, request.PageSize);
             pages++;
             if (page.Entities.Count == 0)
             {
@@ -161,10 +90,10 @@ public static class SlaSweep
             }
 
             var ids = locked.Select(r => r.Id).ToArray();
-            var fresh = ReadRequests(service, ids);
-            var recorded = ReadEscalations(service, ids);
+            var fresh = SlaSweepReads.ReadRequests(service, ids);
+            var recorded = SlaSweepReads.ReadEscalations(service, ids);
             var reviews = locked.Select(row => Review(row.Id, fresh, recorded, settings, now, trace)).ToList();
-            var properties = ReadProperties(service, reviews.Where(r => r.NeedsProperty).Select(r => r.PropertyId!.Value).Distinct().ToArray());
+            var properties = SlaSweepReads.ReadProperties(service, reviews.Where(r => r.NeedsProperty).Select(r => r.PropertyId!.Value).Distinct().ToArray());
             for (var i = 0; i < reviews.Count; i++)
             {
                 if (processed > 0 && budget.IsSpent)
@@ -195,31 +124,6 @@ public static class SlaSweep
         return new SweepResult(processed, escalated, pages, more, cursor);
     }
 
-    /// <summary>The next page of due requests after <paramref name="cursor"/>: only the sort key is read.</summary>
-    private static EntityCollection DuePage(IOrganizationService service, DateTime nowUtc, SweepContinuation? cursor, int pageSize)
-    {
-        var query = new QueryExpression(ServiceRequestTable.LogicalName)
-        {
-            ColumnSet = new ColumnSet(Columns.NextEscalationOn),
-            PageInfo = new PagingInfo { Count = pageSize, PageNumber = 1 },
-        };
-        query.Criteria.AddCondition(Columns.StateCode, ConditionOperator.Equal, ServiceRequestTable.States.Active);
-        query.Criteria.AddCondition(Columns.PausedOn, ConditionOperator.Null);
-        query.Criteria.AddCondition(Columns.NextEscalationOn, ConditionOperator.LessEqual, nowUtc);
-        if (cursor is not null)
-        {
-            var after = query.Criteria.AddFilter(LogicalOperator.Or);
-            after.AddCondition(Columns.NextEscalationOn, ConditionOperator.GreaterThan, cursor.NextEscalationOnUtc);
-            var tie = after.AddFilter(LogicalOperator.And);
-            tie.AddCondition(Columns.NextEscalationOn, ConditionOperator.Equal, cursor.NextEscalationOnUtc);
-            tie.AddCondition(ServiceRequestTable.PrimaryId, ConditionOperator.GreaterThan, cursor.RequestId);
-        }
-
-        query.AddOrder(Columns.NextEscalationOn, OrderType.Ascending);
-        query.AddOrder(ServiceRequestTable.PrimaryId, OrderType.Ascending);
-        return service.RetrieveMultiple(query);
-    }
-
     /// <summary>
     /// Takes the row's write lock with an update that sets no column (the platform still writes modifiedon and the row
     /// version). Rewriting the index value the page query read would put back a value another sweep or a status change
@@ -228,88 +132,6 @@ public static class SlaSweep
     private static void Lock(IOrganizationService service, Entity row)
     {
         service.Update(new Entity(ServiceRequestTable.LogicalName, row.Id));
-    }
-
-    private static Dictionary<Guid, Entity> ReadRequests(IOrganizationService service, Guid[] ids)
-    {
-        var rows = new Dictionary<Guid, Entity>();
-        foreach (var chunk in Chunks(ids))
-        {
-            var query = new QueryExpression(ServiceRequestTable.LogicalName) { ColumnSet = new ColumnSet(RequestColumns) };
-            query.Criteria.AddCondition(ServiceRequestTable.PrimaryId, ConditionOperator.In, chunk);
-            foreach (var row in service.RetrieveMultiple(query).Entities)
-            {
-                rows[row.Id] = row;
-            }
-        }
-
-        return rows;
-    }
-
-    private static Dictionary<Guid, List<EscalationRung>> ReadEscalations(IOrganizationService service, Guid[] requestIds)
-    {
-        var rungs = new Dictionary<Guid, List<EscalationRung>>();
-        foreach (var chunk in Chunks(requestIds))
-        {
-            var query = new QueryExpression(EscalationTable.LogicalName)
-            {
-                ColumnSet = new ColumnSet(EscalationTable.Columns.ServiceRequest, EscalationTable.Columns.Kpi, EscalationTable.Columns.Level),
-                PageInfo = new PagingInfo { Count = MaxPageSize, PageNumber = 1 },
-            };
-            query.Criteria.AddCondition(EscalationTable.Columns.ServiceRequest, ConditionOperator.In, chunk);
-            query.AddOrder(EscalationTable.PrimaryId, OrderType.Ascending);
-            while (true)
-            {
-                var result = service.RetrieveMultiple(query);
-                foreach (var row in result.Entities)
-                {
-                    var request = row.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest);
-                    var kpi = OptionValues.Read<SlaKpi>(row, EscalationTable.Columns.Kpi);
-                    var level = OptionValues.Read<EscalationLevel>(row, EscalationTable.Columns.Level);
-                    if (request is null || !kpi.HasValue || !level.HasValue)
-                    {
-                        continue;
-                    }
-
-                    if (!rungs.TryGetValue(request.Id, out var list))
-                    {
-                        list = new List<EscalationRung>();
-                        rungs[request.Id] = list;
-                    }
-
-                    list.Add(new EscalationRung(kpi.Value, level.Value));
-                }
-
-                if (!result.MoreRecords)
-                {
-                    break;
-                }
-
-                query.PageInfo.PageNumber++;
-                query.PageInfo.PagingCookie = result.PagingCookie;
-            }
-        }
-
-        return rungs;
-    }
-
-    private static Dictionary<Guid, Entity> ReadProperties(IOrganizationService service, Guid[] ids)
-    {
-        var rows = new Dictionary<Guid, Entity>();
-        foreach (var chunk in Chunks(ids))
-        {
-            var query = new QueryExpression(PropertyTable.LogicalName)
-            {
-                ColumnSet = new ColumnSet(PropertyTable.Columns.Supervisor, PropertyTable.Columns.PropertyManager, PropertyTable.Columns.QualityTeam),
-            };
-            query.Criteria.AddCondition(PropertyTable.PrimaryId, ConditionOperator.In, chunk);
-            foreach (var row in service.RetrieveMultiple(query).Entities)
-            {
-                rows[row.Id] = row;
-            }
-        }
-
-        return rows;
     }
 
     private static RequestReview Review(Guid id, Dictionary<Guid, Entity> fresh, Dictionary<Guid, List<EscalationRung>> recorded, SweepSettings settings, DateTimeOffset now, Action<string> trace)
@@ -391,49 +213,5 @@ public static class SlaSweep
 
         service.Update(update);
         return raised;
-    }
-
-    private static IEnumerable<object[]> Chunks(Guid[] ids)
-    {
-        for (var start = 0; start < ids.Length; start += MaxInValues)
-        {
-            yield return ids.Skip(start).Take(MaxInValues).Cast<object>().ToArray();
-        }
-    }
-
-    /// <summary>The sweep's decision for one locked request.</summary>
-    private sealed class RequestReview
-    {
-        private RequestReview(Entity? row, IReadOnlyList<SlaClock> observed, IReadOnlyList<DueEscalation> due, EscalationLevel? highestLevel, DateTimeOffset? nextEscalationOn)
-        {
-            Row = row;
-            Observed = observed;
-            Due = due;
-            HighestLevel = highestLevel;
-            NextEscalationOn = nextEscalationOn;
-            PropertyId = row?.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
-        }
-
-        /// <summary>The fresh row; null when the request is left untouched.</summary>
-        public Entity? Row { get; }
-
-        public IReadOnlyList<SlaClock> Observed { get; }
-
-        public IReadOnlyList<DueEscalation> Due { get; }
-
-        public EscalationLevel? HighestLevel { get; }
-
-        public DateTimeOffset? NextEscalationOn { get; }
-
-        public Guid? PropertyId { get; }
-
-        public bool NeedsProperty => PropertyId.HasValue && Due.Any(d => d.Level != EscalationLevel.Warning);
-
-        public static RequestReview Skip() => new(null, Array.Empty<SlaClock>(), Array.Empty<DueEscalation>(), null, null);
-
-        public static RequestReview Idle(Entity row) => new(row, Array.Empty<SlaClock>(), Array.Empty<DueEscalation>(), null, null);
-
-        public static RequestReview Of(Entity row, EscalationReview review) =>
-            new(row, review.Observed, review.Due, review.HighestLevel, review.NextEscalationOn);
     }
 }

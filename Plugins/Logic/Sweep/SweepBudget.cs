@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using PropertyCrm.Domain;
 
 namespace PropertyCrm.Plugins.Logic.Sweep;
 
@@ -28,7 +29,7 @@ public sealed class StopwatchSweepBudget : ISweepBudget
 
     public StopwatchSweepBudget(Stopwatch started, int seconds)
     {
-        stopwatch = started ?? throw new ArgumentNullException(nameof(started));
+        stopwatch = Guard.NotNull(started, nameof(started));
         Budget = TimeSpan.FromSeconds(Math.Max(0, Math.Min(seconds, MaxSeconds)));
         stopAt = StopAt(seconds);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.Plugins.Logic.Sweep;
 
@@ -14,7 +15,7 @@ public sealed class SweepContinuation
 
     public SweepContinuation(DateTime nextEscalationOnUtc, Guid requestId)
     {
-        NextEscalationOnUtc = DateTime.SpecifyKind(nextEscalationOnUtc, DateTimeKind.Utc);
+        NextEscalationOnUtc = DataverseTime.ToUtc(nextEscalationOnUtc);
         RequestId = requestId;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
 using PropertyCrm.Schema;
 using Definition = PropertyCrm.Plugins.Mapping.PlatformTables.EnvironmentVariableDefinition;
 using Value = PropertyCrm.Plugins.Mapping.PlatformTables.EnvironmentVariableValue;
@@ -18,10 +19,7 @@ public static class SweepPageSizeSetting
 {
     public static int Read(IOrganizationService service)
     {
-        if (service is null)
-        {
-            throw new ArgumentNullException(nameof(service));
-        }
+        Guard.NotNull(service, nameof(service));
 
         var query = new QueryExpression(Definition.LogicalName)
         {

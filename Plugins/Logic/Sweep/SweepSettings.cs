@@ -1,6 +1,7 @@
 using System;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Plugins.Mapping;
 
@@ -20,7 +21,7 @@ public sealed class SweepSettings
     /// <param name="load">Gets the configuration; given the first reviewed request's property as an anchor.</param>
     public SweepSettings(Func<Guid?, SlaConfiguration> load)
     {
-        this.load = load ?? throw new ArgumentNullException(nameof(load));
+        this.load = Guard.NotNull(load, nameof(load));
     }
 
     /// <summary>Built-in policies and calendars only (an installation without configuration rows).</summary>

@@ -82,7 +82,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
 
         if (!target.Contains(FeePaymentTable.Columns.PaidOn))
         {
-            target[FeePaymentTable.Columns.PaidOn] = DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc);
+            target[FeePaymentTable.Columns.PaidOn] = DataverseTime.ToUtc(execution.OperationCreatedOn);
         }
 
         var billRow = context.SystemService.Retrieve(FeeBillTable.LogicalName, billRef.Id, new ColumnSet(FeeMapping.BillColumns));

@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
@@ -75,7 +76,7 @@ public sealed class ReversePointsEntryPlugin : PluginBase
     protected override void ExecuteStep(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
+        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
         var outcome = ReversalLogic.ReverseEntry(
             context.SystemService,
             execution.GetRequiredInput<EntityReference>(EntryParameter),

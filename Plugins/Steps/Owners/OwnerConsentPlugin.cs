@@ -40,7 +40,7 @@ public sealed class OwnerConsentPlugin : PluginBase
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
         var pre = execution.GetPreImage(PreImageAlias);
-        var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
+        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
 
         foreach (var mapping in Mappings)
         {

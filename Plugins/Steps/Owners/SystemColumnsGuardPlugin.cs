@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
 
@@ -109,7 +110,6 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
         }
     }
 
-    // Dataverse hands date-times over as UTC; a caller's unspecified kind means UTC too, only a local one is converted.
-    private static DateTime Utc(DateTime value) =>
-        value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    // The sent value is the caller's (a user, an import); the stored one is Dataverse's.
+    private static DateTime Utc(DateTime value) => DataverseTime.FromInput(value).UtcDateTime;
 }

@@ -84,7 +84,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var now = ServiceRequestSlaMapping.Now(execution.OperationCreatedOn);
+        var now = DataverseTime.Now(execution.OperationCreatedOn);
 
         DetectUrgency(target, target);
         var facts = ServiceRequestSlaMapping.ReadFacts(target);
@@ -93,7 +93,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var targets = configuration.PoliciesFor(propertyId).Resolve(facts);
 
         var state = ServiceRequestState.Open(targets, configuration.Calendars, now)
-            .WithFollowUp(ServiceRequestSlaMapping.Instant(target, Columns.FollowUpOn));
+            .WithFollowUp(DataverseTime.Instant(target, Columns.FollowUpOn));
         var requested = RequestStatusMapping.Read(target);
         state = state.MoveTo(requested, now);
 
@@ -113,9 +113,8 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var pre = execution.GetPreImage(PreImageAlias)
-            ?? throw new InvalidPluginExecutionException($"The Update step of {ServiceRequestTable.LogicalName} has no '{PreImageAlias}' pre-image.");
-        var now = ServiceRequestSlaMapping.Now(execution.OperationCreatedOn);
+        var pre = execution.GetRequiredPreImage(PreImageAlias);
+        var now = DataverseTime.Now(execution.OperationCreatedOn);
         var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
 
         if (TextColumns.Any(target.Contains))
@@ -127,7 +126,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var statusAfter = RequestStatusMapping.Read(after);
         var followUpChanged = target.Contains(Columns.FollowUpOn);
         var factsChanged = FactColumns.Any(c => !Equals(pre.Contains(c) ? pre[c] : null, after.Contains(c) ? after[c] : null));
-        var mayRetarget = factsChanged && statusBefore == RequestStatus.New && ServiceRequestSlaMapping.Instant(pre, Columns.AcceptedOn) is null;
+        var mayRetarget = factsChanged && statusBefore == RequestStatus.New && DataverseTime.Instant(pre, Columns.AcceptedOn) is null;
         if (statusAfter == statusBefore && !mayRetarget && !followUpChanged)
         {
             return;
@@ -142,7 +141,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var state = ServiceRequestSlaMapping.ReadState(pre, () => Config().PoliciesFor(oldPropertyId), () => Config().Calendars);
         if (followUpChanged)
         {
-            state = state.WithFollowUp(ServiceRequestSlaMapping.Instant(after, Columns.FollowUpOn));
+            state = state.WithFollowUp(DataverseTime.Instant(after, Columns.FollowUpOn));
         }
 
         if (mayRetarget)

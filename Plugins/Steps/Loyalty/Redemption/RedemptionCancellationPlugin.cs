@@ -2,6 +2,7 @@ using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
 
@@ -33,9 +34,8 @@ public sealed class RedemptionCancellationPlugin : PluginBase
     protected override void ExecuteStep(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
-        var preImage = execution.GetPreImage(PreImageAlias)
-            ?? throw new InvalidPluginExecutionException("兑换记录缺少前映像 / The redemption's pre-image is missing.");
+        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
+        var preImage = execution.GetRequiredPreImage(PreImageAlias);
         RedemptionCancellationLogic.Apply(context.SystemService, execution.GetRequiredTarget(), preImage, now, context.Trace);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
 
@@ -27,7 +28,7 @@ public sealed class RedemptionPlugin : PluginBase
     protected override void ExecuteStep(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var now = new DateTimeOffset(DateTime.SpecifyKind(execution.OperationCreatedOn, DateTimeKind.Utc));
+        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
         RedemptionLogic.Apply(context.SystemService, execution.GetRequiredTarget(), now, context.Trace);
     }
 }
