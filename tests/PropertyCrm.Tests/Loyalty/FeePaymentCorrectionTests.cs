@@ -175,13 +175,13 @@ public sealed class FeePaymentCorrectionTests : IDisposable
         Assert.Equal(1_000m, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
     }
 
-    private Guid Owner() => dataverse.Seed(FeeRows.Owner());
+    private Guid Owner() => dataverse.Seed(DataProducer.NewOwner());
 
-    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(DataProducer.NewBill(owner, due, dueOn));
 
     private Guid Pay(Guid bill, decimal amount)
     {
-        var payment = FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow);
+        var payment = DataProducer.NewPayment(bill, amount, dataverse.Clock.UtcNow);
         payment[FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact);
         return dataverse.Service.Create(payment);
     }

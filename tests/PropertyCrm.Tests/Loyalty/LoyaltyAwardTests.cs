@@ -330,11 +330,11 @@ public sealed class LoyaltyAwardTests : IDisposable
         Assert.Equal(sum, LedgerStore.Read(dataverse.Service, owner).Balance);
     }
 
-    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(FeeRows.Owner(tier));
+    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(DataProducer.NewOwner(tier));
 
-    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(DataProducer.NewBill(owner, due, dueOn));
 
-    private Guid Pay(Guid bill, decimal amount) => dataverse.ServiceFor(agent).Create(FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow));
+    private Guid Pay(Guid bill, decimal amount) => dataverse.ServiceFor(agent).Create(DataProducer.NewPayment(bill, amount, dataverse.Clock.UtcNow));
 
     private OrganizationResponse Award(Guid owner, int rule, string source) => dataverse.ServiceFor(agent).Execute(new OrganizationRequest(AwardPointsPlugin.ApiName)
     {

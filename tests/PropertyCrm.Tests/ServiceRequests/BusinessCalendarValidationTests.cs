@@ -5,6 +5,7 @@ using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Domain.Calendars;
+using PropertyCrm.Tests.Support;
 using Columns = PropertyCrm.Schema.Tables.BusinessCalendarTable.Columns;
 
 namespace PropertyCrm.Tests.ServiceRequests;
