@@ -82,7 +82,7 @@ public sealed class SlaPolicyValidationTests
 
         bed.Dataverse.Service.Update(new Entity(SlaPolicyTable.LogicalName, id) { [Columns.FirstResponseMinutes] = 50 });
 
-        Assert.Equal(50, bed.Dataverse.Peek(SlaPolicyTable.LogicalName, id)!.GetAttributeValue<int?>(Columns.FirstResponseMinutes));
+        Assert.Equal(50, bed.Dataverse.Row(SlaPolicyTable.LogicalName, id).Get<int?>(Columns.FirstResponseMinutes));
     }
 
     [Fact]

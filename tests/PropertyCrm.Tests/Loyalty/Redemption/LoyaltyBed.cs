@@ -23,9 +23,9 @@ internal sealed class LoyaltyBed : DataverseTestBase
 
     public PointsLedger Ledger(Guid owner) => LedgerStore.Read(Dataverse.Service, owner);
 
-    public int Balance(Guid owner) => Dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
+    public int Balance(Guid owner) => Dataverse.Row(ContactTable.LogicalName, owner).Get<int?>(ContactTable.Columns.PointsBalance) ?? 0;
 
     public int LedgerSum(Guid owner) => Entries(owner).Sum(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
 
-    public int? Stock(Guid reward) => Dataverse.Peek(RewardTable.LogicalName, reward)!.GetAttributeValue<int?>(RewardTable.Columns.Stock);
+    public int? Stock(Guid reward) => Dataverse.Row(RewardTable.LogicalName, reward).Get<int?>(RewardTable.Columns.Stock);
 }

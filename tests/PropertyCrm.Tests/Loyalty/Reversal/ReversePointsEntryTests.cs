@@ -124,7 +124,7 @@ public sealed class ReversePointsEntryTests
         var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"));
         var reward = bed.Data.Reward(cost: 30, stock: 5);
         var redemption = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
-        var redeemEntry = bed.Dataverse.Peek(RedemptionTable.LogicalName, redemption)!.GetAttributeValue<EntityReference>(RedemptionTable.Columns.LedgerEntry);
+        var redeemEntry = bed.Dataverse.Row(RedemptionTable.LogicalName, redemption).Get<EntityReference>(RedemptionTable.Columns.LedgerEntry);
 
         var fault = Assert.Throws<DataverseFaultException>(() => Reverse(redeemEntry.Id, Reason));
 

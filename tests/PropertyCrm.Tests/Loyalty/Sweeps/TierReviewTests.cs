@@ -104,7 +104,7 @@ public sealed class TierReviewTests : IDisposable
         Assert.Equal(OwnerTier.Standard, OptionValues.Read<OwnerTier>(history, TierHistoryTable.Columns.FromTier));
         Assert.Empty(History(steady));
         Assert.Empty(History(outsider));
-        Assert.Equal(4_400m, bed.Dataverse.Peek(ContactTable.LogicalName, payer)!.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+        Assert.Equal(4_400m, bed.Dataverse.Row(ContactTable.LogicalName, payer).Get<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
 
         // Call budget: 2 configuration reads (cold cache), 2 page queries; per owner 3 reads (contact under the lock,
         // ledger, bills) + 2 writes (lock, contact); 1 history row for the one change.
