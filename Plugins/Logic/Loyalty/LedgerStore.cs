@@ -6,7 +6,6 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
-using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 

@@ -4,6 +4,7 @@ using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 using static PropertyCrm.Tests.Domain.Lifecycle.LifecycleFixtures;
 using static PropertyCrm.Tests.Domain.Loyalty.LoyaltyFixtures;
 
@@ -43,21 +44,21 @@ public sealed class LifecycleReviewTests
         string? riskSince,
         int unpaidMonths)
     {
-        var owner = bed.Owner(recordedMoveIn);
+        var owner = bed.Data.OwnerMovedIn(recordedMoveIn);
         if (occupancy is not null)
         {
             var parts = occupancy.Split("..");
-            bed.Occupancy(owner, parts[0], parts[1].Length == 0 ? null : parts[1]);
+            bed.Data.Occupancy(owner, parts[0], parts[1].Length == 0 ? null : parts[1]);
         }
 
         if (lastBillMonth.Length > 0)
         {
-            bed.Bills(owner, "2024-01", lastBillMonth, Split(unpaid));
+            bed.Data.MonthlyBills(owner, "2024-01", lastBillMonth, Split(unpaid));
         }
 
         foreach (var opened in Split(requests))
         {
-            bed.Request(owner, opened);
+            bed.Data.RequestOpenedOn(owner, opened);
         }
 
         bed.Today(today);
@@ -76,14 +77,14 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_ArrearsPaid_BackToStableDatedThePaymentAndRiskCleared()
     {
-        var owner = bed.Owner("2024-01-10");
-        bed.Bills(owner, "2024-01", "2024-11", "2024-09", "2024-10", "2024-11");
-        bed.Request(owner, "2024-10-01");
+        var owner = bed.Data.OwnerMovedIn("2024-01-10");
+        bed.Data.MonthlyBills(owner, "2024-01", "2024-11", "2024-09", "2024-10", "2024-11");
+        bed.Data.RequestOpenedOn(owner, "2024-10-01");
         bed.Today("2024-12-20");
         bed.Run();
         Assert.Equal(LifecycleStage.ChurnRisk, bed.Stage(owner));
 
-        bed.SettleArrears(owner, "2024-12-22");
+        bed.Data.SettleArrears(owner, "2024-12-22");
         bed.Today("2024-12-23");
         var response = bed.Run();
 
@@ -99,14 +100,14 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_RequestAfterQuietHalfYear_BackToStableDatedTheRequest()
     {
-        var owner = bed.Owner("2024-01-10");
-        bed.Request(owner, "2024-05-01");
+        var owner = bed.Data.OwnerMovedIn("2024-01-10");
+        bed.Data.RequestOpenedOn(owner, "2024-05-01");
         bed.Today("2024-12-20");
         bed.Run();
         Assert.Equal(LifecycleStage.ChurnRisk, bed.Stage(owner));
         Assert.Equal(D("2024-11-01"), bed.Day(owner, ContactTable.Columns.ChurnRiskSince));
 
-        bed.Request(owner, "2024-12-21");
+        bed.Data.RequestOpenedOn(owner, "2024-12-21");
         bed.Today("2024-12-22");
         bed.Run();
 
@@ -119,7 +120,7 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_StageUnchangedNextDay_KeepsItsDate()
     {
-        var owner = bed.Owner("2025-01-01");
+        var owner = bed.Data.OwnerMovedIn("2025-01-01");
         bed.Today("2025-01-06");
         bed.Run();
 
@@ -134,10 +135,10 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_OwnerNotMovedInYetAmongOthers_SkippedAndOthersProcessed()
     {
-        var future = bed.Owner("2025-03-01");
-        var present = bed.Owner("2025-01-01");
-        var futureUnit = bed.Owner(null);
-        bed.Occupancy(futureUnit, "2025-02-01");
+        var future = bed.Data.OwnerMovedIn("2025-03-01");
+        var present = bed.Data.OwnerMovedIn("2025-01-01");
+        var futureUnit = bed.Data.OwnerMovedIn(null);
+        bed.Data.Occupancy(futureUnit, "2025-02-01");
         bed.Today("2025-01-06");
 
         var response = bed.Run();
@@ -155,8 +156,8 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_ContactWithoutMoveInOrOccupancy_NotInScope()
     {
-        var outsider = bed.Owner(null);
-        bed.Owner("2025-01-01");
+        var outsider = bed.Data.OwnerMovedIn(null);
+        bed.Data.OwnerMovedIn("2025-01-01");
 
         var response = bed.Run();
 
@@ -167,14 +168,14 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_TwiceSameDay_SecondRunWritesNothingAndCallBudgetHolds()
     {
-        var newcomer = bed.Owner("2025-01-01");
-        var risky = bed.Owner(null);
-        bed.Occupancy(risky, "2024-01-10");
-        bed.Occupancy(risky, "2024-03-01", "2024-06-30");
-        bed.Bills(risky, "2024-01", "2024-12", "2024-10", "2024-11", "2024-12");
-        bed.Request(risky, "2024-12-01");
-        var moved = bed.Owner("2023-05-01");
-        bed.Occupancy(moved, "2023-05-01", "2024-08-01");
+        var newcomer = bed.Data.OwnerMovedIn("2025-01-01");
+        var risky = bed.Data.OwnerMovedIn(null);
+        bed.Data.Occupancy(risky, "2024-01-10");
+        bed.Data.Occupancy(risky, "2024-03-01", "2024-06-30");
+        bed.Data.MonthlyBills(risky, "2024-01", "2024-12", "2024-10", "2024-11", "2024-12");
+        bed.Data.RequestOpenedOn(risky, "2024-12-01");
+        var moved = bed.Data.OwnerMovedIn("2023-05-01");
+        bed.Data.Occupancy(moved, "2023-05-01", "2024-08-01");
         bed.Today("2025-01-06");
 
         var first = bed.Run();
@@ -203,7 +204,7 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_PageSizeOneAndNoBudget_ResumesWithTokenUntilDone()
     {
-        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner("2025-01-01")).ToArray();
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Data.OwnerMovedIn("2025-01-01")).ToArray();
 
         // Each call reads one page (2 + 1 + 1 + 1) and stops; the last page was full, so a fourth call finds nothing.
         string? token = null;
@@ -232,7 +233,7 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_NoBudgetLargePage_HandlesExactlyOneOwnerThenResumes()
     {
-        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner("2025-01-01")).ToArray();
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Data.OwnerMovedIn("2025-01-01")).ToArray();
 
         var first = bed.Run(pageSize: 10, budgetSeconds: 0);
 
@@ -251,11 +252,11 @@ public sealed class LifecycleReviewTests
     [Fact]
     public void Run_PastAsOf_ReviewsAsOfThatDate()
     {
-        var owner = bed.Owner("2024-10-01");
-        bed.Request(owner, "2024-10-02");
+        var owner = bed.Data.OwnerMovedIn("2024-10-01");
+        bed.Data.RequestOpenedOn(owner, "2024-10-02");
         bed.Today("2025-01-06");
 
-        bed.Run(asOf: LifecycleBed.At("2024-12-29"));
+        bed.Run(asOf: DataProducer.At("2024-12-29"));
 
         Assert.Equal(LifecycleStage.NewMoveIn, bed.Stage(owner));
         bed.Run();

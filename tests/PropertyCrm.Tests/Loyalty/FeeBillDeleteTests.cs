@@ -25,8 +25,8 @@ public sealed class FeeBillDeleteTests : IDisposable
     [Fact]
     public void DeleteBill_WithPayments_RefusedBilinguallyNothingDeleted()
     {
-        var owner = dataverse.Seed(FeeRows.Owner());
-        var bill = dataverse.Seed(FeeRows.Bill(owner, 1_000m, new DateTime(2025, 1, 31)));
+        var owner = dataverse.Seed(DataProducer.NewOwner());
+        var bill = dataverse.Seed(DataProducer.NewBill(owner, 1_000m, new DateTime(2025, 1, 31)));
         Pay(bill, 400m);
 
         var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Delete(FeeBillTable.LogicalName, bill));
@@ -40,8 +40,8 @@ public sealed class FeeBillDeleteTests : IDisposable
     [Fact]
     public void DeleteBill_PaymentsDeletedFirst_DeletedWithPointsTakenBack()
     {
-        var owner = dataverse.Seed(FeeRows.Owner());
-        var bill = dataverse.Seed(FeeRows.Bill(owner, 1_000m, new DateTime(2025, 1, 31)));
+        var owner = dataverse.Seed(DataProducer.NewOwner());
+        var bill = dataverse.Seed(DataProducer.NewBill(owner, 1_000m, new DateTime(2025, 1, 31)));
         var payment = Pay(bill, 1_000m);
 
         dataverse.Service.Delete(FeePaymentTable.LogicalName, payment);
@@ -56,8 +56,8 @@ public sealed class FeeBillDeleteTests : IDisposable
     {
         dataverse.RegisterStep(PlatformCascade.OnContactDelete);
         dataverse.RegisterStep(PlatformCascade.OnBillDelete);
-        var owner = dataverse.Seed(FeeRows.Owner());
-        var bill = dataverse.Seed(FeeRows.Bill(owner, 1_000m, new DateTime(2025, 1, 31)));
+        var owner = dataverse.Seed(DataProducer.NewOwner());
+        var bill = dataverse.Seed(DataProducer.NewBill(owner, 1_000m, new DateTime(2025, 1, 31)));
         Pay(bill, 1_000m);
         Assert.Equal(1, dataverse.Count(PointsEntryTable.LogicalName));
 
@@ -71,7 +71,7 @@ public sealed class FeeBillDeleteTests : IDisposable
 
     private Guid Pay(Guid bill, decimal amount)
     {
-        var payment = FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow);
+        var payment = DataProducer.NewPayment(bill, amount, dataverse.Clock.UtcNow);
         payment[FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact);
         return dataverse.Service.Create(payment);
     }

@@ -47,7 +47,7 @@ public sealed class FeePaymentCorrectionTests : IDisposable
         var billRow = dataverse.Peek(FeeBillTable.LogicalName, bill)!;
         Assert.Equal(0m, billRow.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
         Assert.Null(billRow.GetAttributeValue<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
-        Assert.Equal(0m, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+        Assert.Equal(0m, dataverse.Row(ContactTable.LogicalName, owner).Get<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class FeePaymentCorrectionTests : IDisposable
         var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
         Pay(bill, 600m);
         var second = Pay(bill, 400m);
-        Assert.NotNull(dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
+        Assert.NotNull(dataverse.Row(FeeBillTable.LogicalName, bill).Get<DateTime?>(FeeBillTable.Columns.PaidInFullOn));
 
         dataverse.Service.Delete(FeePaymentTable.LogicalName, second);
 
@@ -78,7 +78,7 @@ public sealed class FeePaymentCorrectionTests : IDisposable
         dataverse.Service.Delete(FeePaymentTable.LogicalName, payment);
 
         Assert.Empty(Entries(owner));
-        Assert.Equal(0m, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.Equal(0m, dataverse.Row(FeeBillTable.LogicalName, bill).Get<Money>(FeeBillTable.Columns.AmountPaid).Value);
         Assert.Equal(0, Balance(owner));
     }
 
@@ -144,7 +144,7 @@ public sealed class FeePaymentCorrectionTests : IDisposable
 
         Assert.Contains("已登记的缴费不能修改", fault.Message);
         Assert.Contains("cannot be changed", fault.Message);
-        Assert.Equal(1_000m, dataverse.Peek(FeePaymentTable.LogicalName, payment)!.GetAttributeValue<Money>(FeePaymentTable.Columns.Amount).Value);
+        Assert.Equal(1_000m, dataverse.Row(FeePaymentTable.LogicalName, payment).Get<Money>(FeePaymentTable.Columns.Amount).Value);
         Assert.Equal(100, Balance(owner));
     }
 
@@ -172,21 +172,21 @@ public sealed class FeePaymentCorrectionTests : IDisposable
         Assert.Equal(0, dataverse.Count(FeePaymentTable.LogicalName));
         Assert.Equal(0, dataverse.Count(PointsEntryTable.LogicalName));
         Assert.Contains(dataverse.LastExecution.Traces, t => t.PluginType == typeof(FeePaymentCorrectionPlugin));
-        Assert.Equal(1_000m, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.Equal(1_000m, dataverse.Row(FeeBillTable.LogicalName, bill).Get<Money>(FeeBillTable.Columns.AmountPaid).Value);
     }
 
-    private Guid Owner() => dataverse.Seed(FeeRows.Owner());
+    private Guid Owner() => dataverse.Seed(DataProducer.NewOwner());
 
-    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(DataProducer.NewBill(owner, due, dueOn));
 
     private Guid Pay(Guid bill, decimal amount)
     {
-        var payment = FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow);
-        payment[FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact);
+        var payment = DataProducer.NewPayment(bill, amount, dataverse.Clock.UtcNow);
+        payment[FeePaymentTable.Columns.Contact] = dataverse.Row(FeeBillTable.LogicalName, bill).Get<EntityReference>(FeeBillTable.Columns.Contact);
         return dataverse.Service.Create(payment);
     }
 
-    private int Balance(Guid owner) => dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance);
+    private int Balance(Guid owner) => dataverse.Row(ContactTable.LogicalName, owner).Get<int>(ContactTable.Columns.PointsBalance);
 
     private Entity[] Entries(Guid owner) => dataverse.PeekAll(PointsEntryTable.LogicalName)
         .Where(e => e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id == owner)

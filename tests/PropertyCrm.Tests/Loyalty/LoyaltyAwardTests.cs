@@ -52,7 +52,7 @@ public sealed class LoyaltyAwardTests : IDisposable
 
         var payment = Pay(bill, 1_000m);
 
-        Assert.True(dataverse.Peek(FeePaymentTable.LogicalName, payment)!.GetAttributeValue<bool>(FeePaymentTable.Columns.OnTime));
+        Assert.True(dataverse.Row(FeePaymentTable.LogicalName, payment).Get<bool>(FeePaymentTable.Columns.OnTime));
         var entry = Assert.Single(Entries(owner));
         Assert.Equal(100, entry.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
         Assert.Equal(LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, payment.ToString("D")), entry.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey));
@@ -75,7 +75,7 @@ public sealed class LoyaltyAwardTests : IDisposable
 
         var payment = Pay(bill, 800m);
 
-        Assert.False(dataverse.Peek(FeePaymentTable.LogicalName, payment)!.GetAttributeValue<bool>(FeePaymentTable.Columns.OnTime));
+        Assert.False(dataverse.Row(FeePaymentTable.LogicalName, payment).Get<bool>(FeePaymentTable.Columns.OnTime));
         Assert.Empty(Entries(owner));
         var contact = dataverse.Peek(ContactTable.LogicalName, owner)!;
         Assert.Equal(0, contact.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
@@ -108,14 +108,14 @@ public sealed class LoyaltyAwardTests : IDisposable
         await Task.WhenAll(bills.Select(bill => OnThread(() =>
         {
             start.SignalAndWait(Bound);
-            return Pay(bill, dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<Money>(FeeBillTable.Columns.AmountDue).Value);
+            return Pay(bill, dataverse.Row(FeeBillTable.LogicalName, bill).Get<Money>(FeeBillTable.Columns.AmountDue).Value);
         }))).WaitAsync(Bound);
 
         var entries = Entries(owner);
         Assert.Equal(new[] { 30, 50 }, entries.Select(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points)).OrderBy(p => p).ToArray());
         Assert.Equal(new[] { 1, 2 }, entries.Select(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Sequence)).OrderBy(q => q).ToArray());
         Assert.Equal(80, Balance(owner));
-        Assert.Equal(800m, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+        Assert.Equal(800m, dataverse.Row(ContactTable.LogicalName, owner).Get<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class LoyaltyAwardTests : IDisposable
         Assert.Equal(new[] { 50, 50, 50, 50, 0 }, responses.Select(r => (int)r.Results[AwardPointsPlugin.PointsOutput]).ToArray());
         Assert.Equal(Guid.Empty, (Guid)responses[4].Results[AwardPointsPlugin.EntryIdOutput]);
         Assert.Equal(4, Entries(owner).Length);
-        Assert.Equal(200, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
+        Assert.Equal(200, dataverse.Row(ContactTable.LogicalName, owner).Get<int>(ContactTable.Columns.PointsBalance));
         Assert.Equal(ApiAwardReads, dataverse.Executions[dataverse.Executions.Count - 2].PluginCalls.Reads);
         Assert.Equal(ApiAwardWrites, dataverse.Executions[dataverse.Executions.Count - 2].PluginCalls.Writes);
     }
@@ -300,7 +300,7 @@ public sealed class LoyaltyAwardTests : IDisposable
 
         Assert.Contains(PointsLedgerGuardPlugin.ChangeRefused, update.Message);
         Assert.Contains(PointsLedgerGuardPlugin.ChangeRefused, delete.Message);
-        Assert.Equal(20, dataverse.Peek(PointsEntryTable.LogicalName, entry.Id)!.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
+        Assert.Equal(20, dataverse.Row(PointsEntryTable.LogicalName, entry.Id).Get<int>(PointsEntryTable.Columns.Points));
     }
 
     [Fact]
@@ -326,15 +326,15 @@ public sealed class LoyaltyAwardTests : IDisposable
 
         var sum = Entries(owner).Sum(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
         Assert.Equal(123 + 100 + 100 + 10, sum);
-        Assert.Equal(sum, dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance));
+        Assert.Equal(sum, dataverse.Row(ContactTable.LogicalName, owner).Get<int>(ContactTable.Columns.PointsBalance));
         Assert.Equal(sum, LedgerStore.Read(dataverse.Service, owner).Balance);
     }
 
-    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(FeeRows.Owner(tier));
+    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(DataProducer.NewOwner(tier));
 
-    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
+    private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(DataProducer.NewBill(owner, due, dueOn));
 
-    private Guid Pay(Guid bill, decimal amount) => dataverse.ServiceFor(agent).Create(FeeRows.Payment(bill, amount, dataverse.Clock.UtcNow));
+    private Guid Pay(Guid bill, decimal amount) => dataverse.ServiceFor(agent).Create(DataProducer.NewPayment(bill, amount, dataverse.Clock.UtcNow));
 
     private OrganizationResponse Award(Guid owner, int rule, string source) => dataverse.ServiceFor(agent).Execute(new OrganizationRequest(AwardPointsPlugin.ApiName)
     {
@@ -343,7 +343,7 @@ public sealed class LoyaltyAwardTests : IDisposable
         [AwardPointsPlugin.SourceIdParameter] = source,
     });
 
-    private int Balance(Guid owner) => dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int>(ContactTable.Columns.PointsBalance);
+    private int Balance(Guid owner) => dataverse.Row(ContactTable.LogicalName, owner).Get<int>(ContactTable.Columns.PointsBalance);
 
     private Entity[] Entries(Guid owner) => dataverse.PeekAll(PointsEntryTable.LogicalName)
         .Where(e => e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id == owner)

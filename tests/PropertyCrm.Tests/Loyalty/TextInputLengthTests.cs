@@ -25,7 +25,7 @@ public sealed class TextInputLengthTests
     [Fact]
     public void Reverse_ReasonOf3000Characters_RefusedBilinguallyNothingWritten()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"));
 
         var fault = Assert.Throws<DataverseFaultException>(() => Reverse(bed.Entries(owner)[0].Id, new string('因', 3_000)));
 
@@ -40,7 +40,7 @@ public sealed class TextInputLengthTests
     public void Reverse_ReasonAtMaximumOnAnExpiry_StoredWholeWithinTheDescriptionColumn()
     {
         // An expiry of a lot earned from a 100-character source has the longest key a reversal can name.
-        var owner = bed.Owner(OwnerTier.Standard);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard);
         bed.Service.Execute(new OrganizationRequest(AwardPointsPlugin.ApiName)
         {
             [AwardPointsPlugin.ContactParameter] = new EntityReference(ContactTable.LogicalName, owner),
@@ -67,7 +67,7 @@ public sealed class TextInputLengthTests
     [Fact]
     public void Award_SourceIdOver100Characters_RefusedBilinguallyNothingWritten()
     {
-        var owner = bed.Owner(OwnerTier.Standard);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard);
 
         var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Execute(new OrganizationRequest(AwardPointsPlugin.ApiName)
         {

@@ -5,6 +5,7 @@ using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Domain.Calendars;
+using PropertyCrm.Tests.Support;
 using Columns = PropertyCrm.Schema.Tables.BusinessCalendarTable.Columns;
 
 namespace PropertyCrm.Tests.ServiceRequests;
@@ -45,7 +46,7 @@ public sealed class BusinessCalendarValidationTests
 
         var id = bed.Dataverse.Service.Create(Calendar(name, definition));
 
-        Assert.Equal(years, bed.Dataverse.Peek(BusinessCalendarTable.LogicalName, id)!.GetAttributeValue<string>(Columns.YearsCovered));
+        Assert.Equal(years, bed.Dataverse.Row(BusinessCalendarTable.LogicalName, id).Get<string>(Columns.YearsCovered));
         Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Total);
     }
 
@@ -56,7 +57,7 @@ public sealed class BusinessCalendarValidationTests
 
         var id = bed.Dataverse.Service.Create(Calendar(null, ServiceRequestCreateTests.MallCalendar));
 
-        Assert.Equal("mall-7days", bed.Dataverse.Peek(BusinessCalendarTable.LogicalName, id)!.GetAttributeValue<string>(Columns.Name));
+        Assert.Equal("mall-7days", bed.Dataverse.Row(BusinessCalendarTable.LogicalName, id).Get<string>(Columns.Name));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class BusinessCalendarValidationTests
 
         Assert.Contains("week", fault.Message, StringComparison.Ordinal);
         Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Reads);
-        Assert.Contains("10:00-22:00", bed.Dataverse.Peek(BusinessCalendarTable.LogicalName, id)!.GetAttributeValue<string>(Columns.Definition), StringComparison.Ordinal);
+        Assert.Contains("10:00-22:00", bed.Dataverse.Row(BusinessCalendarTable.LogicalName, id).Get<string>(Columns.Definition), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CalculateDeadlineApiTests
     public void Execute_Inputs_AnswersAsTheSlaClock(string start, int minutes, string? calendar, string expected)
     {
         using var bed = new SlaTestBed();
-        bed.SeedCalendar("mall-7days", ServiceRequestCreateTests.MallCalendar);
+        bed.Data.BusinessCalendar("mall-7days", ServiceRequestCreateTests.MallCalendar);
 
         var response = bed.Dataverse.Service.Execute(Request(Iso.At(start).UtcDateTime, minutes, calendar));
 

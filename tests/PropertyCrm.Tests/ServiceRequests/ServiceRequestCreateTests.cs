@@ -214,9 +214,9 @@ public sealed class ServiceRequestCreateTests
     public void Create_ColdCacheWithAdminRows_StillOneRead()
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
-        bed.SeedPolicy("金桂苑 投诉", requestType: Type.Complaint, firstResponseMinutes: 120, property: bed.OtherProperty);
-        bed.SeedCalendar("mall-7days", MallCalendar);
+        bed.Data.SlaPolicy("报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
+        bed.Data.SlaPolicy("金桂苑 投诉", requestType: Type.Complaint, firstResponseMinutes: 120, property: bed.OtherProperty);
+        bed.Data.BusinessCalendar("mall-7days", MallCalendar);
 
         bed.Log(Type.Repair, "门锁坏了");
 

@@ -17,7 +17,7 @@ public sealed class SlaConfigurationTests
     public void Create_CompanyWidePolicy_ReplacesTheDefaultAndKeepsItsResolution()
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
+        bed.Data.SlaPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
 
         var id = bed.Log(Type.Repair, "门锁坏了");
 
@@ -30,8 +30,8 @@ public sealed class SlaConfigurationTests
     public void Create_PropertyPolicy_ReplacesTheCompanyRowForThatPropertyOnly()
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
-        bed.SeedPolicy("翠湖 报修 45 分钟", requestType: Type.Repair, firstResponseMinutes: 45, resolutionMinutes: 540, property: bed.Property);
+        bed.Data.SlaPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
+        bed.Data.SlaPolicy("翠湖 报修 45 分钟", requestType: Type.Repair, firstResponseMinutes: 45, resolutionMinutes: 540, property: bed.Property);
 
         var here = bed.Log(Type.Repair, "门锁坏了");
         var elsewhere = bed.Log(Type.Repair, "门锁坏了", property: bed.OtherProperty);
@@ -46,7 +46,7 @@ public sealed class SlaConfigurationTests
     public void Create_TierPolicy_AppliesToThatTiersRequests()
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("钻石业主 15 分钟", ownerTier: "diamond", firstResponseMinutes: 15, firstResponseCalendar: "24x7");
+        bed.Data.SlaPolicy("钻石业主 15 分钟", ownerTier: "diamond", firstResponseMinutes: 15, firstResponseCalendar: "24x7");
 
         var diamond = bed.Log(Type.Complaint, "快递丢了", more: r => r[Columns.OwnerTier] = "Diamond");
         var ordinary = bed.Log(Type.Complaint, "快递丢了");
@@ -60,8 +60,8 @@ public sealed class SlaConfigurationTests
     public void Create_PolicyOnAdminCalendar_CountsTheMallsHours()
     {
         using var bed = new SlaTestBed();
-        bed.SeedCalendar("mall-7days", ServiceRequestCreateTests.MallCalendar);
-        bed.SeedPolicy("商场 报修", requestType: Type.Repair, firstResponseMinutes: 120, firstResponseCalendar: "mall-7days", property: bed.OtherProperty);
+        bed.Data.BusinessCalendar("mall-7days", ServiceRequestCreateTests.MallCalendar);
+        bed.Data.SlaPolicy("商场 报修", requestType: Type.Repair, firstResponseMinutes: 120, firstResponseCalendar: "mall-7days", property: bed.OtherProperty);
         bed.At("2025-01-11T09:00+08:00");
 
         var id = bed.Log(Type.Repair, "扶梯异响", property: bed.OtherProperty);
@@ -80,7 +80,7 @@ public sealed class SlaConfigurationTests
         var fault = Assert.Throws<DataverseFaultException>(() => bed.Log(Type.Repair, "门锁坏了"));
         Assert.Contains("2027", fault.Message, StringComparison.Ordinal);
 
-        bed.SeedCalendar("cn-workdays", CalendarLayeringTests.ChinaWorkdays2027);
+        bed.Data.BusinessCalendar("cn-workdays", CalendarLayeringTests.ChinaWorkdays2027);
         SlaConfigurationCache.Invalidate(FakeDataverse.OrganizationId);
         var id = bed.Log(Type.Repair, "门锁坏了");
 
@@ -94,7 +94,7 @@ public sealed class SlaConfigurationTests
     public void Create_BrokenCalendarRow_LeftOutAndTracedRequestStillLogged(string definition)
     {
         using var bed = new SlaTestBed();
-        bed.SeedCalendar("cn-workdays", definition);
+        bed.Data.BusinessCalendar("cn-workdays", definition);
 
         var id = bed.Log(Type.Repair, "门锁坏了");
 
@@ -108,7 +108,7 @@ public sealed class SlaConfigurationTests
     public void Create_UnusablePolicyRow_LeftOutDefaultsApply(int minutes, string? calendar)
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("坏的策略", requestType: Type.Repair, firstResponseMinutes: minutes, firstResponseCalendar: calendar);
+        bed.Data.SlaPolicy("坏的策略", requestType: Type.Repair, firstResponseMinutes: minutes, firstResponseCalendar: calendar);
 
         var id = bed.Log(Type.Repair, "门锁坏了");
 
@@ -121,7 +121,7 @@ public sealed class SlaConfigurationTests
     {
         using var bed = new SlaTestBed();
         bed.Log(Type.Repair, "门锁坏了");
-        bed.SeedPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
+        bed.Data.SlaPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
         bed.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(59));
 
         var stillCached = bed.Log(Type.Repair, "灯不亮");
@@ -136,7 +136,7 @@ public sealed class SlaConfigurationTests
     public void Create_InactiveRows_Ignored()
     {
         using var bed = new SlaTestBed();
-        var policy = bed.SeedPolicy("停用 报修", requestType: Type.Repair, firstResponseMinutes: 60);
+        var policy = bed.Data.SlaPolicy("停用 报修", requestType: Type.Repair, firstResponseMinutes: 60);
         bed.Dataverse.Service.Update(new Entity(SlaPolicyTable.LogicalName, policy)
         {
             [SlaPolicyTable.Columns.StateCode] = new OptionSetValue(1),
@@ -152,7 +152,7 @@ public sealed class SlaConfigurationTests
     public void Create_InactiveProperty_FallsBackToTwoReadsAndStaysCorrect()
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
+        bed.Data.SlaPolicy("公司 报修 60 分钟", requestType: Type.Repair, firstResponseMinutes: 60);
         bed.Dataverse.Service.Update(new Entity(PropertyTable.LogicalName, bed.OtherProperty)
         {
             [PropertyTable.Columns.StateCode] = new OptionSetValue(1),
@@ -169,7 +169,7 @@ public sealed class SlaConfigurationTests
     public void Get_SameSnapshot_PolicySetPerPropertyMemoized()
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("翠湖 报修", requestType: Type.Repair, firstResponseMinutes: 45, property: bed.Property);
+        bed.Data.SlaPolicy("翠湖 报修", requestType: Type.Repair, firstResponseMinutes: 45, property: bed.Property);
         var configuration = SlaConfigurationQuery.Load(bed.Dataverse.Service, bed.Dataverse.Clock.UtcNow, bed.Property);
 
         Assert.Same(configuration.PoliciesFor(bed.Property), configuration.PoliciesFor(bed.Property));

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 using Columns = PropertyCrm.Schema.Tables.SlaPolicyTable.Columns;
 using RequestColumns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 using Type = PropertyCrm.Tests.ServiceRequests.SlaTestBed.Type;
@@ -81,7 +82,7 @@ public sealed class SlaPolicyValidationTests
 
         bed.Dataverse.Service.Update(new Entity(SlaPolicyTable.LogicalName, id) { [Columns.FirstResponseMinutes] = 50 });
 
-        Assert.Equal(50, bed.Dataverse.Peek(SlaPolicyTable.LogicalName, id)!.GetAttributeValue<int?>(Columns.FirstResponseMinutes));
+        Assert.Equal(50, bed.Dataverse.Row(SlaPolicyTable.LogicalName, id).Get<int?>(Columns.FirstResponseMinutes));
     }
 
     [Fact]
@@ -102,8 +103,8 @@ public sealed class SlaPolicyValidationTests
     public void Load_TwoImportedRowsWithSameCriteria_BothLeftOutAndTraced()
     {
         using var bed = new SlaTestBed();
-        bed.SeedPolicy("导入 A", requestType: Type.Repair, firstResponseMinutes: 60);
-        bed.SeedPolicy("导入 B", requestType: Type.Repair, firstResponseMinutes: 90);
+        bed.Data.SlaPolicy("导入 A", requestType: Type.Repair, firstResponseMinutes: 60);
+        bed.Data.SlaPolicy("导入 B", requestType: Type.Repair, firstResponseMinutes: 90);
 
         var id = bed.Log(Type.Repair, "门锁坏了");
 

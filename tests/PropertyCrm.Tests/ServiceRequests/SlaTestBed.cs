@@ -1,33 +1,31 @@
 using System;
 using Microsoft.Xrm.Sdk;
-using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Domain;
+using PropertyCrm.Tests.Support;
 using Choices = PropertyCrm.Schema.OptionSets;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Tests.ServiceRequests;
 
 /// <summary>
-/// The in-memory Dataverse with the deployed catalog, a private SLA configuration cache (in-memory Dataverses share one
-/// organization id, so parallel tests would otherwise see each other's snapshots), two properties, and helpers to log
-/// requests and move them through the lifecycle as an agent would. Create it inside the test method
-/// (<c>using var bed = new SlaTestBed();</c>): the cache isolation follows the test's logical call context.
+/// The test base with a private SLA configuration cache (in-memory Dataverses share one organization id, so parallel
+/// tests would otherwise see each other's snapshots), two properties, and helpers to log requests and move them through
+/// the lifecycle as an agent would; SLA policies and calendars come from <see cref="DataverseTestBase.Data"/>. Create it
+/// inside the test method (<c>using var bed = new SlaTestBed();</c>): the cache isolation follows the test's logical call
+/// context.
 /// </summary>
-internal sealed class SlaTestBed : IDisposable
+internal sealed class SlaTestBed : DataverseTestBase, IDisposable
 {
     private readonly IDisposable cacheScope = SlaConfigurationCache.Isolate();
 
     public SlaTestBed()
     {
-        Dataverse = new FakeDataverse().WithPluginCatalog();
         Agent = Dataverse.CreateUser("客服 张敏 Agent");
-        Property = Dataverse.Seed(new Entity(PropertyTable.LogicalName) { [PropertyTable.Columns.Name] = "翠湖花园 Emerald Lake" });
-        OtherProperty = Dataverse.Seed(new Entity(PropertyTable.LogicalName) { [PropertyTable.Columns.Name] = "金桂苑 Osmanthus Court" });
+        Property = Data.Property("翠湖花园 Emerald Lake");
+        OtherProperty = Data.Property("金桂苑 Osmanthus Court");
     }
-
-    public FakeDataverse Dataverse { get; }
 
     public Guid Agent { get; }
 
@@ -87,59 +85,6 @@ internal sealed class SlaTestBed : IDisposable
     }
 
     public int? Option(Guid id, string column) => Row(id).GetAttributeValue<OptionSetValue>(column)?.Value;
-
-    /// <summary>An admin SLA policy row; null property = company-wide.</summary>
-    public Guid SeedPolicy(
-        string name,
-        int? requestType = null,
-        int? urgency = null,
-        int? firstResponseMinutes = null,
-        string? firstResponseCalendar = null,
-        int? resolutionMinutes = null,
-        string? resolutionCalendar = null,
-        Guid? property = null,
-        string? ownerTier = null,
-        int? serviceLine = null)
-    {
-        var row = new Entity(SlaPolicyTable.LogicalName)
-        {
-            [SlaPolicyTable.Columns.Name] = name,
-            [SlaPolicyTable.Columns.FirstResponseMinutes] = firstResponseMinutes,
-            [SlaPolicyTable.Columns.FirstResponseCalendar] = firstResponseCalendar,
-            [SlaPolicyTable.Columns.ResolutionMinutes] = resolutionMinutes,
-            [SlaPolicyTable.Columns.ResolutionCalendar] = resolutionCalendar,
-            [SlaPolicyTable.Columns.OwnerTier] = ownerTier,
-        };
-        if (requestType.HasValue)
-        {
-            row[SlaPolicyTable.Columns.RequestType] = new OptionSetValue(requestType.Value);
-        }
-
-        if (urgency.HasValue)
-        {
-            row[SlaPolicyTable.Columns.Urgency] = new OptionSetValue(urgency.Value);
-        }
-
-        if (serviceLine.HasValue)
-        {
-            row[SlaPolicyTable.Columns.ServiceLine] = new OptionSetValue(serviceLine.Value);
-        }
-
-        if (property.HasValue)
-        {
-            row[SlaPolicyTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Value);
-        }
-
-        return Dataverse.Seed(row);
-    }
-
-    /// <summary>A calendar row as it stands after import (no validation step ran).</summary>
-    public Guid SeedCalendar(string name, string json) =>
-        Dataverse.Seed(new Entity(BusinessCalendarTable.LogicalName)
-        {
-            [BusinessCalendarTable.Columns.Name] = name,
-            [BusinessCalendarTable.Columns.Definition] = json,
-        });
 
     public void Dispose() => cacheScope.Dispose();
 

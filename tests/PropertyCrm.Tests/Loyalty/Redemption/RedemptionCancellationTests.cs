@@ -9,6 +9,7 @@ using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 using Reasons = PropertyCrm.Schema.Tables.RedemptionTable.StatusReasons;
 using static PropertyCrm.Tests.Support.RealThreads;
 
@@ -27,9 +28,9 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public void Cancel_LimitedStock_ReversalPostedBalanceAndStockRestored()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100, stock: 5);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward, quantity: 2));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward, quantity: 2));
         Assert.Equal(100, bed.Balance(owner));
         Assert.Equal(3, bed.Stock(reward));
 
@@ -56,9 +57,9 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public void Cancel_UnlimitedStockFulfilled_PointsBackStockStaysBlank()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
         SetStatus(id, Reasons.Fulfilled);
 
         SetStatus(id, Reasons.Cancelled);
@@ -74,8 +75,8 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public void Cancel_StateOnly_CancelsWithConsistentStatusReason()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var id = bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 100)));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 100)));
 
         bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.StateCode] = new OptionSetValue(RedemptionTable.States.Inactive) });
 
@@ -86,9 +87,9 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public void Cancel_AlreadyCancelledAndUpdatedAgain_PostsNothingNew()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100, stock: 5);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
         SetStatus(id, Reasons.Cancelled);
         var entries = bed.Entries(owner).Length;
 
@@ -110,9 +111,9 @@ public sealed class RedemptionCancellationTests
     [InlineData(Reasons.Fulfilled)]
     public void Reactivate_Cancelled_RefusedAndNothingSaved(int status)
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100, stock: 5);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
         SetStatus(id, Reasons.Cancelled);
         var entries = bed.Entries(owner).Length;
 
@@ -137,8 +138,8 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public void Update_StatusUntouched_NoPluginCalls()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var id = bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 100)));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 100)));
 
         bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Name] = "改名 / Renamed" });
 
@@ -150,8 +151,8 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public void Fulfil_Requested_PostsNothing()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var id = bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 100)));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 100)));
 
         SetStatus(id, Reasons.Fulfilled);
 
@@ -163,9 +164,9 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public void Cancel_PointsFromLotSinceExpired_BackInBalanceButNotSpendable()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2025-06-30"), (100, "2026-12-31"));
-        var reward = bed.Reward(cost: 150);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2025-06-30"), (100, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 150);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
         bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromDays(200));
 
         SetStatus(id, Reasons.Cancelled);
@@ -177,7 +178,7 @@ public sealed class RedemptionCancellationTests
         Assert.Equal(100, bed.Ledger(owner).AvailableBalance(now));
 
         // The next redemption expires them first, so the owner can spend only the live lot.
-        bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 60, code: "SHOP-COUPON")));
+        bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 60, code: "SHOP-COUPON")));
         Assert.Equal(40, bed.Balance(owner));
         Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
     }
@@ -187,10 +188,10 @@ public sealed class RedemptionCancellationTests
     {
         for (var round = 0; round < 20; round++)
         {
-            var owner = bed.Owner(OwnerTier.Standard, (200, "2026-12-31"), (300, "2027-12-31"));
-            var first = bed.Reward(cost: 150, stock: 5, code: "GIFT-A" + round);
-            var second = bed.Reward(cost: 100, stock: 3, code: "GIFT-B" + round);
-            var redemption = bed.Service.Create(bed.NewRedemption(owner, first));
+            var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (200, "2026-12-31"), (300, "2027-12-31"));
+            var first = bed.Data.Reward(cost: 150, stock: 5, code: "GIFT-A" + round);
+            var second = bed.Data.Reward(cost: 100, stock: 3, code: "GIFT-B" + round);
+            var redemption = bed.Service.Create(DataProducer.NewRedemption(owner, first));
             using var start = new Barrier(2);
 
             var cancel = OnThread(() =>
@@ -201,7 +202,7 @@ public sealed class RedemptionCancellationTests
             var redeem = OnThread(() =>
             {
                 start.SignalAndWait(Bound);
-                bed.Service.Create(bed.NewRedemption(owner, second));
+                bed.Service.Create(DataProducer.NewRedemption(owner, second));
             });
             await Task.WhenAll(cancel, redeem).WaitAsync(Bound);
 
@@ -220,10 +221,10 @@ public sealed class RedemptionCancellationTests
     {
         for (var round = 0; round < 100; round++)
         {
-            var reward = bed.Reward(cost: 100, stock: 10, code: "GIFT-" + round);
-            var canceller = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-            var redeemer = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-            var redemption = bed.Service.Create(bed.NewRedemption(canceller, reward, quantity: 2));
+            var reward = bed.Data.Reward(cost: 100, stock: 10, code: "GIFT-" + round);
+            var canceller = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+            var redeemer = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+            var redemption = bed.Service.Create(DataProducer.NewRedemption(canceller, reward, quantity: 2));
             using var start = new Barrier(2);
 
             var cancel = OnThread(() =>
@@ -234,7 +235,7 @@ public sealed class RedemptionCancellationTests
             var redeem = OnThread(() =>
             {
                 start.SignalAndWait(Bound);
-                bed.Service.Create(bed.NewRedemption(redeemer, reward));
+                bed.Service.Create(DataProducer.NewRedemption(redeemer, reward));
             });
             await Task.WhenAll(cancel, redeem).WaitAsync(Bound);
 
@@ -247,9 +248,9 @@ public sealed class RedemptionCancellationTests
     [Fact]
     public async Task Cancel_TwiceInParallel_OneReversalAndStockReturnedOnce()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100, stock: 5);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward, quantity: 2));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward, quantity: 2));
         using var start = new Barrier(2);
 
         var tasks = Enumerable.Range(0, 2).Select(_ => OnThread(() =>

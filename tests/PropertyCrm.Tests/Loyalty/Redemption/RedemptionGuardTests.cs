@@ -4,6 +4,7 @@ using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 using Reasons = PropertyCrm.Schema.Tables.RedemptionTable.StatusReasons;
 
 namespace PropertyCrm.Tests.Loyalty.Redemption;
@@ -16,9 +17,9 @@ public sealed class RedemptionGuardTests
     [Fact]
     public void Update_QuantityByUser_RefusedThenCancelReturnsWhatWasTaken()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100, stock: 5);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward, quantity: 1));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward, quantity: 1));
 
         var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Quantity] = 4 }));
         bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.StatusCode] = new OptionSetValue(Reasons.Cancelled) });
@@ -32,11 +33,11 @@ public sealed class RedemptionGuardTests
     [Fact]
     public void Update_RewardOrOwnerByUser_Refused()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var other = bed.Owner(OwnerTier.Standard);
-        var reward = bed.Reward(cost: 100, stock: 5);
-        var otherReward = bed.Reward(cost: 100, stock: 5, code: "GIFT-1");
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var other = bed.Data.OwnerWithPoints(OwnerTier.Standard);
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var otherReward = bed.Data.Reward(cost: 100, stock: 5, code: "GIFT-1");
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
 
         Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Reward] = new EntityReference(RewardTable.LogicalName, otherReward) }));
         Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, other) }));
@@ -49,9 +50,9 @@ public sealed class RedemptionGuardTests
     [Fact]
     public void Delete_ByUser_RefusedPointsAndStockStayAccounted()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100, stock: 5);
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
 
         var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Delete(RedemptionTable.LogicalName, id));
 
@@ -63,8 +64,8 @@ public sealed class RedemptionGuardTests
     [Fact]
     public void Update_NameOnly_DoesNotRunTheGuard()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var id = bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 100)));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 100)));
 
         bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Name] = "改名 / Renamed" });
 

@@ -8,6 +8,7 @@ using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Loyalty.Redemption;
@@ -24,10 +25,10 @@ public sealed class RedemptionTests
     [Fact]
     public void Create_CostAcrossTwoLots_TakesOldestLotFirstAndWritesBalance()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2025-12-31"), (100, "2026-12-31"));
-        var reward = bed.Reward(cost: 150);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2025-12-31"), (100, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 150);
 
-        var id = bed.Service.Create(bed.NewRedemption(owner, reward));
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
         var calls = bed.Dataverse.LastExecution.PluginCalls;
 
         var redemption = bed.Dataverse.Peek(RedemptionTable.LogicalName, id)!;
@@ -53,10 +54,10 @@ public sealed class RedemptionTests
     [Fact]
     public void Create_BalanceShort_RefusedBilinguallyAndNothingSaved()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"));
-        var reward = bed.Reward(cost: 60, stock: 5);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 60, stock: 5);
 
-        var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Create(bed.NewRedemption(owner, reward, quantity: 2)));
+        var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Create(DataProducer.NewRedemption(owner, reward, quantity: 2)));
 
         Assert.Equal(DataverseErrorCodes.IsvAborted, fault.ErrorCode);
         Assert.Contains("积分余额不足", fault.Message);
@@ -70,17 +71,17 @@ public sealed class RedemptionTests
     [Fact]
     public void Create_StockExhausted_RefusedAndNothingSaved()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (500, "2026-12-31"));
-        var reward = bed.Reward(cost: 10, stock: 1);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (500, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 10, stock: 1);
 
-        bed.Service.Create(bed.NewRedemption(owner, reward));
+        bed.Service.Create(DataProducer.NewRedemption(owner, reward));
         Assert.Equal(0, bed.Stock(reward));
         Assert.Equal(490, bed.Balance(owner));
         var limitedCalls = bed.Dataverse.LastExecution.PluginCalls;
         Assert.Equal(4, limitedCalls.Reads);
         Assert.Equal(5, limitedCalls.Writes);
 
-        var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Create(bed.NewRedemption(owner, reward)));
+        var fault = Assert.Throws<DataverseFaultException>(() => bed.Service.Create(DataProducer.NewRedemption(owner, reward)));
         Assert.Contains("库存不足", fault.Message);
         Assert.Contains("in stock", fault.Message);
         Assert.Equal(1, bed.Dataverse.Count(RedemptionTable.LogicalName));
@@ -91,10 +92,10 @@ public sealed class RedemptionTests
     [Fact]
     public void Create_UnlimitedStock_StaysBlank()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (500, "2026-12-31"));
-        var reward = bed.Reward(cost: 10);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (500, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 10);
 
-        bed.Service.Create(bed.NewRedemption(owner, reward, quantity: 3));
+        bed.Service.Create(DataProducer.NewRedemption(owner, reward, quantity: 3));
 
         Assert.Null(bed.Stock(reward));
         Assert.Equal(470, bed.Balance(owner));
@@ -103,12 +104,12 @@ public sealed class RedemptionTests
     [Fact]
     public void Create_TierBelowMinimumOrRewardWithdrawn_Refused()
     {
-        var owner = bed.Owner(OwnerTier.Silver, (500, "2026-12-31"));
-        var diamondOnly = bed.Reward(cost: 10, minimumTier: OwnerTier.Diamond, code: "BUTLER-DAY");
-        var withdrawn = bed.Reward(cost: 10, active: false, code: "OLD-GIFT");
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Silver, (500, "2026-12-31"));
+        var diamondOnly = bed.Data.Reward(cost: 10, minimumTier: OwnerTier.Diamond, code: "BUTLER-DAY");
+        var withdrawn = bed.Data.Reward(cost: 10, active: false, code: "OLD-GIFT");
 
-        Assert.Contains("钻石", Assert.Throws<DataverseFaultException>(() => bed.Service.Create(bed.NewRedemption(owner, diamondOnly))).Message);
-        Assert.Contains("下架", Assert.Throws<DataverseFaultException>(() => bed.Service.Create(bed.NewRedemption(owner, withdrawn))).Message);
+        Assert.Contains("钻石", Assert.Throws<DataverseFaultException>(() => bed.Service.Create(DataProducer.NewRedemption(owner, diamondOnly))).Message);
+        Assert.Contains("下架", Assert.Throws<DataverseFaultException>(() => bed.Service.Create(DataProducer.NewRedemption(owner, withdrawn))).Message);
         Assert.Equal(500, bed.Balance(owner));
         Assert.Single(bed.Entries(owner));
     }
@@ -117,10 +118,10 @@ public sealed class RedemptionTests
     public void Create_LotPastExpiry_ExpiredFirstAndNotSpent()
     {
         // The clock starts on 2025-01-06: the lot usable through 2024-12-31 is past expiry.
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2024-12-31"), (100, "2025-12-31"));
-        var reward = bed.Reward(cost: 80);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2024-12-31"), (100, "2025-12-31"));
+        var reward = bed.Data.Reward(cost: 80);
 
-        bed.Service.Create(bed.NewRedemption(owner, reward));
+        bed.Service.Create(DataProducer.NewRedemption(owner, reward));
 
         var kinds = bed.Ledger(owner).Entries.Select(e => e.Kind).ToArray();
         Assert.Equal(new[] { LedgerEntryKind.Earn, LedgerEntryKind.Earn, LedgerEntryKind.Expire, LedgerEntryKind.Redeem }, kinds);
@@ -131,8 +132,8 @@ public sealed class RedemptionTests
     [Fact]
     public void RedeemReward_Api_ReturnsRedemptionPointsAndBalance()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100, stock: 10);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 10);
 
         var response = bed.Service.Execute(new OrganizationRequest(RedeemRewardPlugin.ApiName)
         {
@@ -152,8 +153,8 @@ public sealed class RedemptionTests
     [Fact]
     public void RedeemReward_ApiWithoutQuantity_RedeemsOne()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (300, "2026-12-31"));
-        var reward = bed.Reward(cost: 100);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100);
 
         var response = bed.Service.Execute(new OrganizationRequest(RedeemRewardPlugin.ApiName)
         {
@@ -168,8 +169,8 @@ public sealed class RedemptionTests
     [Fact]
     public async Task Create_TwoRedemptionsRaceForTheLastPoints_OneWinsOtherRefusedNothingLost()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"));
-        var reward = bed.Reward(cost: 80, stock: 5);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 80, stock: 5);
         using var start = new Barrier(2);
 
         var tasks = Enumerable.Range(0, 2).Select(_ => OnThread(() =>
@@ -177,7 +178,7 @@ public sealed class RedemptionTests
             start.SignalAndWait(Bound);
             try
             {
-                bed.Service.Create(bed.NewRedemption(owner, reward));
+                bed.Service.Create(DataProducer.NewRedemption(owner, reward));
                 return (DataverseFaultException?)null;
             }
             catch (DataverseFaultException ex)
@@ -200,8 +201,8 @@ public sealed class RedemptionTests
     [Fact]
     public async Task Create_ManyRedemptionsOnThreads_BalanceEqualsLedgerSumAndNeverNegative()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"), (50, "2027-12-31"));
-        var reward = bed.Reward(cost: 40);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"), (50, "2027-12-31"));
+        var reward = bed.Data.Reward(cost: 40);
         using var start = new Barrier(4);
 
         var tasks = Enumerable.Range(0, 4).Select(_ => OnThread(() =>
@@ -209,7 +210,7 @@ public sealed class RedemptionTests
             start.SignalAndWait(Bound);
             try
             {
-                bed.Service.Create(bed.NewRedemption(owner, reward));
+                bed.Service.Create(DataProducer.NewRedemption(owner, reward));
                 return true;
             }
             catch (DataverseFaultException ex) when (ex.Message.Contains("积分余额不足"))
@@ -231,14 +232,14 @@ public sealed class RedemptionTests
         // Different owners do not share the owner lock, so only the reward lock keeps the stock exact.
         for (var round = 0; round < 200; round++)
         {
-            var reward = bed.Reward(cost: 10, stock: 10, code: "GIFT-" + round);
-            var owners = new[] { bed.Owner(OwnerTier.Standard, (100, "2026-12-31")), bed.Owner(OwnerTier.Standard, (100, "2026-12-31")) };
+            var reward = bed.Data.Reward(cost: 10, stock: 10, code: "GIFT-" + round);
+            var owners = new[] { bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31")), bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31")) };
             using var start = new Barrier(2);
 
             var tasks = owners.Select(owner => OnThread(() =>
             {
                 start.SignalAndWait(Bound);
-                return bed.Service.Create(bed.NewRedemption(owner, reward));
+                return bed.Service.Create(DataProducer.NewRedemption(owner, reward));
             })).ToArray();
             await Task.WhenAll(tasks).WaitAsync(Bound);
 

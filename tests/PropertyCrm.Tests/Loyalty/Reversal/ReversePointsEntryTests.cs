@@ -8,6 +8,7 @@ using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Loyalty.Redemption;
+using PropertyCrm.Tests.Support;
 
 namespace PropertyCrm.Tests.Loyalty.Reversal;
 
@@ -24,8 +25,8 @@ public sealed class ReversePointsEntryTests
     [Fact]
     public void Reverse_EarnPartlySpent_BalanceDropsByWhatRemainsOfTheLot()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"), (80, "2027-12-31"), (40, "2027-12-31"));
-        bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 120)));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"), (80, "2027-12-31"), (40, "2027-12-31"));
+        bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 120)));
         var secondLot = bed.Entries(owner)[1];
 
         var response = Reverse(secondLot.Id, Reason);
@@ -52,7 +53,7 @@ public sealed class ReversePointsEntryTests
     [Fact]
     public void Reverse_Twice_ReturnsFirstReversalAndWritesNothingMore()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"), (50, "2027-12-31"));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"), (50, "2027-12-31"));
         var lot = bed.Entries(owner)[0];
         var first = Reverse(lot.Id, Reason);
         var entries = bed.Entries(owner).Length;
@@ -75,7 +76,7 @@ public sealed class ReversePointsEntryTests
     [Fact]
     public void Reverse_AReversal_RefusedAndNothingWritten()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"));
         var reversal = (EntityReference)Reverse(bed.Entries(owner)[0].Id, Reason).Results[ReversePointsEntryPlugin.ReversalEntryOutput];
 
         var fault = Assert.Throws<DataverseFaultException>(() => Reverse(reversal.Id, Reason));
@@ -106,7 +107,7 @@ public sealed class ReversePointsEntryTests
     [InlineData("   ")]
     public void Reverse_BlankReason_RefusedWithoutAnyCall(string reason)
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"));
 
         var fault = Assert.Throws<DataverseFaultException>(() => Reverse(bed.Entries(owner)[0].Id, reason));
 
@@ -120,10 +121,10 @@ public sealed class ReversePointsEntryTests
     [Fact]
     public void Reverse_RedeemEntry_RefusedPointingToCancellation()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2026-12-31"));
-        var reward = bed.Reward(cost: 30, stock: 5);
-        var redemption = bed.Service.Create(bed.NewRedemption(owner, reward));
-        var redeemEntry = bed.Dataverse.Peek(RedemptionTable.LogicalName, redemption)!.GetAttributeValue<EntityReference>(RedemptionTable.Columns.LedgerEntry);
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 30, stock: 5);
+        var redemption = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
+        var redeemEntry = bed.Dataverse.Row(RedemptionTable.LogicalName, redemption).Get<EntityReference>(RedemptionTable.Columns.LedgerEntry);
 
         var fault = Assert.Throws<DataverseFaultException>(() => Reverse(redeemEntry.Id, Reason));
 
@@ -141,8 +142,8 @@ public sealed class ReversePointsEntryTests
     public void Reverse_ExpireEntry_PointsBackInTheirLotWithItsExpiry()
     {
         // The clock starts on 2025-01-06: the first lot is past expiry, so the redemption expires it first.
-        var owner = bed.Owner(OwnerTier.Standard, (100, "2024-12-31"), (100, "2025-12-31"));
-        bed.Service.Create(bed.NewRedemption(owner, bed.Reward(cost: 80)));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2024-12-31"), (100, "2025-12-31"));
+        bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 80)));
         var expiry = bed.Entries(owner).Single(e => e.GetAttributeValue<OptionSetValue>(PointsEntryTable.Columns.Kind).Equals(OptionValues.ToOption(LedgerEntryKind.Expire)));
 
         var response = Reverse(expiry.Id, "过期日期有误 / Wrong expiry");

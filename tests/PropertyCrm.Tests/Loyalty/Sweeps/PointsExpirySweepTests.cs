@@ -25,9 +25,9 @@ public sealed class PointsExpirySweepTests
     public void Run_LotsPastExpiry_ExpiredOncePerOwnerAndOthersUntouched()
     {
         // The clock starts on 2025-01-06: lots usable through 2024-12-31 are past expiry.
-        var mixed = bed.Owner(OwnerTier.Standard, (100, "2024-12-31"), (50, "2026-12-31"));
-        var live = bed.Owner(OwnerTier.Standard, (30, "2026-12-31"));
-        var lapsed = bed.Owner(OwnerTier.Standard, (70, "2024-12-31"));
+        var mixed = bed.Data.OwnerWithPoints(OwnerTier.Standard, (100, "2024-12-31"), (50, "2026-12-31"));
+        var live = bed.Data.OwnerWithPoints(OwnerTier.Standard, (30, "2026-12-31"));
+        var lapsed = bed.Data.OwnerWithPoints(OwnerTier.Standard, (70, "2024-12-31"));
 
         var first = Run();
 
@@ -63,7 +63,7 @@ public sealed class PointsExpirySweepTests
     [Fact]
     public void Run_LastUsableDay_ExpiresAtMidnightChinaTime()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (40, "2025-12-31"));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (40, "2025-12-31"));
 
         // 2025-12-31 23:59:59 in China: still usable.
         bed.Dataverse.Clock.SetClock(new DateTime(2025, 12, 31, 15, 59, 59, DateTimeKind.Utc));
@@ -79,7 +79,7 @@ public sealed class PointsExpirySweepTests
     [Fact]
     public void Run_AsOfEarlierThanNow_JudgesExpiryThenAndRefusesTheFuture()
     {
-        var owner = bed.Owner(OwnerTier.Standard, (40, "2024-12-31"));
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (40, "2024-12-31"));
 
         var before = Run(asOf: new DateTime(2024, 12, 31, 12, 0, 0, DateTimeKind.Utc));
         Assert.Equal(0, before.Results[RunPointsExpiryPlugin.PointsExpiredOutput]);
@@ -92,7 +92,7 @@ public sealed class PointsExpirySweepTests
     [Fact]
     public void Run_SmallPagesAndNoBudget_ResumesWithTokenUntilDone()
     {
-        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner(OwnerTier.Standard, (10, "2024-12-31"))).ToArray();
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Data.OwnerWithPoints(OwnerTier.Standard, (10, "2024-12-31"))).ToArray();
 
         string? token = null;
         var calls = 0;
@@ -128,7 +128,7 @@ public sealed class PointsExpirySweepTests
     [Fact]
     public async Task Run_TwiceConcurrently_ExpiresEachLotOnce()
     {
-        var owners = Enumerable.Range(0, 4).Select(_ => bed.Owner(OwnerTier.Standard, (25, "2024-12-31"), (5, "2026-12-31"))).ToArray();
+        var owners = Enumerable.Range(0, 4).Select(_ => bed.Data.OwnerWithPoints(OwnerTier.Standard, (25, "2024-12-31"), (5, "2026-12-31"))).ToArray();
         using var start = new Barrier(2);
 
         var tasks = Enumerable.Range(0, 2).Select(_ => OnThread(() =>

@@ -26,7 +26,7 @@ public sealed class TierReviewTests : IDisposable
     public void Review_DiamondOwnerWhoStoppedPaying_DropsOneLevelPerReviewAndTwiceChangesNothing()
     {
         // The clock starts on 2025-01-06; four bills overdue: only Standard qualifies.
-        var lapsed = bed.Owner(OwnerTier.Diamond);
+        var lapsed = bed.Data.OwnerWithPoints(OwnerTier.Diamond);
         foreach (var month in new[] { 9, 10, 11, 12 })
         {
             Bill(lapsed, 1_500m, new DateTime(2024, month, 15), paidOn: null);
@@ -77,21 +77,21 @@ public sealed class TierReviewTests : IDisposable
     public void Review_OwnerWhoNowQualifiesHigher_IsUpgradedAndOthersKeepTheirTier()
     {
         // 11 bills of 400 paid on time in the last 12 months: 4,400 > Gold's 3,500.
-        var payer = bed.Owner(OwnerTier.Standard);
+        var payer = bed.Data.OwnerWithPoints(OwnerTier.Standard);
         for (var month = 2; month <= 12; month++)
         {
             var due = new DateTime(2024, month, 15);
             Bill(payer, 400m, due, paidOn: due.AddDays(-3));
         }
 
-        var steady = bed.Owner(OwnerTier.Silver);
+        var steady = bed.Data.OwnerWithPoints(OwnerTier.Silver);
         for (var month = 2; month <= 12; month++)
         {
             var due = new DateTime(2024, month, 15);
             Bill(steady, 200m, due, paidOn: due.AddDays(-3));
         }
 
-        var outsider = bed.Owner(OwnerTier.Standard);
+        var outsider = bed.Data.OwnerWithPoints(OwnerTier.Standard);
 
         var response = Run();
 
@@ -104,7 +104,7 @@ public sealed class TierReviewTests : IDisposable
         Assert.Equal(OwnerTier.Standard, OptionValues.Read<OwnerTier>(history, TierHistoryTable.Columns.FromTier));
         Assert.Empty(History(steady));
         Assert.Empty(History(outsider));
-        Assert.Equal(4_400m, bed.Dataverse.Peek(ContactTable.LogicalName, payer)!.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
+        Assert.Equal(4_400m, bed.Dataverse.Row(ContactTable.LogicalName, payer).Get<Money>(ContactTable.Columns.Rolling12MonthPaid).Value);
 
         // Call budget: 2 configuration reads (cold cache), 2 page queries; per owner 3 reads (contact under the lock,
         // ledger, bills) + 2 writes (lock, contact); 1 history row for the one change.
@@ -123,7 +123,7 @@ public sealed class TierReviewTests : IDisposable
     [Fact]
     public void Review_SmallPagesAndNoBudget_ResumesWithTokenUntilDone()
     {
-        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner(OwnerTier.Gold)).ToArray();
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Data.OwnerWithPoints(OwnerTier.Gold)).ToArray();
 
         string? token = null;
         var calls = 0;
@@ -152,7 +152,7 @@ public sealed class TierReviewTests : IDisposable
     [Fact]
     public void Run_BudgetZero_ReviewsOneOwnerThenResumesWithToken()
     {
-        var owners = Enumerable.Range(0, 3).Select(_ => bed.Owner(OwnerTier.Silver)).ToArray();
+        var owners = Enumerable.Range(0, 3).Select(_ => bed.Data.OwnerWithPoints(OwnerTier.Silver)).ToArray();
 
         // Budget 0: the call is over budget from the start, so it reviews exactly one owner and hands back a token.
         var first = Run(pageSize: 10, budgetSeconds: 0);
@@ -190,10 +190,10 @@ public sealed class TierReviewTests : IDisposable
 
     private void Bill(Guid owner, decimal due, DateTime dueOn, DateTime? paidOn)
     {
-        var bill = bed.Dataverse.Seed(FeeRows.Bill(owner, due, dueOn));
+        var bill = bed.Dataverse.Seed(DataProducer.NewBill(owner, due, dueOn));
         if (paidOn.HasValue)
         {
-            bed.Dataverse.Seed(FeeRows.Payment(bill, due, DateTime.SpecifyKind(paidOn.Value.AddHours(2), DateTimeKind.Utc)));
+            bed.Dataverse.Seed(DataProducer.NewPayment(bill, due, DateTime.SpecifyKind(paidOn.Value.AddHours(2), DateTimeKind.Utc)));
         }
     }
 

@@ -2,14 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Domain.Sla;
 using PropertyCrm.Harness;
 using PropertyCrm.Harness.Diagnostics;
 using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Schema.Tables;
-using Choices = PropertyCrm.Schema.OptionSets;
+using PropertyCrm.Tests.Support;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 using Kpi = PropertyCrm.Schema.OptionSets.SlaKpi;
 using Level = PropertyCrm.Schema.OptionSets.EscalationLevel;
@@ -17,35 +16,26 @@ using Level = PropertyCrm.Schema.OptionSets.EscalationLevel;
 namespace PropertyCrm.Tests.ServiceRequests.Sweep;
 
 /// <summary>
-/// A harness with the deployed catalog, one property with its escalation recipients, an agent who owns the
-/// requests, and helpers that seed requests as the service-request steps leave them after create (targets,
-/// clock start, first index value), run the sweep through the Custom API, and read what it wrote.
+/// The test base with one property and its escalation recipients, an agent who owns the requests, and helpers that
+/// seed requests as the service-request steps leave them after create (targets, clock start, first index value;
+/// <see cref="DataProducer.OpenEmergencyRequest"/>), run the sweep through the Custom API, and read what it wrote.
 /// </summary>
 /// <remarks>
 /// Default request: an emergency repair (緊急: 24x7), first response only, 30 minutes from the harness's start
 /// (Mon 2025-01-06 09:00 CST): warning 09:22:30, due 09:30, level 2 09:45, level 3 10:00.
 /// </remarks>
-internal sealed class SweepWorld
+internal sealed class SweepWorld : DataverseTestBase
 {
     public static readonly DateTime Start = HarnessClock.DefaultStart;
 
     public SweepWorld()
     {
-        Dataverse = new FakeDataverse().WithPluginCatalog();
         Agent = Dataverse.CreateUser("客服 张敏 Agent");
         Supervisor = Dataverse.CreateUser("主管 李强 Supervisor");
         Manager = Dataverse.CreateUser("项目经理 王磊 Manager");
-        QualityTeam = Dataverse.Seed(new Entity("team") { ["name"] = "品质部 Quality" });
-        Property = Dataverse.Seed(new Entity(PropertyTable.LogicalName)
-        {
-            [PropertyTable.Columns.Name] = "翠湖花园 Emerald Lake",
-            [PropertyTable.Columns.Supervisor] = new EntityReference("systemuser", Supervisor),
-            [PropertyTable.Columns.PropertyManager] = new EntityReference("systemuser", Manager),
-            [PropertyTable.Columns.QualityTeam] = new EntityReference("team", QualityTeam),
-        });
+        QualityTeam = Data.Team("品质部 Quality");
+        Property = Data.Property("翠湖花园 Emerald Lake", Supervisor, Manager, QualityTeam);
     }
-
-    public FakeDataverse Dataverse { get; }
 
     public Guid Agent { get; }
 
@@ -57,7 +47,7 @@ internal sealed class SweepWorld
 
     public Guid Property { get; }
 
-    /// <summary>Seeds an open emergency request whose first-response clock started at <paramref name="startedUtc"/> (default: the harness start).</summary>
+    /// <summary>Seeds an open emergency request (see <see cref="DataProducer.OpenEmergencyRequest"/>) on the world's property, owned by the agent, started at <paramref name="startedUtc"/> (default: the harness start).</summary>
     public Guid Request(
         DateTime? startedUtc = null,
         int frMinutes = 30,
@@ -65,45 +55,12 @@ internal sealed class SweepWorld
         DateTime? pausedOnUtc = null,
         EntityReference? owner = null,
         Guid? property = null,
-        string name = "3-1-802 漏水 leak")
-    {
-        var started = startedUtc ?? Start;
-        var row = new Entity(ServiceRequestTable.LogicalName)
-        {
-            [Columns.Name] = name,
-            [Columns.RequestType] = new OptionSetValue(Choices.RequestType.Repair),
-            [Columns.ServiceLine] = new OptionSetValue(Choices.ServiceLine.Maintenance),
-            [Columns.Urgency] = new OptionSetValue(Choices.Urgency.Emergency),
-            [Columns.Property] = new EntityReference(PropertyTable.LogicalName, property ?? Property),
-            [Columns.OwnerId] = owner ?? new EntityReference("systemuser", Agent),
-            [Columns.SlaPolicyName] = "紧急 emergency",
-            [Columns.SlaStartedOn] = started,
-            [Columns.FirstResponseTargetMinutes] = frMinutes,
-            [Columns.FirstResponseCalendar] = frCalendar,
-            [Columns.FirstResponseStatus] = new OptionSetValue(Choices.SlaStatus.InProgress),
-            [Columns.PausedOn] = pausedOnUtc,
-            [Columns.NextEscalationOn] = FirstIndex(started, frMinutes, frCalendar),
-            [Columns.CreatedOn] = started,
-        };
-        return Dataverse.Seed(row);
-    }
+        string name = "3-1-802 漏水 leak") =>
+        Data.OpenEmergencyRequest(property ?? Property, owner ?? new EntityReference(PlatformTables.SystemUser, Agent), startedUtc ?? Start, frMinutes, frCalendar, pausedOnUtc, name);
 
     /// <summary>Seeds <paramref name="count"/> requests, all started at <paramref name="startedUtc"/>.</summary>
     public Guid[] Requests(int count, DateTime? startedUtc = null) =>
         Enumerable.Range(0, count).Select(i => Request(startedUtc, name: $"请求 request {i + 1}")).ToArray();
-
-    /// <summary>The index value the create step stores: the warning instant (nothing recorded yet).</summary>
-    public static DateTime? FirstIndex(DateTime startedUtc, int minutes, string calendar)
-    {
-        var catalog = BuiltInCalendars.Catalog;
-        if (!catalog.TryGet(calendar, out var cal))
-        {
-            return startedUtc; // an unknown calendar: due at once, so the sweep meets the bad data
-        }
-
-        var clock = SlaClock.Start(new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(minutes), calendar), cal, new DateTimeOffset(startedUtc));
-        return NextEscalation.Of(clock, Array.Empty<EscalationLevel>())?.UtcDateTime;
-    }
 
     public void At(DateTime utc) => Dataverse.Clock.SetClock(utc);
 
@@ -159,25 +116,4 @@ internal sealed class SweepWorld
     }
 
     public DateTime? NextIndex(Guid request) => Row(request).GetAttributeValue<DateTime?>(Columns.NextEscalationOn);
-}
-
-internal sealed class SweepOutcome
-{
-    public SweepOutcome(int processed, int escalated, bool moreRecords, string token)
-    {
-        Processed = processed;
-        Escalated = escalated;
-        MoreRecords = moreRecords;
-        Token = token;
-    }
-
-    public int Processed { get; }
-
-    public int Escalated { get; }
-
-    public bool MoreRecords { get; }
-
-    public string Token { get; }
-
-    public override string ToString() => $"processed {Processed}, escalated {Escalated}, more {MoreRecords}, token '{Token}'";
 }

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Harness.Storage;
+
+namespace PropertyCrm.Harness.Query;
+
+// The rows a query sees: the primary table joined with its link-entities, filtered.
+internal sealed partial class QueryEvaluator
+{
+    private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
+    {
+        var rows = dataverse.Store.RowsOf(query.EntityName)
+            .Where(r => Visible(r, transaction, query.NoLock))
+            .Select(r => new JoinedRow(r))
+            .ToList();
+        foreach (var link in query.LinkEntities)
+        {
+            rows = Link(rows, link, null, aliases, transaction, evaluator, query.NoLock);
+        }
+
+        return rows;
+    }
+
+    private static bool Visible(StoredRow row, Transaction? transaction, bool noLock) =>
+        noLock ? !row.IsDeleted : RowStore.IsVisible(row, transaction);
+
+    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, bool noLock)
+    {
+        var alias = aliases[link];
+        var index = new Dictionary<object, List<StoredRow>>();
+        foreach (var candidate in dataverse.Store.RowsOf(link.LinkToEntityName).Where(r => Visible(r, transaction, noLock)))
+        {
+            var key = ValueComparer.Normalize(candidate.Attributes.TryGetValue(link.LinkToAttributeName, out var v) ? v : null);
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = new List<StoredRow>();
+            }
+
+            list.Add(candidate);
+        }
+
+        var result = new List<JoinedRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            var from = ValueComparer.Normalize(row.Get(parentAlias, link.LinkFromAttributeName));
+            var matches = from is not null && index.TryGetValue(from, out var found)
+                ? found.Where(c => Matches(link.LinkCriteria, row.With(alias, c), alias, aliases, evaluator)).ToList()
+                : new List<StoredRow>();
+            switch (link.JoinOperator)
+            {
+                case JoinOperator.Inner:
+                case JoinOperator.Natural:
+                    result.AddRange(matches.Select(m => row.With(alias, m)));
+                    break;
+                case JoinOperator.LeftOuter:
+                    if (matches.Count == 0)
+                    {
+                        result.Add(row.With(alias, null));
+                    }
+                    else
+                    {
+                        result.AddRange(matches.Select(m => row.With(alias, m)));
+                    }
+
+                    break;
+                case JoinOperator.MatchFirstRowUsingCrossApply:
+                    if (matches.Count > 0)
+                    {
+                        result.Add(row.With(alias, matches[0]));
+                    }
+
+                    break;
+                case JoinOperator.In:
+                case JoinOperator.Exists:
+                case JoinOperator.Any:
+                    if (matches.Count > 0)
+                    {
+                        result.Add(row);
+                    }
+
+                    break;
+                case JoinOperator.NotAny:
+                    if (matches.Count == 0)
+                    {
+                        result.Add(row);
+                    }
+
+                    break;
+                default:
+                    throw Faults.NotSupported($"Join operator {link.JoinOperator} is not supported by the harness.");
+            }
+        }
+
+        var joined = link.JoinOperator is JoinOperator.Inner or JoinOperator.Natural or JoinOperator.LeftOuter or JoinOperator.MatchFirstRowUsingCrossApply;
+        if (joined)
+        {
+            foreach (var nested in link.LinkEntities)
+            {
+                result = Link(result, nested, alias, aliases, transaction, evaluator, noLock);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool Matches(FilterExpression? filter, JoinedRow row, string? defaultAlias, Dictionary<LinkEntity, string> aliases, ConditionEvaluator evaluator)
+    {
+        if (filter is null || (filter.Conditions.Count == 0 && filter.Filters.Count == 0))
+        {
+            return true;
+        }
+
+        var or = filter.FilterOperator == LogicalOperator.Or;
+        foreach (var condition in filter.Conditions)
+        {
+            var alias = string.IsNullOrEmpty(condition.EntityName) ? defaultAlias : ResolveAlias(condition.EntityName, row, aliases);
+            var result = evaluator.Evaluate(condition, row.Get(alias, condition.AttributeName));
+            if (or && result)
+            {
+                return true;
+            }
+
+            if (!or && !result)
+            {
+                return false;
+            }
+        }
+
+        foreach (var child in filter.Filters)
+        {
+            var result = Matches(child, row, defaultAlias, aliases, evaluator);
+            if (or && result)
+            {
+                return true;
+            }
+
+            if (!or && !result)
+            {
+                return false;
+            }
+        }
+
+        return !or;
+    }
+
+    private static string? ResolveAlias(string entityName, JoinedRow row, Dictionary<LinkEntity, string> aliases)
+    {
+        if (row.HasAlias(entityName) || aliases.ContainsValue(entityName))
+        {
+            return entityName;
+        }
+
+        if (row.Main.LogicalName == entityName)
+        {
+            return null;
+        }
+
+        var byTable = aliases.FirstOrDefault(a => a.Key.LinkToEntityName == entityName);
+        return byTable.Key is not null
+            ? byTable.Value
+            : throw Faults.InvalidArgument($"The query has no link-entity with alias or name '{entityName}'.");
+    }
+}
