@@ -56,10 +56,7 @@ internal sealed class SolutionValidator
                 }
             }
 
-            var merged = new CustomizationsMerger(folder).Merge(PackageKind.Unmanaged).Customizations;
-            var manifest = folder.ReadRoot(SolutionPaths.Manifest).Element(ManifestWriter.ManifestElement)
-                ?? throw new SolutionFormatException(SolutionPaths.Manifest, "缺少 SolutionManifest / SolutionManifest is missing");
-            var index = new SolutionIndex(merged, manifest, FolderComponents(folder));
+            var index = SolutionIndex.Load(folder);
             foreach (var check in Checks)
             {
                 check.Run(index, issues);

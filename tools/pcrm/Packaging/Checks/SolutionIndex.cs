@@ -52,6 +52,18 @@ internal sealed class SolutionIndex
 
     public XElement Customizations { get; }
 
+    /// <summary>
+    /// The index of an unpacked solution as it ships (the unmanaged merge): what `pcrm validate` checks and what the
+    /// test harness builds its metadata, keys, relationships and roles from, so both read the same files.
+    /// </summary>
+    public static SolutionIndex Load(SolutionFolder folder)
+    {
+        var merged = new CustomizationsMerger(folder).Merge(PackageKind.Unmanaged).Customizations;
+        var manifest = folder.ReadRoot(SolutionPaths.Manifest).Element(ManifestWriter.ManifestElement)
+            ?? throw new SolutionFormatException(SolutionPaths.Manifest, "缺少 SolutionManifest / SolutionManifest is missing");
+        return new SolutionIndex(merged, manifest, SolutionValidator.FolderComponents(folder));
+    }
+
     /// <summary>The &lt;SolutionManifest&gt; element of Other/Solution.xml.</summary>
     public XElement Manifest { get; }
 
