@@ -5,7 +5,7 @@ namespace PropertyCrm.Harness;
 /// (powerapps-docs, reference/web-service-error-codes.md) and the platform's CommonErrorCodes; the README
 /// lists which fault each harness situation uses.
 /// </summary>
-public static class DataverseErrorCodes
+public static partial class DataverseErrorCodes
 {
     /// <summary>0x80040203 InvalidArgument.</summary>
     public const int InvalidArgument = -2147220989;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness.Metadata;
+using PropertyCrm.Harness.Service;
 using PropertyCrm.Harness.Storage;
 
 namespace PropertyCrm.Harness;
@@ -58,10 +59,13 @@ public sealed partial class FakeDataverse
             }
         }
 
+        // Arrange obeys the same column and key rules as the service: a test cannot seed a row Dataverse would refuse.
+        RowValidator.Validate(entity.LogicalName, id, attributes.ToArray(), attributes);
         var version = Store.NextVersion();
         FillSystemColumns(table, id, attributes, AdminUserId, version, keepGiven: true);
         lock (Store.Gate)
         {
+            RowValidator.CheckKeys(entity.LogicalName, id, attributes.Keys, attributes, Store.RowsOf(entity.LogicalName));
             if (!Store.SeedRow(new StoredRow(entity.LogicalName, id, attributes, version)))
             {
                 throw Faults.Duplicate(entity.LogicalName, id);

@@ -5,7 +5,7 @@ using PropertyCrm.Harness.Storage;
 namespace PropertyCrm.Harness;
 
 /// <summary>The faults the harness raises, with Dataverse's codes and message shapes.</summary>
-internal static class Faults
+internal static partial class Faults
 {
     public static DataverseFaultException NotFound(string logicalName, Guid id) =>
         DataverseFaultException.Create(

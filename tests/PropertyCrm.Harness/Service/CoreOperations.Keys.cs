@@ -21,9 +21,7 @@ internal sealed partial class CoreOperations
         }
 
         return FindByKeys(logicalName, keys, transaction)
-            ?? throw DataverseFaultException.Create(
-                DataverseErrorCodes.ObjectDoesNotExist,
-                $"A record with the specified key values does not exist in {logicalName} entity ({string.Join(", ", keys.Select(k => $"{k.Key}={k.Value}"))})");
+            ?? throw Faults.NotFoundByKey(logicalName, string.Join(", ", keys.Select(k => $"{k.Key}={k.Value}")));
     }
 
     /// <summary>For Upsert: the existing row's id, or null when the request creates.</summary>
@@ -49,6 +47,8 @@ internal sealed partial class CoreOperations
 
     private Guid? FindByKeys(string logicalName, KeyAttributeCollection keys, Transaction? transaction)
     {
+        // Dataverse matches only the table's defined alternate keys (EntityKeys), never arbitrary columns.
+        RowValidator.CheckKeyColumns(logicalName, keys.Keys);
         var query = new QueryExpression(logicalName) { ColumnSet = new ColumnSet(false), TopCount = 2 };
         foreach (var key in keys)
         {

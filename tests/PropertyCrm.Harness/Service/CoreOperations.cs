@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -45,10 +46,12 @@ internal sealed partial class CoreOperations
             }
         }
 
+        RowValidator.Validate(target.LogicalName, id, target.Attributes, attributes);
         var version = Store.NextVersion();
         dataverse.FillSystemColumns(table, id, attributes, operation.Origin.UserId, version);
         lock (Store.Gate)
         {
+            RowValidator.CheckKeys(target.LogicalName, id, attributes.Keys, attributes, Store.RowsOf(target.LogicalName));
             if (!Store.Insert(transaction, new StoredRow(target.LogicalName, id, attributes, version)))
             {
                 throw Faults.Duplicate(target.LogicalName, id);
@@ -92,6 +95,8 @@ internal sealed partial class CoreOperations
                 }
             }
 
+            RowValidator.Validate(target.LogicalName, target.Id, target.Attributes.Where(a => a.Key != table.PrimaryIdAttribute), attributes);
+            RowValidator.CheckKeys(target.LogicalName, target.Id, target.Attributes.Keys, attributes, Store.RowsOf(target.LogicalName));
             var version = Store.NextVersion();
             if (!table.IsIntersect)
             {

@@ -113,6 +113,31 @@ internal sealed class SolutionIndex
         (attribute.Element("LogicalName")?.Value ?? attribute.Element("Name")?.Value ?? (string?)attribute.Attribute("PhysicalName") ?? string.Empty)
             .Trim().ToLowerInvariant();
 
+    /// <summary>The alternate keys (&lt;EntityKey&gt;) a table's Entity.xml defines.</summary>
+    public static IEnumerable<XElement> EntityKeys(XElement entity) =>
+        entity.Elements("EntityInfo").Elements("entity").Elements("EntityKeys").Elements("EntityKey");
+
+    /// <summary>The lower-cased column names of an alternate key, in definition order.</summary>
+    public static IReadOnlyList<string> KeyColumns(XElement entityKey) =>
+        entityKey.Elements("EntityKeyAttributes").Elements("AttributeName").Select(a => a.Value.Trim().ToLowerInvariant()).ToArray();
+
+    /// <summary>The option values of a global choice (Solution/OptionSets) by its name, or null when the solution does not define it.</summary>
+    public IReadOnlySet<int>? GlobalOptionValues(string optionSetName)
+    {
+        var set = GlobalOptionSets.FirstOrDefault(o => string.Equals((string?)o.Attribute("Name"), optionSetName, StringComparison.OrdinalIgnoreCase));
+        return set is null ? null : OptionValues(set);
+    }
+
+    /// <summary>The values of an &lt;optionset&gt; element's &lt;options&gt; (picklist, bit) or &lt;states&gt;/&lt;statuses&gt;.</summary>
+    public static IReadOnlySet<int> OptionValues(XElement optionSet) =>
+        new HashSet<int>(
+            optionSet.Elements("options").Elements("option")
+                .Concat(optionSet.Elements("states").Elements("state"))
+                .Concat(optionSet.Elements("statuses").Elements("status"))
+                .Select(o => (int?)o.Attribute("value"))
+                .Where(v => v.HasValue)
+                .Select(v => v!.Value));
+
     public static IEnumerable<XElement> Forms(XElement entity) =>
         entity.Elements("FormXml").Elements("forms").Elements("systemform");
 
