@@ -8,6 +8,7 @@ using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Harness.Support;
 using static PropertyCrm.Tests.Support.RealThreads;
 
@@ -19,34 +20,37 @@ namespace PropertyCrm.Tests.Harness;
 /// </summary>
 public sealed class ConcurrencyTests
 {
+    // A real contact column: the harness refuses columns the shipped solution does not define.
+    private const string Balance = ContactTable.Columns.PointsBalance;
+
     private readonly FakeDataverse dataverse = new();
     private readonly Guid owner;
 
     public ConcurrencyTests()
     {
-        owner = dataverse.Seed(new Entity("contact") { ["pcrm_points"] = 10 });
+        owner = dataverse.Seed(new Entity("contact") { [Balance] = 10 });
     }
 
     [Fact]
     public void Update_StaleRowVersion_FaultsConcurrencyVersionMismatch()
     {
-        var read = dataverse.Service.Retrieve("contact", owner, new ColumnSet("pcrm_points"));
-        dataverse.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = 9 });
+        var read = dataverse.Service.Retrieve("contact", owner, new ColumnSet(Balance));
+        dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 9 });
 
-        var stale = new Entity("contact", owner) { ["pcrm_points"] = 1, RowVersion = read.RowVersion };
+        var stale = new Entity("contact", owner) { [Balance] = 1, RowVersion = read.RowVersion };
         var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Execute(new UpdateRequest { Target = stale, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches }));
 
         Assert.Equal(DataverseErrorCodes.ConcurrencyVersionMismatch, fault.ErrorCode);
-        Assert.Equal(9, dataverse.Peek("contact", owner)!["pcrm_points"]);
+        Assert.Equal(9, dataverse.Peek("contact", owner)![Balance]);
     }
 
     [Fact]
     public void UpdateAndDelete_CurrentRowVersion_Succeed()
     {
-        var read = dataverse.Service.Retrieve("contact", owner, new ColumnSet("pcrm_points"));
+        var read = dataverse.Service.Retrieve("contact", owner, new ColumnSet(Balance));
         dataverse.Service.Execute(new UpdateRequest
         {
-            Target = new Entity("contact", owner) { ["pcrm_points"] = 5, RowVersion = read.RowVersion },
+            Target = new Entity("contact", owner) { [Balance] = 5, RowVersion = read.RowVersion },
             ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
         });
         var after = dataverse.Peek("contact", owner)!;
@@ -63,7 +67,7 @@ public sealed class ConcurrencyTests
     {
         var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Execute(new UpdateRequest
         {
-            Target = new Entity("contact", owner) { ["pcrm_points"] = 1 },
+            Target = new Entity("contact", owner) { [Balance] = 1 },
             ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
         }));
 
@@ -76,10 +80,10 @@ public sealed class ConcurrencyTests
         using var bothRead = new Barrier(2);
         dataverse.RegisterStep(RedemptionStep(r =>
         {
-            var balance = (int)r.Service.Retrieve("contact", owner, new ColumnSet("pcrm_points"))["pcrm_points"];
+            var balance = (int)r.Service.Retrieve("contact", owner, new ColumnSet(Balance))[Balance];
             Assert.True(bothRead.SignalAndWait(Bound));
             Spend(r, balance);
-            r.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = balance - Points(r) });
+            r.Service.Update(new Entity("contact", owner) { [Balance] = balance - Points(r) });
         }));
 
         var results = await RedeemTwiceInParallel();
@@ -87,7 +91,7 @@ public sealed class ConcurrencyTests
         // Both succeeded on the same balance: 16 points spent, 8 deducted.
         Assert.All(results, r => Assert.Null(r));
         Assert.Equal(2, dataverse.Count("pcrm_redemption"));
-        Assert.Equal(2, dataverse.Peek("contact", owner)!["pcrm_points"]);
+        Assert.Equal(2, dataverse.Peek("contact", owner)![Balance]);
     }
 
     [Fact]
@@ -96,13 +100,13 @@ public sealed class ConcurrencyTests
         using var bothRead = new Barrier(2);
         dataverse.RegisterStep(RedemptionStep(r =>
         {
-            var read = r.Service.Retrieve("contact", owner, new ColumnSet("pcrm_points"));
-            var balance = (int)read["pcrm_points"];
+            var read = r.Service.Retrieve("contact", owner, new ColumnSet(Balance));
+            var balance = (int)read[Balance];
             Assert.True(bothRead.SignalAndWait(Bound));
             Spend(r, balance);
             r.Service.Execute(new UpdateRequest
             {
-                Target = new Entity("contact", owner) { ["pcrm_points"] = balance - Points(r), RowVersion = read.RowVersion },
+                Target = new Entity("contact", owner) { [Balance] = balance - Points(r), RowVersion = read.RowVersion },
                 ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
             });
         }));
@@ -112,7 +116,7 @@ public sealed class ConcurrencyTests
         Assert.Single(results, r => r is null);
         Assert.Equal(DataverseErrorCodes.ConcurrencyVersionMismatch, Assert.Single(results, r => r is not null)!.ErrorCode);
         Assert.Equal(1, dataverse.Count("pcrm_redemption"));
-        Assert.Equal(2, dataverse.Peek("contact", owner)!["pcrm_points"]);
+        Assert.Equal(2, dataverse.Peek("contact", owner)![Balance]);
     }
 
     [Fact]
@@ -122,11 +126,11 @@ public sealed class ConcurrencyTests
         {
             // A write first takes the row's exclusive lock: the other redemption waits here until this
             // transaction commits, then reads the committed balance.
-            r.Service.Update(new Entity("contact", owner) { ["pcrm_lockedby"] = r.Context.OperationId });
-            var balance = (int)r.Service.Retrieve("contact", owner, new ColumnSet("pcrm_points"))["pcrm_points"];
+            r.Service.Update(new Entity("contact", owner));
+            var balance = (int)r.Service.Retrieve("contact", owner, new ColumnSet(Balance))[Balance];
             Thread.Sleep(50);
             Spend(r, balance);
-            r.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = balance - Points(r) });
+            r.Service.Update(new Entity("contact", owner) { [Balance] = balance - Points(r) });
         }));
 
         var results = await RedeemTwiceInParallel();
@@ -134,7 +138,7 @@ public sealed class ConcurrencyTests
         Assert.Single(results, r => r is null);
         Assert.Equal(DataverseErrorCodes.IsvAborted, Assert.Single(results, r => r is not null)!.ErrorCode);
         Assert.Equal(1, dataverse.Count("pcrm_redemption"));
-        Assert.Equal(2, dataverse.Peek("contact", owner)!["pcrm_points"]);
+        Assert.Equal(2, dataverse.Peek("contact", owner)![Balance]);
     }
 
     [Fact]
@@ -148,10 +152,10 @@ public sealed class ConcurrencyTests
             Assert.True(release.Wait(Bound));
         }));
 
-        var writer = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = 1 })));
+        var writer = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 1 })));
         Assert.True(written.Wait(Bound));
-        var reader = OnThread(() => (int)dataverse.Service.Retrieve("contact", owner, new ColumnSet("pcrm_points"))["pcrm_points"]);
-        var query = OnThread(() => dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet("pcrm_points") }).Entities.Single().GetAttributeValue<int>("pcrm_points"));
+        var reader = OnThread(() => (int)dataverse.Service.Retrieve("contact", owner, new ColumnSet(Balance))[Balance]);
+        var query = OnThread(() => dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet(Balance) }).Entities.Single().GetAttributeValue<int>(Balance));
 
         await Task.Delay(TimeSpan.FromMilliseconds(200));
         Assert.False(reader.IsCompleted);
@@ -173,13 +177,13 @@ public sealed class ConcurrencyTests
             written.Set();
             Assert.True(release.Wait(Bound));
         }));
-        var writer = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = 3 })));
+        var writer = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 3 })));
         Assert.True(written.Wait(Bound));
 
-        var dirty = dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet("pcrm_points"), NoLock = true });
+        var dirty = dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet(Balance), NoLock = true });
         release.Set();
 
-        Assert.Equal(3, dirty.Entities.Single()["pcrm_points"]);
+        Assert.Equal(3, dirty.Entities.Single()[Balance]);
         Assert.Null(await writer.WaitAsync(Bound));
     }
 
@@ -216,29 +220,29 @@ public sealed class ConcurrencyTests
         using var release = new ManualResetEventSlim();
         dataverse.RegisterStep(TestSteps.On("Update", "contact", PipelineStage.PostOperation, r =>
         {
-            if ((int)r.Target["pcrm_points"] == 1)
+            if ((int)r.Target[Balance] == 1)
             {
                 written.Set();
                 Assert.True(release.Wait(Bound));
             }
         }));
-        var holder = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = 1 })));
+        var holder = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 1 })));
         Assert.True(written.Wait(Bound));
 
         var watch = Stopwatch.StartNew();
-        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Update(new Entity("contact", owner) { ["pcrm_points"] = 2 }));
+        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 2 }));
         release.Set();
 
         Assert.Equal(DataverseErrorCodes.GenericSqlError, fault.ErrorCode);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250));
         Assert.Null(await holder.WaitAsync(Bound));
-        Assert.Equal(1, dataverse.Peek("contact", owner)!["pcrm_points"]);
+        Assert.Equal(1, dataverse.Peek("contact", owner)![Balance]);
     }
 
     private StepDeclaration RedemptionStep(Action<StepRun> action) =>
         TestSteps.On("Create", "pcrm_redemption", PipelineStage.PreOperation, action);
 
-    private static int Points(StepRun run) => (int)run.Target["pcrm_points"];
+    private static int Points(StepRun run) => (int)run.Target[RedemptionTable.Columns.Points];
 
     private static void Spend(StepRun run, int balance)
     {
@@ -253,8 +257,8 @@ public sealed class ConcurrencyTests
         var tasks = Enumerable.Range(0, 2)
             .Select(_ => OnThread(() => Try(() => dataverse.Service.Create(new Entity("pcrm_redemption")
             {
-                ["pcrm_contactid"] = new EntityReference("contact", owner),
-                ["pcrm_points"] = 8,
+                [RedemptionTable.Columns.Contact] = new EntityReference("contact", owner),
+                [RedemptionTable.Columns.Points] = 8,
             }))))
             .ToArray();
         return await Task.WhenAll(tasks).WaitAsync(Bound);

@@ -42,20 +42,20 @@ public sealed class QueryShapeTests
     {
         var projectA = dataverse.Seed(new Entity("pcrm_project") { ["pcrm_name"] = "A 小区", ["pcrm_type"] = new OptionSetValue(1) });
         var projectB = dataverse.Seed(new Entity("pcrm_project") { ["pcrm_name"] = "B 商业", ["pcrm_type"] = new OptionSetValue(3) });
-        var buildingA = dataverse.Seed(new Entity("pcrm_building") { ["pcrm_projectid"] = new EntityReference("pcrm_project", projectA) });
-        var buildingB = dataverse.Seed(new Entity("pcrm_building") { ["pcrm_projectid"] = new EntityReference("pcrm_project", projectB) });
-        var unitA = dataverse.Seed(new Entity("pcrm_unit") { ["pcrm_buildingid"] = new EntityReference("pcrm_building", buildingA) });
-        dataverse.Seed(new Entity("pcrm_unit") { ["pcrm_buildingid"] = new EntityReference("pcrm_building", buildingB) });
+        var blockA = dataverse.Seed(new Entity("pcrm_block") { ["pcrm_projectid"] = new EntityReference("pcrm_project", projectA) });
+        var blockB = dataverse.Seed(new Entity("pcrm_block") { ["pcrm_projectid"] = new EntityReference("pcrm_project", projectB) });
+        var roomA = dataverse.Seed(new Entity("pcrm_room") { ["pcrm_blockid"] = new EntityReference("pcrm_block", blockA) });
+        dataverse.Seed(new Entity("pcrm_room") { ["pcrm_blockid"] = new EntityReference("pcrm_block", blockB) });
 
-        var query = new QueryExpression("pcrm_unit") { ColumnSet = new ColumnSet(false) };
-        var building = query.AddLink("pcrm_building", "pcrm_buildingid", "pcrm_buildingid");
-        var project = building.AddLink("pcrm_project", "pcrm_projectid", "pcrm_projectid");
+        var query = new QueryExpression("pcrm_room") { ColumnSet = new ColumnSet(false) };
+        var block = query.AddLink("pcrm_block", "pcrm_blockid", "pcrm_blockid");
+        var project = block.AddLink("pcrm_project", "pcrm_projectid", "pcrm_projectid");
         project.EntityAlias = "p";
         project.Columns = new ColumnSet("pcrm_name");
         project.LinkCriteria.AddCondition("pcrm_type", ConditionOperator.Equal, 1);
 
         var row = Assert.Single(dataverse.Service.RetrieveMultiple(query).Entities);
-        Assert.Equal(unitA, row.Id);
+        Assert.Equal(roomA, row.Id);
         Assert.Equal("A 小区", row.GetAttributeValue<AliasedValue>("p.pcrm_name").Value);
     }
 
