@@ -34,6 +34,9 @@ public static partial class DataverseErrorCodes
     /// <summary>0x80044150 Generic SQL error; with SQL number 1205 it is a deadlock victim.</summary>
     public const int GenericSqlError = -2147204784;
 
+    /// <summary>0x80040227 CannotDeleteDueToAssociation: a Restrict relationship has referencing rows.</summary>
+    public const int CannotDeleteDueToAssociation = -2147220953;
+
     /// <summary>0x80040315 NotSupported.</summary>
     public const int NotSupported = -2147220715;
 

@@ -23,6 +23,17 @@ public sealed partial class FakeDataverse
         return this;
     }
 
+    /// <summary>Registers the shipped Solution/'s 1:N relationships with their cascade configuration.</summary>
+    public FakeDataverse WithShippedRelationships()
+    {
+        foreach (var relationship in ShippedRelationships.OneToMany)
+        {
+            Metadata.Register(relationship);
+        }
+
+        return this;
+    }
+
     public FakeDataverse RegisterRelationship(OneToManyRelationship relationship)
     {
         Metadata.Register(relationship ?? throw new ArgumentNullException(nameof(relationship)));

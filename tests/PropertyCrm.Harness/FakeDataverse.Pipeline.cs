@@ -13,9 +13,13 @@ public sealed partial class FakeDataverse
     /// <summary>Asynchronous steps queued by committed transactions, waiting for <see cref="DrainAsyncSteps"/>.</summary>
     public int PendingAsyncSteps => AsyncQueue.Count;
 
-    /// <summary>Registers every step and Custom API the deployed solution declares (PluginCatalog).</summary>
+    /// <summary>
+    /// Registers every step and Custom API the deployed solution declares (PluginCatalog), and the shipped
+    /// solution's 1:N relationships with their cascades.
+    /// </summary>
     public FakeDataverse WithPluginCatalog()
     {
+        WithShippedRelationships();
         foreach (var step in PluginCatalog.Steps)
         {
             RegisterStep(step);

@@ -38,6 +38,11 @@ internal static partial class Faults
             DataverseErrorCodes.SdkCorrelationTokenDepthTooHigh,
             $"This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again. (depth {depth} > 8)");
 
+    public static DataverseFaultException RestrictedDelete(string logicalName, Guid id, string relationship) =>
+        DataverseFaultException.Create(
+            DataverseErrorCodes.CannotDeleteDueToAssociation,
+            $"The object you tried to delete is associated with another object and cannot be deleted. ({logicalName} {id}; {relationship} is Restrict)");
+
     public static DataverseFaultException InvalidArgument(string message) =>
         DataverseFaultException.Create(DataverseErrorCodes.InvalidArgument, message);
 

@@ -53,4 +53,13 @@ public sealed class OneToManyRelationship
     public string ReferencingEntity { get; }
 
     public string ReferencingAttribute { get; }
+
+    /// <summary>What deleting the referenced row does to referencing rows; RemoveLink unless configured.</summary>
+    public CascadeBehavior CascadeDelete { get; init; } = CascadeBehavior.RemoveLink;
+
+    /// <summary>Whether assigning the referenced row assigns referencing rows too.</summary>
+    public CascadeBehavior CascadeAssign { get; init; } = CascadeBehavior.NoCascade;
+
+    /// <summary>Whether sharing the referenced row shares referencing rows (recorded; the harness has no sharing).</summary>
+    public CascadeBehavior CascadeShare { get; init; } = CascadeBehavior.NoCascade;
 }

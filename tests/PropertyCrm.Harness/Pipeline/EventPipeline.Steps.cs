@@ -64,7 +64,7 @@ internal sealed partial class EventPipeline
             RequestId = operation.RequestId,
             InputParameters = asynchronous ? CloneParameters(operation.InputParameters) : operation.InputParameters,
             OutputParameters = asynchronous ? CloneParameters(operation.OutputParameters) : operation.OutputParameters,
-            SharedVariables = asynchronous ? CloneParameters(operation.SharedVariables) : operation.SharedVariables,
+            SharedVariables = asynchronous ? CloneParameters(SharedVariablesOf(operation, stage)) : SharedVariablesOf(operation, stage),
             UserId = runAs,
             InitiatingUserId = operation.Origin.InitiatingUserId,
             BusinessUnitId = dataverse.BusinessUnitOf(runAs),
@@ -78,7 +78,7 @@ internal sealed partial class EventPipeline
             OperationId = operation.OperationId,
             OperationCreatedOn = operation.CreatedOn,
             Stage = stage,
-            ParentContext = operation.Origin.ParentContext!,
+            ParentContext = ParentContextOf(operation, stage)!,
             PluginType = pluginType,
         };
     }

@@ -79,15 +79,20 @@ internal sealed partial class EventPipeline
             var transaction = origin.Transaction ?? new Transaction();
             operation.Transaction = transaction;
             var later = steps.Where(s => s.Stage > (int)PipelineStage.PreValidation).ToArray();
-            var pre = later.Any(s => s.NeedsPreImage) ? core.Snapshot(operation, transaction) : null;
-            RunSynchronous(operation, later.Where(s => s.Stage == (int)PipelineStage.PreOperation).ToArray(), transaction, pre, null);
 
-            var response = MainOperation(operation, api, transaction);
+            // Dataverse checks Restrict and cascades a delete after pre-validation, before pre-operation.
+            if (api is null && operation.MessageName == "Delete")
+            {
+                CascadeDelete(operation, transaction);
+            }
 
-            var postSteps = later.Where(s => s.Stage == (int)PipelineStage.PostOperation).ToArray();
-            var post = postSteps.Any(s => s.NeedsPostImage) ? core.Snapshot(operation, transaction) : null;
-            RunSynchronous(operation, postSteps.Where(s => !s.IsAsync).ToArray(), transaction, pre, post);
-            QueueAsynchronous(operation, postSteps.Where(s => s.IsAsync).ToArray(), transaction, pre, post);
+            // An Update that changes state/status and other columns runs stages 20–40 twice (StatusSplit).
+            var statePart = api is null ? SplitStatusChange(operation) : null;
+            var response = RunInTransaction(operation, api, later, transaction);
+            if (statePart is not null)
+            {
+                RunInTransaction(statePart, null, later, transaction);
+            }
 
             if (ownsTransaction)
             {
@@ -114,6 +119,25 @@ internal sealed partial class EventPipeline
 
             throw;
         }
+    }
+
+    // Stages 20, 30 and 40 (and the queued asynchronous steps) of one operation, inside the transaction.
+    private OrganizationResponse RunInTransaction(Operation operation, CustomApiRegistration? api, StepRegistration[] later, Transaction transaction)
+    {
+        var pre = later.Any(s => s.NeedsPreImage) ? core.Snapshot(operation, transaction) : null;
+        RunSynchronous(operation, later.Where(s => s.Stage == (int)PipelineStage.PreOperation).ToArray(), transaction, pre, null);
+
+        var response = MainOperation(operation, api, transaction);
+        if (api is null && operation.MessageName == "Update")
+        {
+            CascadeAssign(operation, transaction);
+        }
+
+        var postSteps = later.Where(s => s.Stage == (int)PipelineStage.PostOperation).ToArray();
+        var post = postSteps.Any(s => s.NeedsPostImage) ? core.Snapshot(operation, transaction) : null;
+        RunSynchronous(operation, postSteps.Where(s => !s.IsAsync).ToArray(), transaction, pre, post);
+        QueueAsynchronous(operation, postSteps.Where(s => s.IsAsync).ToArray(), transaction, pre, post);
+        return response;
     }
 
     private (Operation Operation, CustomApiRegistration? Api) Describe(OrganizationRequest request, CallOrigin origin)

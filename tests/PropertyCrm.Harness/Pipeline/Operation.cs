@@ -18,6 +18,27 @@ internal sealed class Operation
         InputParameters = inputParameters;
         Origin = origin;
         CreatedOn = createdOn;
+        SharedVariables = new ParameterCollection();
+        PreValidationSharedVariables = HasOuterContext ? new ParameterCollection() : SharedVariables;
+        OperationId = Guid.NewGuid();
+        RequestId = Guid.NewGuid();
+    }
+
+    // The state part of a split Update (see EventPipeline.StatusSplit): the same request, its own Target.
+    private Operation(Operation first, ParameterCollection inputParameters)
+    {
+        MessageName = first.MessageName;
+        PrimaryEntityName = first.PrimaryEntityName;
+        PrimaryEntityId = first.PrimaryEntityId;
+        InputParameters = inputParameters;
+        Origin = first.Origin;
+        CreatedOn = first.CreatedOn;
+        SharedVariables = first.SharedVariables;
+        PreValidationSharedVariables = first.PreValidationSharedVariables;
+        OuterContext = first.OuterContext;
+        OperationId = first.OperationId;
+        RequestId = first.RequestId;
+        Transaction = first.Transaction;
     }
 
     public string MessageName { get; }
@@ -32,15 +53,28 @@ internal sealed class Operation
 
     public ParameterCollection OutputParameters { get; } = new();
 
-    public ParameterCollection SharedVariables { get; } = new();
+    /// <summary>Shared variables of stages 20–40 (and of stage 10 too for messages without an outer context).</summary>
+    public ParameterCollection SharedVariables { get; }
+
+    /// <summary>
+    /// Shared variables of the PreValidation stage. For Create, Update and Delete they are a separate collection
+    /// that later stages reach through ParentContext (Learn, "Understand the execution context", Shared variables).
+    /// </summary>
+    public ParameterCollection PreValidationSharedVariables { get; }
+
+    /// <summary>Create, Update and Delete: stages 20–40 run in a child context of the PreValidation-level context.</summary>
+    public bool HasOuterContext => MessageName is "Create" or "Update" or "Delete";
+
+    /// <summary>The PreValidation-level context that is the ParentContext of stages 20–40 (built on first use).</summary>
+    public PluginExecutionContext? OuterContext { get; set; }
 
     public CallOrigin Origin { get; }
 
     public DateTime CreatedOn { get; }
 
-    public Guid OperationId { get; } = Guid.NewGuid();
+    public Guid OperationId { get; }
 
-    public Guid RequestId { get; } = Guid.NewGuid();
+    public Guid RequestId { get; }
 
     /// <summary>The transaction of stages 20–40 (null during a top-level pre-validation).</summary>
     public Transaction? Transaction { get; set; }
@@ -48,4 +82,11 @@ internal sealed class Operation
     public Entity? TargetEntity => InputParameters.TryGetValue("Target", out var value) ? value as Entity : null;
 
     public EntityReference? TargetReference => InputParameters.TryGetValue("Target", out var value) ? value as EntityReference : null;
+
+    /// <summary>The state/status part of this Update, sharing its shared variables and parent context.</summary>
+    public Operation StatePart(Entity stateTarget)
+    {
+        var input = new ParameterCollection { ["Target"] = stateTarget };
+        return new Operation(this, input);
+    }
 }

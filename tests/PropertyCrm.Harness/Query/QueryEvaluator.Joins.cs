@@ -10,26 +10,30 @@ internal sealed partial class QueryEvaluator
 {
     private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
     {
-        var rows = dataverse.Store.RowsOf(query.EntityName)
-            .Where(r => Visible(r, transaction, query.NoLock))
+        var rows = Visible(query.EntityName, transaction)
             .Select(r => new JoinedRow(r))
             .ToList();
         foreach (var link in query.LinkEntities)
         {
-            rows = Link(rows, link, null, aliases, transaction, evaluator, query.NoLock);
+            rows = Link(rows, link, null, aliases, transaction, evaluator);
         }
 
         return rows;
     }
 
-    private static bool Visible(StoredRow row, Transaction? transaction, bool noLock) =>
-        noLock ? !row.IsDeleted : RowStore.IsVisible(row, transaction);
+    // Every row in the version the reader sees (read committed snapshot): no waiting. NoLock (FetchXML no-lock)
+    // changes nothing: under snapshot reads Dataverse ignores the hint, so it never reads uncommitted data.
+    private IEnumerable<StoredRow> Visible(string logicalName, Transaction? transaction) =>
+        dataverse.Store.RowsOf(logicalName)
+            .Select(r => RowStore.VisibleVersion(r, transaction))
+            .Where(r => r is not null)
+            .Select(r => r!);
 
-    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, bool noLock)
+    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
     {
         var alias = aliases[link];
         var index = new Dictionary<object, List<StoredRow>>();
-        foreach (var candidate in dataverse.Store.RowsOf(link.LinkToEntityName).Where(r => Visible(r, transaction, noLock)))
+        foreach (var candidate in Visible(link.LinkToEntityName, transaction))
         {
             var key = ValueComparer.Normalize(candidate.Attributes.TryGetValue(link.LinkToAttributeName, out var v) ? v : null);
             if (key is null)
@@ -102,7 +106,7 @@ internal sealed partial class QueryEvaluator
         {
             foreach (var nested in link.LinkEntities)
             {
-                result = Link(result, nested, alias, aliases, transaction, evaluator, noLock);
+                result = Link(result, nested, alias, aliases, transaction, evaluator);
             }
         }
 

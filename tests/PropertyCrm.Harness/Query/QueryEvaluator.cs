@@ -10,8 +10,8 @@ namespace PropertyCrm.Harness.Query;
 
 /// <summary>
 /// Runs QueryExpression, QueryByAttribute and FetchXML against the row store: joins, filters, orders,
-/// distinct, top, paging with Dataverse's cookies and limits. Evaluation holds the store's gate, after
-/// waiting for rows other transactions hold that the query could read.
+/// distinct, top, paging with Dataverse's cookies and limits. Evaluation holds the store's gate and never
+/// waits: rows other transactions hold are read in their last committed version (read committed snapshot).
 /// </summary>
 internal sealed partial class QueryEvaluator
 {
@@ -110,12 +110,6 @@ internal sealed partial class QueryEvaluator
         var store = dataverse.Store;
         lock (store.Gate)
         {
-            // NoLock (FetchXML no-lock) reads as SQL's NOLOCK does: no waiting, uncommitted rows included.
-            if (!query.NoLock)
-            {
-                store.WaitForReadableTables(transaction, Scans(query, aliases, evaluator));
-            }
-
             var rows = Join(query, aliases, transaction, evaluator);
             rows = rows.Where(r => Matches(query.Criteria, r, null, aliases, evaluator)).ToList();
             if (aggregate is not null)

@@ -76,8 +76,9 @@ internal sealed partial class CoreOperations
         return new DisassociateResponse { ResponseName = "Disassociate" };
     }
 
-    // Deleting a row removes its N:N associations and clears 1:N lookups to it (RemoveLink, the default
-    // cascade for custom relationships). Done directly, without the Update pipeline.
+    // Deleting a row removes its N:N associations and clears the 1:N lookups to it whose relationship is RemoveLink
+    // (the default of a registered relationship). A system write done directly, without the Update pipeline: Learn
+    // documents no Update event for it. Cascade children are gone already (EventPipeline.Cascades); NoCascade is left.
     private void RemoveLinksTo(Transaction transaction, string logicalName, Guid id)
     {
         foreach (var relationship in dataverse.ManyToManyRelationships)
@@ -107,7 +108,7 @@ internal sealed partial class CoreOperations
             }
         }
 
-        foreach (var relationship in dataverse.OneToManyRelationships.Where(r => r.ReferencedEntity == logicalName))
+        foreach (var relationship in dataverse.OneToManyRelationships.Where(r => r.ReferencedEntity == logicalName && r.CascadeDelete == CascadeBehavior.RemoveLink))
         {
             var keys = Store.RowsOf(relationship.ReferencingEntity)
                 .Where(r => r.Attributes.TryGetValue(relationship.ReferencingAttribute, out var v) && v is EntityReference er && er.Id == id)

@@ -9,8 +9,9 @@ namespace PropertyCrm.Harness.Storage;
 /// <summary>
 /// All rows, per table, with SQL Server–like row locking. One gate (a monitor) guards the dictionaries;
 /// each storage operation is atomic under it, while plug-in code between operations runs truly in parallel.
-/// A write takes the row's exclusive lock until the top-level transaction ends; a read of a row locked by
-/// another transaction waits for it (no dirty reads). A wait that closes a cycle in the wait-for graph, or
+/// A write takes the row's exclusive lock until the top-level transaction ends and waits for another writer's
+/// lock; a read never waits: it sees the last committed version of a row another transaction holds (read
+/// committed snapshot, no dirty reads) and its own uncommitted writes. A wait that closes a cycle in the wait-for graph, or
 /// lasts longer than <see cref="LockTimeout"/>, makes the waiter the deadlock victim.
 /// </summary>
 internal sealed class RowStore
@@ -34,33 +35,38 @@ internal sealed class RowStore
         tables.TryGetValue(key.LogicalName, out var rows) && rows.TryGetValue(key.Id, out var row) ? row : null;
 
     /// <summary>
-    /// The row as the reader may see it: waits while another transaction holds it, then returns it, or
-    /// null when it does not exist (or was deleted). Caller holds the gate.
+    /// The row as the reader sees it, without waiting: its own uncommitted version when the reader holds the
+    /// lock, else the last committed version (READ_COMMITTED_SNAPSHOT, as Dataverse's SQL database runs), or
+    /// null when it does not exist for the reader (deleted, or inserted by a transaction not yet committed).
+    /// Caller holds the gate.
     /// </summary>
     public StoredRow? Read(Transaction? reader, RowKey key)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        var row = Find(key);
+        return row is null ? null : VisibleVersion(row, reader);
+    }
+
+    /// <summary>
+    /// The version of a stored row the reader sees (see <see cref="Read"/>): the row itself, or a detached copy of
+    /// its committed image taken from the writer's undo journal. Caller holds the gate.
+    /// </summary>
+    public static StoredRow? VisibleVersion(StoredRow row, Transaction? reader)
+    {
+        if (row.LockOwner is null || row.LockOwner == reader)
         {
-            var row = Find(key);
-            if (row is null)
-            {
-                return null;
-            }
-
-            if (row.LockOwner is null || row.LockOwner == reader)
-            {
-                return row.IsDeleted ? null : row;
-            }
-
-            WaitFor(reader, row.LockOwner, key, deadline);
+            return row.IsDeleted ? null : row;
         }
+
+        // Another transaction holds it: the committed image is what it will restore on rollback.
+        return row.LockOwner.BeforeImages.TryGetValue(row.Key, out var committed) && committed is not null
+            ? new StoredRow(row.LogicalName, row.Id, committed.Attributes, committed.Version)
+            : null;
     }
 
     /// <summary>
     /// Waits until no row that <paramref name="mightMatch"/> accepts (in its current or committed form) is
-    /// locked by another transaction, in any of the tables. Caller holds the gate and evaluates the query
-    /// before releasing it, so the result is consistent.
+    /// locked by another transaction. Only for a write's own existence check (associating twice), where SQL
+    /// Server's unique index would make the insert wait; reads never wait. Caller holds the gate.
     /// </summary>
     public void WaitForReadableTables(Transaction? reader, IReadOnlyList<(string Table, Func<IReadOnlyDictionary<string, object>, bool> MightMatch)> scans)
     {
@@ -77,7 +83,7 @@ internal sealed class RowStore
         }
     }
 
-    /// <summary>Whether the reader sees this row in a scan (after <see cref="WaitForReadableTables"/>).</summary>
+    /// <summary>Whether the reader sees this row's current version (after <see cref="WaitForReadableTables"/>).</summary>
     public static bool IsVisible(StoredRow row, Transaction? reader) =>
         !row.IsDeleted && (row.LockOwner is null || row.LockOwner == reader);
 

@@ -7,8 +7,8 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
-using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Tests.Harness.Support;
 using static PropertyCrm.Tests.Support.RealThreads;
 
@@ -142,7 +142,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task Retrieve_RowLockedByAnotherTransaction_WaitsForCommitAndSeesCommittedValue()
+    public async Task Retrieve_RowLockedByAnotherTransaction_ReadsLastCommittedWithoutWaiting()
     {
         using var written = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -151,24 +151,22 @@ public sealed class ConcurrencyTests
             written.Set();
             Assert.True(release.Wait(Bound));
         }));
-
         var writer = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 1 })));
         Assert.True(written.Wait(Bound));
-        var reader = OnThread(() => (int)dataverse.Service.Retrieve("contact", owner, new ColumnSet(Balance))[Balance]);
-        var query = OnThread(() => dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet(Balance) }).Entities.Single().GetAttributeValue<int>(Balance));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
-        Assert.False(reader.IsCompleted);
-        Assert.False(query.IsCompleted);
+        // Read committed snapshot: the writer still holds the row, the reader neither waits nor sees its change.
+        var during = (int)dataverse.Service.Retrieve("contact", owner, new ColumnSet(Balance))[Balance];
+        var queried = dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet(Balance) }).Entities.Single().GetAttributeValue<int>(Balance);
         release.Set();
 
+        Assert.Equal(10, during);
+        Assert.Equal(10, queried);
         Assert.Null(await writer.WaitAsync(Bound));
-        Assert.Equal(1, await reader.WaitAsync(Bound));
-        Assert.Equal(1, await query.WaitAsync(Bound));
+        Assert.Equal(1, dataverse.Service.Retrieve("contact", owner, new ColumnSet(Balance))[Balance]);
     }
 
     [Fact]
-    public async Task RetrieveMultiple_NoLockWhileRowLocked_ReadsUncommittedWithoutWaiting()
+    public async Task RetrieveMultiple_NoLockWhileRowLocked_IgnoredReadsCommittedNotDirty()
     {
         using var written = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
@@ -180,11 +178,84 @@ public sealed class ConcurrencyTests
         var writer = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 3 })));
         Assert.True(written.Wait(Bound));
 
-        var dirty = dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet(Balance), NoLock = true });
+        var expression = dataverse.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet(Balance), NoLock = true });
+        var fetch = dataverse.Service.RetrieveMultiple(new FetchExpression("<fetch no-lock='true'><entity name='contact'><attribute name='" + Balance + "' /></entity></fetch>"));
         release.Set();
 
-        Assert.Equal(3, dirty.Entities.Single()[Balance]);
+        Assert.Equal(10, expression.Entities.Single()[Balance]);
+        Assert.Equal(10, fetch.Entities.Single()[Balance]);
         Assert.Null(await writer.WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task Read_UncommittedInsertAndDeleteOfAnotherTransaction_InsertInvisibleDeletedRowStillThere()
+    {
+        var doomed = dataverse.Seed(new Entity("pcrm_item") { ["pcrm_value"] = 1 });
+        using var written = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        Guid inserted = Guid.Empty;
+        dataverse.RegisterStep(TestSteps.On("Create", "pcrm_pair", PipelineStage.PostOperation, r =>
+        {
+            inserted = r.Service.Create(new Entity("pcrm_item") { ["pcrm_value"] = 2 });
+            r.Service.Delete("pcrm_item", doomed);
+            written.Set();
+            Assert.True(release.Wait(Bound));
+        }));
+        var writer = OnThread(() => Try(() => dataverse.Service.Create(new Entity("pcrm_pair"))));
+        Assert.True(written.Wait(Bound));
+
+        var seen = dataverse.Service.RetrieveMultiple(new QueryExpression("pcrm_item") { ColumnSet = new ColumnSet("pcrm_value") }).Entities.Select(e => e.Id).ToArray();
+        var missing = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Retrieve("pcrm_item", inserted, new ColumnSet(false)));
+        var stillThere = dataverse.Service.Retrieve("pcrm_item", doomed, new ColumnSet("pcrm_value"));
+        release.Set();
+
+        Assert.Equal(new[] { doomed }, seen);
+        Assert.Equal(DataverseErrorCodes.ObjectDoesNotExist, missing.ErrorCode);
+        Assert.Equal(1, stillThere["pcrm_value"]);
+        Assert.Null(await writer.WaitAsync(Bound));
+        Assert.Equal(new[] { inserted }, dataverse.PeekAll("pcrm_item").Select(e => e.Id).ToArray());
+    }
+
+    [Fact]
+    public void Read_OwnTransactionsUncommittedWrite_SeesIt()
+    {
+        int? seenByRetrieve = null, seenByQuery = null;
+        dataverse.RegisterStep(TestSteps.On("Update", "contact", PipelineStage.PostOperation, r =>
+        {
+            seenByRetrieve = (int)r.Service.Retrieve("contact", owner, new ColumnSet(Balance))[Balance];
+            seenByQuery = r.Service.RetrieveMultiple(new QueryExpression("contact") { ColumnSet = new ColumnSet(Balance) }).Entities.Single().GetAttributeValue<int>(Balance);
+        }));
+
+        dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 7 });
+
+        Assert.Equal(7, seenByRetrieve);
+        Assert.Equal(7, seenByQuery);
+    }
+
+    [Fact]
+    public async Task Update_RowLockedByAnotherTransaction_WaitsForCommitThenWrites()
+    {
+        using var written = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        dataverse.RegisterStep(TestSteps.On("Update", "contact", PipelineStage.PostOperation, r =>
+        {
+            if ((int)r.Target[Balance] == 1)
+            {
+                written.Set();
+                Assert.True(release.Wait(Bound));
+            }
+        }));
+        var first = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 1 })));
+        Assert.True(written.Wait(Bound));
+        var second = OnThread(() => Try(() => dataverse.Service.Update(new Entity("contact", owner) { [Balance] = 2 })));
+
+        // Writes still block writes: the second cannot finish while the first holds the row.
+        Assert.NotSame(second, await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(200))));
+        release.Set();
+
+        Assert.Null(await first.WaitAsync(Bound));
+        Assert.Null(await second.WaitAsync(Bound));
+        Assert.Equal(2, dataverse.Peek("contact", owner)![Balance]);
     }
 
     [Fact]

@@ -251,25 +251,68 @@ public sealed class PipelineTests
         Assert.Equal(1, outer!.Depth);
         Assert.Equal(2, inner!.Depth);
         Assert.Equal(outer.CorrelationId, inner.CorrelationId);
-        Assert.Same(outer, inner.ParentContext);
-        Assert.Equal(42, inner.ParentContext.SharedVariables["fromParent"]);
+        // inner (stage 20) → its Create's PreValidation-level context → the calling step's context.
+        Assert.Equal("Create", inner.ParentContext.MessageName);
+        Assert.Equal("pcrm_log", inner.ParentContext.PrimaryEntityName);
+        Assert.Same(outer, inner.ParentContext.ParentContext);
+        Assert.Equal(42, inner.ParentContext.ParentContext.SharedVariables["fromParent"]);
         Assert.False(inner.SharedVariables.Contains("fromParent"));
-        Assert.Null(outer.ParentContext);
+        Assert.Null(outer.ParentContext.ParentContext);
         Assert.True(outer.IsInTransaction);
         Assert.Equal(HarnessClock.DefaultStart, outer.OperationCreatedOn);
     }
 
     [Fact]
-    public void Create_SharedVariables_PassFromPreValidationToPostOperation()
+    public void Create_PreValidationSharedVariables_ReachLaterStagesThroughParentContext()
+    {
+        object? throughParent = null;
+        bool? direct = null;
+        dataverse
+            .RegisterStep(TestSteps.On("Create", Table, PipelineStage.PreValidation, r => r.Context.SharedVariables["key"] = "from 10"))
+            .RegisterStep(TestSteps.On("Create", Table, PipelineStage.PostOperation, r =>
+            {
+                direct = r.Context.SharedVariables.Contains("key");
+                throughParent = r.Context.ParentContext.SharedVariables["key"];
+            }));
+
+        dataverse.Service.Create(new Entity(Table));
+
+        Assert.False(direct);
+        Assert.Equal("from 10", throughParent);
+    }
+
+    [Fact]
+    public void Create_PreOperationSharedVariables_PassDirectlyToPostOperation()
     {
         object? seen = null;
         dataverse
-            .RegisterStep(TestSteps.On("Create", Table, PipelineStage.PreValidation, r => r.Context.SharedVariables["key"] = "from 10"))
+            .RegisterStep(TestSteps.On("Create", Table, PipelineStage.PreOperation, r => r.Context.SharedVariables["key"] = "from 20"))
             .RegisterStep(TestSteps.On("Create", Table, PipelineStage.PostOperation, r => seen = r.Context.SharedVariables["key"]));
 
         dataverse.Service.Create(new Entity(Table));
 
-        Assert.Equal("from 10", seen);
+        Assert.Equal("from 20", seen);
+    }
+
+    [Fact]
+    public void Update_TopLevelPreOperation_ParentContextIsSameMessageAtPreValidation()
+    {
+        var id = dataverse.Seed(new Entity(Table));
+        IPluginExecutionContext? pre = null, validation = null;
+        dataverse
+            .RegisterStep(TestSteps.On("Update", Table, PipelineStage.PreValidation, r => validation = r.Context))
+            .RegisterStep(TestSteps.On("Update", Table, PipelineStage.PreOperation, r => pre = r.Context));
+
+        dataverse.Service.Update(new Entity(Table, id) { ["pcrm_text"] = "x" });
+
+        Assert.Null(validation!.ParentContext);
+        var parent = pre!.ParentContext;
+        Assert.NotNull(parent);
+        Assert.Equal("Update", parent.MessageName);
+        Assert.Equal(Table, parent.PrimaryEntityName);
+        Assert.Equal(10, parent.Stage);
+        Assert.Equal(1, parent.Depth);
+        Assert.Null(parent.ParentContext);
     }
 
     [Fact]

@@ -1,9 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Loyalty;
-using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
@@ -13,7 +11,7 @@ namespace PropertyCrm.Tests.Loyalty;
 /// <summary>
 /// Deleting fee bills now that pcrm_feepayment_feebill cascades (so the owner's erasure can complete): a bill with
 /// payments is refused on its own; the erasure, cascading contact → bills → payments in the order that used to fail,
-/// removes everything. The harness does not cascade from relationship metadata, so test steps stand in for it.
+/// removes everything through the harness's cascade from the shipped relationships.
 /// </summary>
 public sealed class FeeBillDeleteTests : IDisposable
 {
@@ -54,8 +52,6 @@ public sealed class FeeBillDeleteTests : IDisposable
     [Fact]
     public void DeleteOwner_ErasureCascadingThroughBillsBeforePayments_CompletesAndRemovesEverything()
     {
-        dataverse.RegisterStep(PlatformCascade.OnContactDelete);
-        dataverse.RegisterStep(PlatformCascade.OnBillDelete);
         var owner = dataverse.Seed(DataProducer.NewOwner());
         var bill = dataverse.Seed(DataProducer.NewBill(owner, 1_000m, new DateTime(2025, 1, 31)));
         Pay(bill, 1_000m);
@@ -67,6 +63,7 @@ public sealed class FeeBillDeleteTests : IDisposable
         Assert.Equal(0, dataverse.Count(FeeBillTable.LogicalName));
         Assert.Equal(0, dataverse.Count(FeePaymentTable.LogicalName));
         Assert.Equal(0, dataverse.Count(PointsEntryTable.LogicalName));
+        Assert.Null(dataverse.LastExecution.Error);
     }
 
     private Guid Pay(Guid bill, decimal amount)
@@ -74,39 +71,5 @@ public sealed class FeeBillDeleteTests : IDisposable
         var payment = DataProducer.NewPayment(bill, amount, dataverse.Clock.UtcNow);
         payment[FeePaymentTable.Columns.Contact] = dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact);
         return dataverse.Service.Create(payment);
-    }
-
-    /// <summary>
-    /// Stands in for the platform's cascade delete (not modelled by the harness), bills first: contact → its bills (each
-    /// bill → its payments), then its remaining payments and its ledger entries, as nested requests so the steps see the
-    /// contact Delete among their parents.
-    /// </summary>
-    public sealed class PlatformCascade : IPlugin
-    {
-        public static readonly StepDeclaration OnContactDelete = new(typeof(PlatformCascade), "Delete", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous);
-
-        public static readonly StepDeclaration OnBillDelete = new(typeof(PlatformCascade), "Delete", FeeBillTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous);
-
-        public PlatformCascade(string? unsecureConfiguration, string? secureConfiguration)
-        {
-        }
-
-        public void Execute(IServiceProvider serviceProvider)
-        {
-            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
-            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
-            var children = context.PrimaryEntityName == FeeBillTable.LogicalName
-                ? new[] { (FeePaymentTable.LogicalName, FeePaymentTable.Columns.FeeBill) }
-                : new[] { (FeeBillTable.LogicalName, FeeBillTable.Columns.Contact), (FeePaymentTable.LogicalName, FeePaymentTable.Columns.Contact), (PointsEntryTable.LogicalName, PointsEntryTable.Columns.Contact) };
-            foreach (var (table, lookup) in children)
-            {
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false) };
-                query.Criteria.AddCondition(lookup, ConditionOperator.Equal, context.PrimaryEntityId);
-                foreach (var row in service.RetrieveMultiple(query).Entities)
-                {
-                    service.Delete(table, row.Id);
-                }
-            }
-        }
     }
 }

@@ -162,7 +162,6 @@ public sealed class FeePaymentCorrectionTests : IDisposable
     [Fact]
     public void DeleteOwner_ErasureRemovesPaymentsAndLedger_NothingTakenBackNothingRefused()
     {
-        dataverse.RegisterStep(OwnerErasureCascade.OnDelete);
         var owner = Owner();
         var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
         Pay(bill, 1_000m);
@@ -171,8 +170,12 @@ public sealed class FeePaymentCorrectionTests : IDisposable
 
         Assert.Equal(0, dataverse.Count(FeePaymentTable.LogicalName));
         Assert.Equal(0, dataverse.Count(PointsEntryTable.LogicalName));
-        Assert.Contains(dataverse.LastExecution.Traces, t => t.PluginType == typeof(FeePaymentCorrectionPlugin));
-        Assert.Equal(1_000m, dataverse.Row(FeeBillTable.LogicalName, bill).Get<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.Equal(0, dataverse.Count(FeeBillTable.LogicalName));
+        Assert.Null(dataverse.Peek(ContactTable.LogicalName, owner));
+
+        // The harness's cascade (contact → bills → payments, contact → ledger) ran the correction step on the payment,
+        // which recognised the contact Delete among its parents and took nothing back.
+        Assert.Contains(dataverse.LastExecution.Traces, t => t.PluginType == typeof(FeePaymentCorrectionPlugin) && t.Exception is null);
     }
 
     private Guid Owner() => dataverse.Seed(DataProducer.NewOwner());
@@ -191,32 +194,4 @@ public sealed class FeePaymentCorrectionTests : IDisposable
     private Entity[] Entries(Guid owner) => dataverse.PeekAll(PointsEntryTable.LogicalName)
         .Where(e => e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id == owner)
         .ToArray();
-
-    /// <summary>
-    /// Stands in for the platform's parental cascade (which the harness does not model): deleting a contact deletes its
-    /// payments and ledger entries as nested requests, so the steps see the contact Delete as their parent.
-    /// </summary>
-    public sealed class OwnerErasureCascade : IPlugin
-    {
-        public static readonly StepDeclaration OnDelete = new(typeof(OwnerErasureCascade), "Delete", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous);
-
-        public OwnerErasureCascade(string? unsecureConfiguration, string? secureConfiguration)
-        {
-        }
-
-        public void Execute(IServiceProvider serviceProvider)
-        {
-            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
-            var service = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
-            foreach (var (table, lookup) in new[] { (FeePaymentTable.LogicalName, FeePaymentTable.Columns.Contact), (PointsEntryTable.LogicalName, PointsEntryTable.Columns.Contact) })
-            {
-                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(false) };
-                query.Criteria.AddCondition(lookup, ConditionOperator.Equal, context.PrimaryEntityId);
-                foreach (var row in service.RetrieveMultiple(query).Entities)
-                {
-                    service.Delete(table, row.Id);
-                }
-            }
-        }
-    }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Sla;
+using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Schema.Tables;
 using Choices = PropertyCrm.Schema.OptionSets;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
@@ -229,6 +230,27 @@ public sealed class ServiceRequestLifecycleTests
 
         Assert.Equal(Choices.SlaStatus.Met, bed.Option(id, Columns.ResolutionStatus));
         Assert.Equal("2025-01-13T11:30:00+08:00", bed.Local(id, Columns.ResolutionDueOn));
+    }
+
+    [Fact]
+    public void Update_CloseWithFollowUpAndStateInOneSave_SplitIntoTwoPartsAndClosed()
+    {
+        using var bed = new SlaTestBed();
+        var id = RequestAt(bed, Status.Resolved);
+        bed.Advance(TimeSpan.FromMinutes(5));
+
+        // A form saves the recorded follow-up with state and status at once: Dataverse runs the Update steps for the
+        // follow-up first, then for the state change, whose pre-image already holds the follow-up.
+        bed.Move(id, Status.Closed, r =>
+        {
+            r[Columns.FollowUpOn] = bed.Dataverse.Clock.UtcNow;
+            r[Columns.StateCode] = new OptionSetValue(ServiceRequestTable.States.Inactive);
+        });
+
+        Assert.Equal(Status.Closed, bed.Option(id, Columns.StatusCode));
+        Assert.Equal(ServiceRequestTable.States.Inactive, bed.Option(id, Columns.StateCode));
+        Assert.NotNull(bed.Row(id).GetAttributeValue<DateTime?>(Columns.FollowUpOn));
+        Assert.Equal(2, bed.Dataverse.LastExecution.Traces.Count(t => t.PluginType == typeof(ServiceRequestSlaPlugin)));
     }
 
     [Fact]

@@ -266,6 +266,29 @@ public sealed class RedemptionCancellationTests
         Assert.Equal(5, bed.Stock(reward));
     }
 
+    [Fact]
+    public void Cancel_FormSavesNameAndStatusTogether_StatePartCancelsPointsBack()
+    {
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 100)));
+
+        // One form save: a changed name plus state and status. Dataverse splits it (Learn, "Behavior of specialized
+        // update operations"); the cancellation step, filtered on status, runs once, in the state part.
+        bed.Service.Update(new Entity(RedemptionTable.LogicalName, id)
+        {
+            [RedemptionTable.Columns.Name] = "取消:业主来电 / Cancelled by phone",
+            [RedemptionTable.Columns.StateCode] = new OptionSetValue(RedemptionTable.States.Inactive),
+            [RedemptionTable.Columns.StatusCode] = new OptionSetValue(Reasons.Cancelled),
+        });
+
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
+        Assert.Single(bed.Dataverse.LastExecution.Traces, t => t.PluginType == typeof(RedemptionCancellationPlugin));
+        var row = bed.Dataverse.Peek(RedemptionTable.LogicalName, id)!;
+        Assert.Equal("取消:业主来电 / Cancelled by phone", row[RedemptionTable.Columns.Name]);
+        Assert.Equal(new OptionSetValue(Reasons.Cancelled), row[RedemptionTable.Columns.StatusCode]);
+    }
+
     private void SetStatus(Guid redemption, int status) =>
         bed.Service.Update(new Entity(RedemptionTable.LogicalName, redemption) { [RedemptionTable.Columns.StatusCode] = new OptionSetValue(status) });
 }

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace PropertyCrm.Harness.Metadata;
+
+/// <summary>
+/// The 1:N relationships of the shipped Solution/ (<see cref="ShippedSolution"/>) with their cascade configuration,
+/// so deletes and assigns cascade exactly as the imported solution makes Dataverse cascade them. Polymorphic owner
+/// relationships (ReferencedEntityName "Owner") are left out: they cascade nothing and ownerid is not a plain lookup.
+/// </summary>
+internal static class ShippedRelationships
+{
+    private static readonly Lazy<IReadOnlyList<OneToManyRelationship>> Loaded = new(Load);
+
+    public static IReadOnlyList<OneToManyRelationship> OneToMany => Loaded.Value;
+
+    private static IReadOnlyList<OneToManyRelationship> Load() =>
+        ShippedSolution.Index.Relationships
+            .Where(r => Text(r, "EntityRelationshipType") == "onetomany" && Text(r, "ReferencedEntityName") != "owner")
+            .Select(r => new OneToManyRelationship(
+                (string?)r.Attribute("Name") ?? throw new InvalidOperationException("A relationship in Solution/ has no Name."),
+                Text(r, "ReferencedEntityName"),
+                Text(r, "ReferencingEntityName"),
+                Text(r, "ReferencingAttributeName"))
+            {
+                CascadeDelete = Cascade(r, "CascadeDelete", CascadeBehavior.RemoveLink),
+                CascadeAssign = Cascade(r, "CascadeAssign", CascadeBehavior.NoCascade),
+                CascadeShare = Cascade(r, "CascadeShare", CascadeBehavior.NoCascade),
+            })
+            .ToArray();
+
+    private static string Text(XElement relationship, string element) =>
+        relationship.Element(element)?.Value.Trim().ToLowerInvariant() ?? string.Empty;
+
+    private static CascadeBehavior Cascade(XElement relationship, string element, CascadeBehavior absent)
+    {
+        var value = relationship.Element(element)?.Value.Trim();
+        return string.IsNullOrEmpty(value)
+            ? absent
+            : Enum.TryParse<CascadeBehavior>(value, ignoreCase: false, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"{(string?)relationship.Attribute("Name")}: unknown {element} '{value}'.");
+    }
+}
