@@ -5,14 +5,15 @@ using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Domain;
+using PropertyCrm.Plugins.Execution;
 
 namespace PropertyCrm.WorkflowActivities.Framework;
 
 /// <summary>
 /// Base of every custom workflow activity. Like plug-ins, activity instances are shared by the workflow
 /// runtime, so they keep no state in fields: arguments arrive through the CodeActivityContext.
-/// Errors follow the plug-in rules: InvalidPluginExecutionException unchanged, a refused business rule
-/// as its bilingual message, anything else wrapped with the original kept as inner exception.
+/// Errors follow the plug-ins' ladder, <see cref="ExecutionFaults"/>: InvalidPluginExecutionException unchanged, a refused
+/// business rule as its bilingual message, anything else wrapped with the original kept as inner exception.
 /// </summary>
 public abstract class WorkflowActivityBase : CodeActivity
 {
@@ -32,29 +33,11 @@ public abstract class WorkflowActivityBase : CodeActivity
             message);
 
         Trace($"Entered {name}: correlation {workflowContext.CorrelationId}, initiating user {workflowContext.InitiatingUserId}, run as {workflowContext.UserId}");
-        try
+        ExecutionFaults.Run(name, Trace, () =>
         {
             var service = factory.CreateOrganizationService(workflowContext.UserId);
             Run(executionContext, workflowContext, service, Trace);
-        }
-        catch (InvalidPluginExecutionException)
-        {
-            throw;
-        }
-        catch (DomainException ex)
-        {
-            Trace($"Refused by rule {ex.Code}: {ex.Message}");
-            throw new InvalidPluginExecutionException(OperationStatus.Failed, ex.Message);
-        }
-        catch (Exception ex)
-        {
-            Trace($"Unexpected {ex.GetType().FullName}: {ex}");
-            throw new InvalidPluginExecutionException($"{name} 执行失败 / {name} failed: {ex.Message}", ex);
-        }
-        finally
-        {
-            Trace($"Exiting {name}");
-        }
+        });
     }
 
     /// <summary>Reads the arguments, calls the shared logic, sets the outputs.</summary>

@@ -35,6 +35,7 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
             "按评估日更新业主生命周期阶段(新入住期、稳定期、流失风险期、流失期)与流失风险信号,仅在有变化时写入。供每日定时云端流调用;同一天可重复执行。",
             "Updates owners' lifecycle stage (new move-in, stable, churn risk, churned) and churn-risk signals as of the review date, writing only what changed. For a daily scheduled cloud flow; safe to run again the same day."))
     {
+        Handler = RunReview,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
         ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
@@ -71,7 +72,7 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RunReview(ILocalPluginContext context)
     {
         var stopwatch = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;

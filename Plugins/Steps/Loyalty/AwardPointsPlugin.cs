@@ -36,6 +36,7 @@ public sealed class AwardPointsPlugin : PluginBase
             "按积分规则为业主发放活动积分(社区活动、问卷、建议采纳、推荐、首次使用 APP),同一规则同一来源只发一次;报事报修不计积分。",
             "Awards an owner the points of an activity rule (community event, survey, adopted suggestion, referral, first APP use), once per rule and source; service requests earn nothing."))
     {
+        Handler = Award,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         ExecutePrivilegeName = Privileges.PostPoints,
@@ -66,7 +67,7 @@ public sealed class AwardPointsPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void Award(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var contact = execution.GetRequiredInput<EntityReference>(ContactParameter);

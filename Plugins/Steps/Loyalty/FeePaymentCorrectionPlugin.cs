@@ -50,20 +50,23 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
         FeePaymentTable.Columns.OnTime,
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(FeePaymentCorrectionPlugin), "Update", FeePaymentTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Update, FeePaymentTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseDirectChange,
         FilteringAttributes = RecordedColumns,
         Description = "Refuses changing a recorded fee payment. / 已登记的缴费不可修改。",
     };
 
-    public static readonly StepDeclaration OnDeletePre = new(typeof(FeePaymentCorrectionPlugin), "Delete", FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDeletePre = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Delete, FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = LockOwner,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, FeePaymentTable.Columns.FeeBill, FeePaymentTable.Columns.Contact, FeePaymentTable.Columns.Amount) },
         Description = "Locks the owner before a fee payment is deleted. / 删除缴费前锁定业主记录。",
     };
 
-    public static readonly StepDeclaration OnDeletePost = new(typeof(FeePaymentCorrectionPlugin), "Delete", FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDeletePost = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Delete, FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
     {
+        Handler = TakeBack,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, FeePaymentTable.Columns.FeeBill, FeePaymentTable.Columns.Contact, FeePaymentTable.Columns.Amount) },
         Description = "Takes back a deleted fee payment's bill amount and points. / 删除缴费时冲回账单已缴金额与积分。",
     };
@@ -73,40 +76,24 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RefuseDirectChange(ILocalPluginContext context)
     {
-        var execution = context.PluginExecutionContext;
-        if (execution.MessageName == "Update")
+        if (context.PluginExecutionContext.IsDirectRequest())
         {
-            if (execution.IsDirectRequest())
-            {
-                throw new DomainException(
-                    PaymentLockedCode,
-                    "已登记的缴费不能修改账单、业主、金额、缴费时间或是否按时;如登记有误,请删除该缴费(其积分与账单已缴金额随之冲回)后重新登记 / A recorded payment's bill, owner, amount, paid-on and on-time flag cannot be changed; if it was entered wrongly, delete it (its points and its share of the bill are taken back) and record it again.");
-            }
-
-            return;
-        }
-
-        if (execution.IsCascadeOfDelete(ContactTable.LogicalName))
-        {
-            context.Trace("Payment deleted with its owner's contact: nothing to take back.");
-            return;
-        }
-
-        if (execution.Stage == (int)PipelineStage.PreOperation)
-        {
-            LockOwner(context);
-        }
-        else
-        {
-            TakeBack(context);
+            throw new DomainException(
+                PaymentLockedCode,
+                "已登记的缴费不能修改账单、业主、金额、缴费时间或是否按时;如登记有误,请删除该缴费(其积分与账单已缴金额随之冲回)后重新登记 / A recorded payment's bill, owner, amount, paid-on and on-time flag cannot be changed; if it was entered wrongly, delete it (its points and its share of the bill are taken back) and record it again.");
         }
     }
 
     private static void LockOwner(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
+        if (IsErasure(context))
+        {
+            return;
+        }
+
         var payment = execution.GetPreImage(PreImageAlias);
         var billRef = payment?.GetAttributeValue<EntityReference>(FeePaymentTable.Columns.FeeBill);
         if (payment is null || billRef is null)
@@ -128,6 +115,11 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
     private static void TakeBack(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
+        if (IsErasure(context))
+        {
+            return;
+        }
+
         var shared = execution.SharedVariables;
         var payment = execution.GetPreImage(PreImageAlias);
         if (payment is null || !shared.Contains(BillIdVariable))
@@ -160,5 +152,17 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
 
         var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
         OwnerLoyaltyLogic.WithdrawPayment(service, config, owner, execution.PrimaryEntityId, execution.OperationCreatedOn, context.Trace);
+    }
+
+    /// <summary>Deleted as part of deleting the owner's contact (PIPL erasure): the payments go with everything else.</summary>
+    private static bool IsErasure(ILocalPluginContext context)
+    {
+        if (!context.PluginExecutionContext.IsCascadeOfDelete(ContactTable.LogicalName))
+        {
+            return false;
+        }
+
+        context.Trace("Payment deleted with its owner's contact: nothing to take back.");
+        return true;
     }
 }

@@ -30,6 +30,7 @@ public sealed class RecalculateTierPlugin : PluginBase
             "按缴费与互动积分重新评估一位业主的会员等级(只升不降,降级仅在定期评审),并刷新积分余额与缴费指标。",
             "Re-evaluates one owner's tier from fees and activity points (upgrades only; downgrades happen at the periodic review) and refreshes balance and fee figures."))
     {
+        Handler = Recalculate,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         ExecutePrivilegeName = Privileges.CorrectFeeStanding,
@@ -52,7 +53,7 @@ public sealed class RecalculateTierPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void Recalculate(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var contact = execution.GetRequiredInput<EntityReference>(ContactParameter);

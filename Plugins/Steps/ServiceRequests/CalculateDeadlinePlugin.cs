@@ -30,6 +30,7 @@ public sealed class CalculateDeadlinePlugin : PluginBase
             "按工作日历(默认 cn-workdays,含管理员维护的日历)计算开始时间之后若干工作分钟的截止时间,与 SLA 计时一致。",
             "The instant a number of working minutes after a start on a business calendar (cn-workdays by default; admin calendars included), as the SLA clocks compute it."))
     {
+        Handler = CalculateDeadline,
         IsFunction = false,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
@@ -55,7 +56,7 @@ public sealed class CalculateDeadlinePlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void CalculateDeadline(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var start = execution.GetRequiredInput<DateTime>(StartParameter);

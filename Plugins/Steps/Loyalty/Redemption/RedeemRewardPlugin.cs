@@ -29,6 +29,7 @@ public sealed class RedeemRewardPlugin : PluginBase
             "用业主积分兑换奖品:先到期的积分先用,余额不足或库存不足时拒绝。",
             "Redeems a reward with an owner's points, soonest-expiring points first; refused when the balance or stock is short."))
     {
+        Handler = Redeem,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         ExecutePrivilegeName = Privileges.Redeem,
         RequestParameters = new[]
@@ -59,7 +60,7 @@ public sealed class RedeemRewardPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void Redeem(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var outcome = RedeemRewardRequest.Execute(

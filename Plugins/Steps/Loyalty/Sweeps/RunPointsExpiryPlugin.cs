@@ -34,6 +34,7 @@ public sealed class RunPointsExpiryPlugin : PluginBase
             "将已过最后使用日的积分批次记为过期并更新业主积分余额。供定时云端流调用;可重复执行。",
             "Expires points lots past their last usable day and updates owners' balances. For a scheduled cloud flow; safe to run again."))
     {
+        Handler = RunExpiry,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
         ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
@@ -70,7 +71,7 @@ public sealed class RunPointsExpiryPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RunExpiry(ILocalPluginContext context)
     {
         var stopwatch = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;

@@ -34,6 +34,7 @@ public sealed class RunTierReviewPlugin : PluginBase
             "按评审日重新评估业主会员等级:达标即升级,不达标每次评审最多降一级,并记录等级变更历史。供定时云端流调用;同一评审日可重复执行。",
             "Reviews owners' tiers as of the review date: upgrades to what they qualify for, downgrades at most one level per review, and records the tier history. For a scheduled cloud flow; safe to run again for the same review date."))
     {
+        Handler = RunReview,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
         ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
@@ -70,7 +71,7 @@ public sealed class RunTierReviewPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RunReview(ILocalPluginContext context)
     {
         var stopwatch = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;
