@@ -33,13 +33,13 @@ public abstract class WorkflowActivityBase : CodeActivity
             message);
 
         Trace($"Entered {name}: correlation {workflowContext.CorrelationId}, initiating user {workflowContext.InitiatingUserId}, run as {workflowContext.UserId}");
-        ExecutionFaults.Run(name, Trace, () =>
-        {
-            var service = factory.CreateOrganizationService(workflowContext.UserId);
-            Run(executionContext, workflowContext, service, Trace);
-        });
+        // One service for both roles, as activities always had: the workflow's user, whose writes run one level deeper
+        // than the workflow (depth >= 2) and so pass the guards. Created on first use.
+        var service = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(workflowContext.UserId));
+        var scope = new ExecutionScope(() => service.Value, () => service.Value, workflowContext.OrganizationId, workflowContext.OperationCreatedOn, Trace);
+        ExecutionFaults.Run(name, Trace, () => Run(executionContext, scope));
     }
 
-    /// <summary>Reads the arguments, calls the shared logic, sets the outputs.</summary>
-    protected abstract void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace);
+    /// <summary>Reads the arguments, calls the area service built from <paramref name="scope"/>, sets the outputs.</summary>
+    protected abstract void Run(CodeActivityContext activity, ExecutionScope scope);
 }

@@ -74,16 +74,11 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
 
     private static void RunReview(ILocalPluginContext context)
     {
-        var stopwatch = Stopwatch.StartNew();
+        // Started first: the budget counts from the moment the platform handed the request to the plug-in.
+        var started = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;
-        var input = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter, LifecycleReviewSweep.TokenPrefix, LifecycleReviewSweep.DefaultPageSize, LifecycleReviewSweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        context.Trace($"Lifecycle review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        // LifecycleRules has no admin table yet: the defaults (90 days, 3 and 6 unpaid months, 6 quiet months) apply.
-        var result = LifecycleReviewSweep.Run(context.SystemService, LifecycleRules.Default, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
-
-        context.Trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");
+        var arguments = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter);
+        var result = new LifecycleService(context.Scope).RunReview(arguments, started);
         execution.OutputParameters[ProcessedOutput] = result.Processed;
         execution.OutputParameters[ChangedOutput] = result.Changed;
         execution.OutputParameters[MoreRecordsOutput] = result.MoreRecords;

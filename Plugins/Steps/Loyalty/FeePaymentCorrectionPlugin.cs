@@ -20,7 +20,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// deleted (the same order as a new payment, so the two cannot deadlock), handing bill and owner to post-operation.</item>
 /// <item><b>Delete, post-operation, synchronous</b> (same transaction): subtracts the amount from the bill's amount
 /// paid (read fresh under the lock; paid-in-full-on cleared when it falls short again), reverses the payment's on-time
-/// points and recomputes standing and tier (<see cref="OwnerLoyaltyLogic.WithdrawPayment"/>).</item>
+/// points and recomputes standing and tier (<see cref="LoyaltyService.WithdrawPayment"/>).</item>
 /// </list>
 /// Deleting the owner (PIPL erasure) cascades to the payments; those deletes are recognised by the contact Delete in
 /// the parent contexts and left alone, as the ledger guard does.
@@ -150,8 +150,7 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
             return;
         }
 
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        OwnerLoyaltyLogic.WithdrawPayment(service, config, owner, execution.PrimaryEntityId, execution.OperationCreatedOn, context.Trace);
+        new LoyaltyService(context.Scope).WithdrawPayment(owner, execution.PrimaryEntityId);
     }
 
     /// <summary>Deleted as part of deleting the owner's contact (PIPL erasure): the payments go with everything else.</summary>

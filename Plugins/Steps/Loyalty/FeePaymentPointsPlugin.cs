@@ -21,7 +21,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// the payment row is inserted, and hands bill and owner to post-operation in SharedVariables.</para>
 /// <para><b>Post-operation Create, synchronous</b>: reads the bill's amount paid fresh under the owner lock and adds this
 /// payment (and paid-in-full-on), then
-/// <see cref="OwnerLoyaltyLogic.Award"/> with the payment id as the idempotency source (key
+/// <see cref="LoyaltyService.AwardFeePayment"/> with the payment id as the idempotency source (key
 /// <c>earn:fee:{paymentId}</c>, never twice), the contact's balance, fee standing and tier (trigger Event: upgrades at
 /// once, downgrades only at the review) and a tier history row per change. Synchronous because the owner should see
 /// the points and tier as soon as the payment is recorded, and the work is small: 5 reads and 4 writes, well
@@ -146,8 +146,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
             return;
         }
 
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        var outcome = OwnerLoyaltyLogic.Award(service, config, owner, LoyaltyEvent.ForFeePayment(bill, payment), execution.OperationCreatedOn, context.Trace, recalculateAlways: true);
+        var outcome = new LoyaltyService(context.Scope).AwardFeePayment(owner, LoyaltyEvent.ForFeePayment(bill, payment));
         context.Trace(outcome.Result.Reason);
     }
 }

@@ -57,9 +57,7 @@ public sealed class RecalculateTierPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var contact = execution.GetRequiredInput<EntityReference>(ContactParameter);
-        var service = context.SystemService;
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        var assessment = OwnerLoyaltyLogic.Recalculate(service, config, contact.Id, execution.OperationCreatedOn, TierTrigger.Event, context.Trace);
+        var assessment = new LoyaltyService(context.Scope).Recalculate(contact.Id);
         execution.OutputParameters[TierOutput] = OptionValues.ToOption(assessment.Tier);
         execution.OutputParameters[ChangedOutput] = assessment.Change is not null;
     }

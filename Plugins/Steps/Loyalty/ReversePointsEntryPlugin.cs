@@ -77,13 +77,8 @@ public sealed class ReversePointsEntryPlugin : PluginBase
     private static void Reverse(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
-        var outcome = ReversalLogic.ReverseEntry(
-            context.SystemService,
-            execution.GetRequiredInput<EntityReference>(EntryParameter),
-            execution.GetOptionalInput<string>(ReasonParameter),
-            now,
-            context.Trace);
+        var request = new EntryReversal(execution.GetRequiredInput<EntityReference>(EntryParameter), execution.GetOptionalInput<string>(ReasonParameter));
+        var outcome = new LoyaltyService(context.Scope).Reverse(request);
         execution.OutputParameters[ReversalEntryOutput] = new EntityReference(PointsEntryTable.LogicalName, outcome.ReversalEntryId);
         execution.OutputParameters[AlreadyAppliedOutput] = outcome.AlreadyApplied;
         execution.OutputParameters[PointsChangeOutput] = outcome.PointsChange;

@@ -63,8 +63,7 @@ public sealed class CalculateDeadlinePlugin : PluginBase
         var minutes = execution.GetRequiredInput<int>(WorkingMinutesParameter);
         var calendarName = execution.GetOptionalInput<string>(CalendarParameter);
 
-        var deadline = WorkingTimeLogic.AddWorkingMinutes(
-            context.PluginUserService, execution.OrganizationId, execution.OperationCreatedOn, start, minutes, calendarName, context.Trace);
+        var deadline = new WorkingTimeService(context.Scope).AddWorkingMinutes(new WorkingTimeRequest(start, minutes, calendarName));
         context.Trace($"Deadline {deadline:o} for {minutes} working minute(s) after {start:o} on '{calendarName ?? "(default)"}'.");
         execution.OutputParameters[DeadlineOutput] = deadline;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
@@ -63,11 +64,11 @@ public sealed class RedeemRewardPlugin : PluginBase
     private static void Redeem(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var outcome = RedeemRewardRequest.Execute(
-            context.PluginUserService,
+        var request = new RewardRedemption(
             execution.GetRequiredInput<EntityReference>(ContactParameter),
             execution.GetRequiredInput<EntityReference>(RewardParameter),
             execution.GetOptionalInput<int?>(QuantityParameter));
+        var outcome = new LoyaltyService(context.Scope).Redeem(request);
         execution.OutputParameters[RedemptionOutput] = outcome.RedemptionId;
         execution.OutputParameters[PointsSpentOutput] = outcome.PointsSpent;
         execution.OutputParameters[BalanceOutput] = outcome.Balance;

@@ -73,15 +73,11 @@ public sealed class RunPointsExpiryPlugin : PluginBase
 
     private static void RunExpiry(ILocalPluginContext context)
     {
-        var stopwatch = Stopwatch.StartNew();
+        // Started first: the budget counts from the moment the platform handed the request to the plug-in.
+        var started = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;
-        var input = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter, PointsExpirySweep.TokenPrefix, PointsExpirySweep.DefaultPageSize, PointsExpirySweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        context.Trace($"Points expiry as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        var result = PointsExpirySweep.Run(context.SystemService, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
-
-        context.Trace($"Processed {result.Processed}, expired {result.Points} point(s), more {result.MoreRecords}.");
+        var arguments = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter);
+        var result = new LoyaltySweepService(context.Scope).RunPointsExpiry(arguments, started);
         execution.OutputParameters[ProcessedOutput] = result.Processed;
         execution.OutputParameters[PointsExpiredOutput] = result.Points;
         execution.OutputParameters[MoreRecordsOutput] = result.MoreRecords;

@@ -73,17 +73,11 @@ public sealed class RunTierReviewPlugin : PluginBase
 
     private static void RunReview(ILocalPluginContext context)
     {
-        var stopwatch = Stopwatch.StartNew();
+        // Started first: the budget counts from the moment the platform handed the request to the plug-in.
+        var started = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;
-        var input = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter, TierReviewSweep.TokenPrefix, TierReviewSweep.DefaultPageSize, TierReviewSweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        context.Trace($"Tier review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        var service = context.SystemService;
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        var result = TierReviewSweep.Run(service, config, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
-
-        context.Trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");
+        var arguments = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter);
+        var result = new LoyaltySweepService(context.Scope).RunTierReview(arguments, started);
         execution.OutputParameters[ProcessedOutput] = result.Processed;
         execution.OutputParameters[ChangedOutput] = result.Changed;
         execution.OutputParameters[MoreRecordsOutput] = result.MoreRecords;
