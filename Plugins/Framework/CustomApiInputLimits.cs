@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Registration;
@@ -13,14 +11,8 @@ namespace PropertyCrm.Plugins.Framework;
 /// </summary>
 internal static class CustomApiInputLimits
 {
-    public static void Check(IPluginExecutionContext execution)
+    public static void Check(CustomApiDeclaration api, IPluginExecutionContext execution)
     {
-        var api = PluginCatalog.CustomApis.FirstOrDefault(a => string.Equals(a.UniqueName, execution.MessageName, StringComparison.OrdinalIgnoreCase));
-        if (api is null)
-        {
-            return;
-        }
-
         foreach (var field in api.RequestParameters)
         {
             if (field.MaxLength is int max && execution.InputParameters.TryGetValue(field.UniqueName, out var value) && value is string text)

@@ -1,4 +1,5 @@
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Plugins.Execution;
 
 namespace PropertyCrm.Plugins.Framework;
 
@@ -26,6 +27,9 @@ public interface ILocalPluginContext
     IOrganizationService SystemService { get; }
 
     ITracingService TracingService { get; }
+
+    /// <summary>What the area services are built from (run-as and SYSTEM services, organization, now, trace), made once.</summary>
+    ExecutionScope Scope { get; }
 
     /// <summary>Writes a trace line prefixed with the milliseconds elapsed since the step started.</summary>
     void Trace(string message);

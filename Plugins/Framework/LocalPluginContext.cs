@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Plugins.Execution;
 
 namespace PropertyCrm.Plugins.Framework;
 
@@ -34,6 +35,12 @@ public sealed class LocalPluginContext : ILocalPluginContext
         initiatingUserService = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(PluginExecutionContext.InitiatingUserId));
         pluginUserService = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(PluginExecutionContext.UserId));
         systemService = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(null));
+        Scope = new ExecutionScope(
+            () => PluginUserService,
+            () => SystemService,
+            PluginExecutionContext.OrganizationId,
+            PluginExecutionContext.OperationCreatedOn,
+            Trace);
     }
 
     public IPluginExecutionContext PluginExecutionContext { get; }
@@ -45,6 +52,8 @@ public sealed class LocalPluginContext : ILocalPluginContext
     public IOrganizationService SystemService => systemService.Value;
 
     public ITracingService TracingService { get; }
+
+    public ExecutionScope Scope { get; }
 
     public void Trace(string message)
     {

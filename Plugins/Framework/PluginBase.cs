@@ -4,31 +4,27 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using PropertyCrm.Domain;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Registration;
 
 namespace PropertyCrm.Plugins.Framework;
 
 /// <summary>
-/// Base of every plug-in, in the shape of Microsoft's `pac plugin init` template.
-/// Dataverse caches one instance per step registration and calls it from many threads at once, so a
-/// plug-in keeps no per-call state in fields: only the configuration strings it was constructed with.
+/// Base of every plug-in, in the shape of Microsoft's `pac plugin init` template, dispatching like XrmBedrock: it finds
+/// the declaration (<see cref="StepDeclaration"/>, or <see cref="CustomApiDeclaration"/> at the main operation) that
+/// matches the event and calls its handler. Dataverse caches one instance per step registration and calls it from many
+/// threads at once, so a plug-in keeps no per-call state in fields: only the configuration strings it was built with.
 /// </summary>
 /// <remarks>
-/// Error handling, as the platform expects it:
-/// <list type="bullet">
-/// <item>InvalidPluginExecutionException: rethrown unchanged (its message is what the user sees).</item>
-/// <item>DomainException (a business rule refused the input): becomes InvalidPluginExecutionException
-/// with the rule's bilingual message, so staff read the reason, not a stack trace.</item>
-/// <item>Anything else: wrapped in InvalidPluginExecutionException keeping the original as inner exception.</item>
-/// </list>
+/// Before the handler: a Custom API's string inputs are held to their declared maxima and a step's required images are
+/// checked. Exceptions follow <see cref="ExecutionFaults"/>, the ladder workflow activities use too.
 /// </remarks>
 public abstract class PluginBase : IPlugin
 {
     /// <summary>Stage of a Custom API's main operation (the plug-in that implements the API).</summary>
     public const int MainOperationStage = 30;
 
-    private static readonly ConcurrentDictionary<Type, IReadOnlyList<StepDeclaration>> DeclaredSteps = new();
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<StepDeclaration>> StepsByType = new();
 
     protected PluginBase(string? unsecureConfiguration, string? secureConfiguration)
     {
@@ -39,6 +35,13 @@ public abstract class PluginBase : IPlugin
     protected string? UnsecureConfiguration { get; }
 
     protected string? SecureConfiguration { get; }
+
+    /// <summary>
+    /// The steps declared for this plug-in type: PluginCatalog's. Overridden only by test plug-ins that live outside
+    /// the catalog.
+    /// </summary>
+    protected virtual IReadOnlyList<StepDeclaration> DeclaredSteps =>
+        StepsByType.GetOrAdd(GetType(), type => PluginCatalog.Steps.Where(s => s.PluginType == type).ToArray());
 
     public void Execute(IServiceProvider serviceProvider)
     {
@@ -58,62 +61,30 @@ public abstract class PluginBase : IPlugin
             execution.UserId,
             execution.OperationCreatedOn));
 
-        if (!IsDeclared(execution))
+        if (execution.Stage == MainOperationStage)
+        {
+            var api = PluginCatalog.CustomApis.FirstOrDefault(a => a.PluginType == GetType() && SdkMessageName.Is(execution.MessageName, a.UniqueName));
+            Dispatch(context, name, api?.Handler, () => CustomApiInputLimits.Check(api!, execution));
+            return;
+        }
+
+        var step = DeclaredSteps.FirstOrDefault(s => s.Matches(execution.MessageName, execution.PrimaryEntityName, execution.Stage));
+        Dispatch(context, name, step?.Handler, () => RequiredImages.Check(step!, execution));
+    }
+
+    private static void Dispatch(LocalPluginContext context, string name, Action<ILocalPluginContext>? handler, Action checkRequirements)
+    {
+        if (handler is null)
         {
             // Registered on an event the code does not declare: doing nothing is safer than guessing.
             context.Trace($"{name} is not declared for this event; nothing done.");
             return;
         }
 
-        try
+        ExecutionFaults.Run(name, context.Trace, () =>
         {
-            if (execution.Stage == MainOperationStage)
-            {
-                CustomApiInputLimits.Check(execution);
-            }
-
-            ExecuteStep(context);
-        }
-        catch (InvalidPluginExecutionException)
-        {
-            throw;
-        }
-        catch (DomainException ex)
-        {
-            context.Trace($"Refused by rule {ex.Code}: {ex.Message}");
-            throw new InvalidPluginExecutionException(OperationStatus.Failed, ex.Message);
-        }
-        catch (Exception ex)
-        {
-            context.Trace($"Unexpected {ex.GetType().FullName}: {ex}");
-            throw new InvalidPluginExecutionException(
-                $"{name} 执行失败 / {name} failed: {ex.Message}",
-                ex);
-        }
-        finally
-        {
-            context.Trace($"Exiting {name}");
-        }
-    }
-
-    /// <summary>The step's work: map the request to domain records, call the core, write back.</summary>
-    protected abstract void ExecuteStep(ILocalPluginContext context);
-
-    /// <summary>
-    /// Whether PluginCatalog declares the current event for this plug-in type. A plug-in registered by hand
-    /// on some other event does nothing. Overridden only by test plug-ins that live outside the catalog.
-    /// </summary>
-    protected virtual bool IsDeclared(IPluginExecutionContext execution)
-    {
-        if (execution.Stage == MainOperationStage)
-        {
-            return PluginCatalog.CustomApis.Any(api => api.PluginType == GetType() && api.UniqueName == execution.MessageName);
-        }
-
-        var steps = DeclaredSteps.GetOrAdd(GetType(), type => PluginCatalog.Steps.Where(s => s.PluginType == type).ToArray());
-        return steps.Any(s =>
-            string.Equals(s.Message, execution.MessageName, StringComparison.OrdinalIgnoreCase)
-            && (s.PrimaryEntity is null || string.Equals(s.PrimaryEntity, execution.PrimaryEntityName, StringComparison.OrdinalIgnoreCase))
-            && (int)s.Stage == execution.Stage);
+            checkRequirements();
+            handler(context);
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Plugins.Registration;
 
 namespace PropertyCrm.Plugins.Framework;
 
@@ -32,6 +33,10 @@ public static class PluginContextExtensions
             : throw new InvalidPluginExecutionException($"{context.MessageName} of {context.PrimaryEntityName} has no Target reference.");
     }
 
+    /// <summary>
+    /// The pre-image under <paramref name="alias"/>, or null. An image the step cannot do without is declared
+    /// <see cref="StepImage.IsRequired"/> instead, and PluginBase checks it before the handler runs.
+    /// </summary>
     public static Entity? GetPreImage(this IPluginExecutionContext context, string alias)
     {
         return context.PreEntityImages.TryGetValue(alias, out var image) ? image : null;
@@ -40,21 +45,6 @@ public static class PluginContextExtensions
     public static Entity? GetPostImage(this IPluginExecutionContext context, string alias)
     {
         return context.PostEntityImages.TryGetValue(alias, out var image) ? image : null;
-    }
-
-    /// <summary>
-    /// The pre-image the step's declaration registers under <paramref name="alias"/>; throws when the registration does
-    /// not provide it (the step was registered by hand without its image), rather than letting the rules run on nothing.
-    /// </summary>
-    public static Entity GetRequiredPreImage(this IPluginExecutionContext context, string alias)
-    {
-        return context.GetPreImage(alias) ?? throw MissingImage(context, "前映像", "pre-image", alias);
-    }
-
-    /// <summary>The post-image registered under <paramref name="alias"/>; throws like <see cref="GetRequiredPreImage"/>.</summary>
-    public static Entity GetRequiredPostImage(this IPluginExecutionContext context, string alias)
-    {
-        return context.GetPostImage(alias) ?? throw MissingImage(context, "后映像", "post-image", alias);
     }
 
     /// <summary>
@@ -73,7 +63,7 @@ public static class PluginContextExtensions
     {
         for (var parent = context.ParentContext; parent is not null; parent = parent.ParentContext)
         {
-            if (string.Equals(parent.MessageName, "Delete", StringComparison.OrdinalIgnoreCase)
+            if (SdkMessageName.Is(parent.MessageName, SdkMessageName.Delete)
                 && string.Equals(parent.PrimaryEntityName, table, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
@@ -129,7 +119,4 @@ public static class PluginContextExtensions
     {
         return context.InputParameters.TryGetValue(name, out var value) && value is T typed ? typed : default;
     }
-
-    private static InvalidPluginExecutionException MissingImage(IPluginExecutionContext context, string chinese, string english, string alias) =>
-        new($"{context.PrimaryEntityName} 的 {context.MessageName} 步骤缺少{chinese} '{alias}',请检查插件注册 / {context.MessageName} of {context.PrimaryEntityName} has no '{alias}' {english}: check the step registration.");
 }

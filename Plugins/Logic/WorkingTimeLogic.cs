@@ -1,40 +1,18 @@
 using System;
-using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
-using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.Plugins.Logic;
 
 /// <summary>
-/// Deadline arithmetic for callers that speak Dataverse's types (UTC DateTime, whole minutes): the
-/// Custom API and the classic-workflow activity share it, so both answer exactly as the SLA clock does,
-/// on the same calendars (built-ins plus the admin's calendar rows, through <see cref="SlaConfigurationCache"/>).
+/// Deadline arithmetic for callers that speak Dataverse's types (UTC DateTime, whole minutes), on a given calendar
+/// catalog; <see cref="WorkingTimeService"/> brings the organization's catalog.
 /// </summary>
 public static class WorkingTimeLogic
 {
     /// <summary>Upper bound on a single request: ten years of round-the-clock minutes.</summary>
     public const int MaxMinutes = 10 * 366 * 24 * 60;
-
-    /// <summary>
-    /// The UTC deadline on the organization's calendars: the inputs are checked first (a bad request costs no read),
-    /// then the calendars come from the cache (one read cold, none warm).
-    /// </summary>
-    /// <param name="nowUtc">The execution's OperationCreatedOn, for the cache's expiry.</param>
-    public static DateTime AddWorkingMinutes(
-        IOrganizationService service,
-        Guid organizationId,
-        DateTime nowUtc,
-        DateTime startUtc,
-        int workingMinutes,
-        string? calendarName,
-        Action<string>? trace = null)
-    {
-        Validate(startUtc, workingMinutes);
-        var calendars = SlaConfigurationCache.GetCalendars(service, organizationId, nowUtc, trace);
-        return AddWorkingMinutes(calendars, startUtc, workingMinutes, calendarName);
-    }
 
     /// <summary>The UTC instant at which <paramref name="workingMinutes"/> of working time has elapsed after <paramref name="startUtc"/>.</summary>
     public static DateTime AddWorkingMinutes(BusinessCalendarCatalog calendars, DateTime startUtc, int workingMinutes, string? calendarName)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PropertyCrm.Domain;
+using PropertyCrm.Plugins.Framework;
 
 namespace PropertyCrm.Plugins.Registration;
 
@@ -22,7 +23,7 @@ public enum CustomApiProcessingStepType
 
 /// <summary>
 /// A Custom API declared once in code: the Solution's customapis/ folder and the harness's message
-/// routing are both built from it. The plug-in type runs as the API's main operation (stage 30).
+/// routing are both built from it. The plug-in type runs as the API's main operation (stage 30), calling <see cref="Handler"/>.
 /// </summary>
 public sealed class CustomApiDeclaration
 {
@@ -37,6 +38,9 @@ public sealed class CustomApiDeclaration
     public string UniqueName { get; }
 
     public Type PluginType { get; }
+
+    /// <summary>The API's main operation, called by <see cref="PluginBase"/>; null only for test plug-ins outside PluginBase.</summary>
+    public Action<ILocalPluginContext>? Handler { get; init; }
 
     public LocalizedText DisplayName { get; }
 

@@ -19,12 +19,12 @@ public static class ImageMessageProperty
 
     private static readonly IReadOnlyDictionary<string, string> ByMessage = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["Create"] = Id,
-        ["Update"] = Target,
-        ["Delete"] = Target,
-        ["Assign"] = Target,
-        ["SetState"] = EntityMoniker,
-        ["SetStateDynamicEntity"] = EntityMoniker,
+        [SdkMessageName.Create] = Id,
+        [SdkMessageName.Update] = Target,
+        [SdkMessageName.Delete] = Target,
+        [SdkMessageName.Assign] = Target,
+        [SdkMessageName.SetState] = EntityMoniker,
+        [SdkMessageName.SetStateDynamicEntity] = EntityMoniker,
     };
 
     /// <summary>The property for a message, or false when images on that message are not supported here.</summary>

@@ -2,13 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PropertyCrm.Domain;
+using PropertyCrm.Plugins.Framework;
 
 namespace PropertyCrm.Plugins.Registration;
 
 /// <summary>
 /// Everything Dataverse needs to register one plug-in step, declared once in code. The Solution's
 /// SdkMessageProcessingSteps XML (pcrm pack) and the test harness's event pipeline are both built from
-/// these declarations, so a test exercises exactly what is deployed.
+/// these declarations, so a test exercises exactly what is deployed. <see cref="Handler"/> is the method that handles
+/// the event (XrmBedrock's <c>RegisterPluginStep&lt;T&gt;(…, handler)</c>): <see cref="PluginBase"/> finds the declaration
+/// matching the event and calls it, so no step branches on the message or the stage.
 /// </summary>
 public sealed class StepDeclaration
 {
@@ -35,7 +38,13 @@ public sealed class StepDeclaration
 
     public Type PluginType { get; }
 
-    /// <summary>SDK message name: Create, Update, Delete, or a Custom API's unique name.</summary>
+    /// <summary>
+    /// What runs when the event happens: a static method of the plug-in (instances are shared across threads).
+    /// Null only for declarations of test plug-ins that do not derive from <see cref="PluginBase"/>.
+    /// </summary>
+    public Action<ILocalPluginContext>? Handler { get; init; }
+
+    /// <summary>SDK message name: a <see cref="SdkMessageName"/> constant or a Custom API's unique name.</summary>
     public string Message { get; }
 
     /// <summary>Table logical name, or null for a message not bound to a table (a global Custom API).</summary>
@@ -89,4 +98,10 @@ public sealed class StepDeclaration
     public Guid Id => StableId.From("step:" + Name);
 
     public StepImage? Image(string alias) => Images.FirstOrDefault(i => i.Alias == alias);
+
+    /// <summary>Whether this declaration is the one for an event (the message compared by <see cref="SdkMessageName.Is"/>).</summary>
+    public bool Matches(string messageName, string? primaryEntityName, int stage) =>
+        SdkMessageName.Is(messageName, Message)
+        && (PrimaryEntity is null || string.Equals(PrimaryEntity, primaryEntityName, StringComparison.OrdinalIgnoreCase))
+        && (int)Stage == stage;
 }

@@ -33,4 +33,11 @@ public sealed class StepImage
     public ImageType Type { get; }
 
     public IReadOnlyList<string> Attributes { get; }
+
+    /// <summary>
+    /// The step cannot run without this image: <see cref="Framework.PluginBase"/> refuses the event with one bilingual
+    /// message before the handler runs (a step registered by hand without its image). Steps that accept a missing
+    /// image (a pre-image only for comparison, or a fallback to the target) leave it false.
+    /// </summary>
+    public bool IsRequired { get; init; }
 }

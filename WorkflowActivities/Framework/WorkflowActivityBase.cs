@@ -5,14 +5,15 @@ using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Domain;
+using PropertyCrm.Plugins.Execution;
 
 namespace PropertyCrm.WorkflowActivities.Framework;
 
 /// <summary>
 /// Base of every custom workflow activity. Like plug-ins, activity instances are shared by the workflow
 /// runtime, so they keep no state in fields: arguments arrive through the CodeActivityContext.
-/// Errors follow the plug-in rules: InvalidPluginExecutionException unchanged, a refused business rule
-/// as its bilingual message, anything else wrapped with the original kept as inner exception.
+/// Errors follow the plug-ins' ladder, <see cref="ExecutionFaults"/>: InvalidPluginExecutionException unchanged, a refused
+/// business rule as its bilingual message, anything else wrapped with the original kept as inner exception.
 /// </summary>
 public abstract class WorkflowActivityBase : CodeActivity
 {
@@ -32,31 +33,13 @@ public abstract class WorkflowActivityBase : CodeActivity
             message);
 
         Trace($"Entered {name}: correlation {workflowContext.CorrelationId}, initiating user {workflowContext.InitiatingUserId}, run as {workflowContext.UserId}");
-        try
-        {
-            var service = factory.CreateOrganizationService(workflowContext.UserId);
-            Run(executionContext, workflowContext, service, Trace);
-        }
-        catch (InvalidPluginExecutionException)
-        {
-            throw;
-        }
-        catch (DomainException ex)
-        {
-            Trace($"Refused by rule {ex.Code}: {ex.Message}");
-            throw new InvalidPluginExecutionException(OperationStatus.Failed, ex.Message);
-        }
-        catch (Exception ex)
-        {
-            Trace($"Unexpected {ex.GetType().FullName}: {ex}");
-            throw new InvalidPluginExecutionException($"{name} 执行失败 / {name} failed: {ex.Message}", ex);
-        }
-        finally
-        {
-            Trace($"Exiting {name}");
-        }
+        // One service for both roles, as activities always had: the workflow's user, whose writes run one level deeper
+        // than the workflow (depth >= 2) and so pass the guards. Created on first use.
+        var service = new Lazy<IOrganizationService>(() => factory.CreateOrganizationService(workflowContext.UserId));
+        var scope = new ExecutionScope(() => service.Value, () => service.Value, workflowContext.OrganizationId, workflowContext.OperationCreatedOn, Trace);
+        ExecutionFaults.Run(name, Trace, () => Run(executionContext, scope));
     }
 
-    /// <summary>Reads the arguments, calls the shared logic, sets the outputs.</summary>
-    protected abstract void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace);
+    /// <summary>Reads the arguments, calls the area service built from <paramref name="scope"/>, sets the outputs.</summary>
+    protected abstract void Run(CodeActivityContext activity, ExecutionScope scope);
 }

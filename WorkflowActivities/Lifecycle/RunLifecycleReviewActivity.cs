@@ -3,10 +3,9 @@ using System.Activities;
 using System.Diagnostics;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
-using PropertyCrm.Domain.Lifecycle;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Lifecycle;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
-using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.WorkflowActivities.Framework;
 
 namespace PropertyCrm.WorkflowActivities.Lifecycle;
@@ -14,7 +13,7 @@ namespace PropertyCrm.WorkflowActivities.Lifecycle;
 /// <summary>
 /// Classic-workflow step "Run lifecycle review / 执行业主生命周期评估": each owner's lifecycle stage and churn-risk
 /// signals as of the review date, owner by owner within a time budget — the same sweep and input checks as the
-/// <c>pcrm_RunLifecycleReview</c> Custom API (<see cref="LifecycleReviewSweep"/>, <see cref="OwnerSweepInput.Check"/>).
+/// <c>pcrm_RunLifecycleReview</c> Custom API (one <see cref="LifecycleService"/> call).
 /// </summary>
 /// <remarks>
 /// The sweep is meant for a daily scheduled cloud flow calling the Custom API; this step is for classic and
@@ -50,25 +49,11 @@ public sealed class RunLifecycleReviewActivity : WorkflowActivityBase
     [Output("续扫令牌 / Continuation token")]
     public OutArgument<string> NextContinuationToken { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var input = OwnerSweepInput.Check(
-            workflow.OperationCreatedOn,
-            SweepArguments.AsOf(AsOf.Get(activity)),
-            PageSize.Get(activity),
-            TimeBudgetSeconds.Get(activity),
-            ContinuationToken.Get(activity),
-            LifecycleReviewSweep.TokenPrefix,
-            LifecycleReviewSweep.DefaultPageSize,
-            LifecycleReviewSweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        trace($"Lifecycle review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        // As the API: LifecycleRules has no admin table yet, so the defaults apply.
-        var result = LifecycleReviewSweep.Run(service, LifecycleRules.Default, input.AsOf, input.PageSize, input.Token, budget, trace);
-
-        trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");
+        var started = Stopwatch.StartNew();
+        var arguments = new OwnerSweepArguments(SweepArguments.AsOf(AsOf.Get(activity)), PageSize.Get(activity), TimeBudgetSeconds.Get(activity), ContinuationToken.Get(activity));
+        var result = new LifecycleService(scope).RunReview(arguments, started);
         Processed.Set(activity, result.Processed);
         Changed.Set(activity, result.Changed);
         MoreRecords.Set(activity, result.MoreRecords);

@@ -2,6 +2,7 @@ using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.WorkflowActivities.Framework;
@@ -11,7 +12,7 @@ namespace PropertyCrm.WorkflowActivities.Loyalty;
 /// <summary>
 /// Classic-workflow step "Award points / 发放积分": awards an owner the points of an activity rule for one source
 /// record, at most once per (rule, source) — the same logic as the <c>pcrm_AwardPoints</c> Custom API
-/// (<see cref="OwnerLoyaltyLogic.AwardActivity"/>). Refuses the fee payment rule, unknown and switched-off rules.
+/// (<see cref="LoyaltyService.Award"/>). Refuses the fee payment rule, unknown and switched-off rules.
 /// </summary>
 public sealed class AwardPointsActivity : WorkflowActivityBase
 {
@@ -38,16 +39,9 @@ public sealed class AwardPointsActivity : WorkflowActivityBase
     [Output("积分余额 / Balance")]
     public OutArgument<int> Balance { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var outcome = OwnerLoyaltyLogic.AwardActivity(
-            service,
-            workflow.OrganizationId,
-            workflow.OperationCreatedOn,
-            Owner.Get(activity).Id,
-            Rule.Get(activity).Value,
-            SourceId.Get(activity),
-            trace);
+        var outcome = new LoyaltyService(scope).Award(new ActivityAward(Owner.Get(activity).Id, Rule.Get(activity).Value, SourceId.Get(activity)));
         Points.Set(activity, outcome.Result.Points);
         AlreadyApplied.Set(activity, outcome.AlreadyApplied);
         Balance.Set(activity, outcome.Balance);

@@ -2,7 +2,7 @@ using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
-using PropertyCrm.Domain.Loyalty.Tiers;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
@@ -29,10 +29,9 @@ public sealed class RecalculateTierActivity : WorkflowActivityBase
     [Output("已变更 / Changed")]
     public OutArgument<bool> Changed { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var config = LoyaltyConfigurationCache.Get(service, workflow.OrganizationId, workflow.OperationCreatedOn, trace);
-        var assessment = OwnerLoyaltyLogic.Recalculate(service, config, Owner.Get(activity).Id, workflow.OperationCreatedOn, TierTrigger.Event, trace);
+        var assessment = new LoyaltyService(scope).Recalculate(Owner.Get(activity).Id);
         Tier.Set(activity, OptionValues.ToOption(assessment.Tier));
         Changed.Set(activity, assessment.Change is not null);
     }

@@ -2,7 +2,8 @@ using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
-using PropertyCrm.Plugins.Logic.LoyaltySweeps;
+using PropertyCrm.Plugins.Execution;
+using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.WorkflowActivities.Framework;
 
@@ -35,10 +36,9 @@ public sealed class RedeemRewardActivity : WorkflowActivityBase
     [Output("积分余额 / Balance")]
     public OutArgument<int> Balance { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var outcome = RedeemRewardRequest.Execute(service, Owner.Get(activity), Reward.Get(activity), Quantity.Get(activity));
-        trace($"Redemption {outcome.RedemptionId}: {outcome.PointsSpent} points, balance {outcome.Balance}.");
+        var outcome = new LoyaltyService(scope).Redeem(new RewardRedemption(Owner.Get(activity), Reward.Get(activity), Quantity.Get(activity)));
         PointsSpent.Set(activity, outcome.PointsSpent);
         Balance.Set(activity, outcome.Balance);
     }

@@ -2,10 +2,10 @@ using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.WorkflowActivities.Framework;
-using PropertyCrm.Plugins.Mapping;
 
 namespace PropertyCrm.WorkflowActivities.Loyalty;
 
@@ -39,10 +39,9 @@ public sealed class ReversePointsEntryActivity : WorkflowActivityBase
     [Output("积分余额 / Balance")]
     public OutArgument<int> Balance { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var now = DataverseTime.ToInstant(workflow.OperationCreatedOn);
-        var outcome = ReversalLogic.ReverseEntry(service, Entry.Get(activity), Reason.Get(activity), now, trace);
+        var outcome = new LoyaltyService(scope).Reverse(new EntryReversal(Entry.Get(activity), Reason.Get(activity)));
         ReversalEntry.Set(activity, new EntityReference(PointsEntryTable.LogicalName, outcome.ReversalEntryId));
         AlreadyApplied.Set(activity, outcome.AlreadyApplied);
         PointsChange.Set(activity, outcome.PointsChange);

@@ -3,8 +3,8 @@ using System.Activities;
 using System.Diagnostics;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
-using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.WorkflowActivities.Framework;
 
 namespace PropertyCrm.WorkflowActivities.Loyalty;
@@ -12,7 +12,7 @@ namespace PropertyCrm.WorkflowActivities.Loyalty;
 /// <summary>
 /// Classic-workflow step "Run points expiry / 执行积分到期处理": expires the lots past their last usable day, owner by
 /// owner within a time budget — the same sweep and input checks as the <c>pcrm_RunPointsExpiry</c> Custom API
-/// (<see cref="PointsExpirySweep"/>, <see cref="OwnerSweepInput.Check"/>).
+/// (one <see cref="LoyaltySweepService"/> call).
 /// </summary>
 /// <remarks>
 /// The sweep is meant for a scheduled cloud flow calling the Custom API; this step is for classic and on-demand
@@ -48,24 +48,11 @@ public sealed class RunPointsExpiryActivity : WorkflowActivityBase
     [Output("续扫令牌 / Continuation token")]
     public OutArgument<string> NextContinuationToken { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var input = OwnerSweepInput.Check(
-            workflow.OperationCreatedOn,
-            SweepArguments.AsOf(AsOf.Get(activity)),
-            PageSize.Get(activity),
-            TimeBudgetSeconds.Get(activity),
-            ContinuationToken.Get(activity),
-            PointsExpirySweep.TokenPrefix,
-            PointsExpirySweep.DefaultPageSize,
-            PointsExpirySweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        trace($"Points expiry as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        var result = PointsExpirySweep.Run(service, input.AsOf, input.PageSize, input.Token, budget, trace);
-
-        trace($"Processed {result.Processed}, expired {result.Points} point(s), more {result.MoreRecords}.");
+        var started = Stopwatch.StartNew();
+        var arguments = new OwnerSweepArguments(SweepArguments.AsOf(AsOf.Get(activity)), PageSize.Get(activity), TimeBudgetSeconds.Get(activity), ContinuationToken.Get(activity));
+        var result = new LoyaltySweepService(scope).RunPointsExpiry(arguments, started);
         Processed.Set(activity, result.Processed);
         PointsExpired.Set(activity, result.Points);
         MoreRecords.Set(activity, result.MoreRecords);

@@ -3,9 +3,9 @@ using System.Activities;
 using System.Diagnostics;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
-using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.WorkflowActivities.Framework;
 
 namespace PropertyCrm.WorkflowActivities.Loyalty;
@@ -13,7 +13,7 @@ namespace PropertyCrm.WorkflowActivities.Loyalty;
 /// <summary>
 /// Classic-workflow step "Run tier review / 执行会员等级定期评审": the periodic tier review, owner by owner within a time
 /// budget (upgrades to the qualification, downgrades one level per review) — the same sweep and input checks as the
-/// <c>pcrm_RunTierReview</c> Custom API (<see cref="TierReviewSweep"/>, <see cref="OwnerSweepInput.Check"/>).
+/// <c>pcrm_RunTierReview</c> Custom API (one <see cref="LoyaltySweepService"/> call).
 /// </summary>
 /// <remarks>
 /// The sweep is meant for a scheduled cloud flow calling the Custom API; this step is for classic and on-demand
@@ -49,25 +49,11 @@ public sealed class RunTierReviewActivity : WorkflowActivityBase
     [Output("续扫令牌 / Continuation token")]
     public OutArgument<string> NextContinuationToken { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var input = OwnerSweepInput.Check(
-            workflow.OperationCreatedOn,
-            SweepArguments.AsOf(AsOf.Get(activity)),
-            PageSize.Get(activity),
-            TimeBudgetSeconds.Get(activity),
-            ContinuationToken.Get(activity),
-            TierReviewSweep.TokenPrefix,
-            TierReviewSweep.DefaultPageSize,
-            TierReviewSweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        trace($"Tier review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        var config = LoyaltyConfigurationCache.Get(service, workflow.OrganizationId, workflow.OperationCreatedOn, trace);
-        var result = TierReviewSweep.Run(service, config, input.AsOf, input.PageSize, input.Token, budget, trace);
-
-        trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");
+        var started = Stopwatch.StartNew();
+        var arguments = new OwnerSweepArguments(SweepArguments.AsOf(AsOf.Get(activity)), PageSize.Get(activity), TimeBudgetSeconds.Get(activity), ContinuationToken.Get(activity));
+        var result = new LoyaltySweepService(scope).RunTierReview(arguments, started);
         Processed.Set(activity, result.Processed);
         Changed.Set(activity, result.Changed);
         MoreRecords.Set(activity, result.MoreRecords);

@@ -3,6 +3,7 @@ using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Domain.Owners;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.WorkflowActivities.Framework;
@@ -27,10 +28,9 @@ public sealed class CheckOwnerConsentActivity : WorkflowActivityBase
     [Output("已同意敏感信息处理 / Sensitive-data consent")]
     public OutArgument<bool> SensitiveDataConsent { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var owner = Owner.Get(activity);
-        var consents = ConsentLogic.Read(service, owner);
+        var consents = new ConsentService(scope).Read(Owner.Get(activity));
         MarketingConsent.Set(activity, consents.Marketing);
         SensitiveDataConsent.Set(activity, consents.SensitiveData);
     }

@@ -3,6 +3,7 @@ using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Domain.Calendars;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic;
 using PropertyCrm.WorkflowActivities.Framework;
 
@@ -30,17 +31,11 @@ public sealed class AddWorkingTimeActivity : WorkflowActivityBase
     [Output("截止时间 / Deadline")]
     public OutArgument<DateTime> Deadline { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
-        var deadline = WorkingTimeLogic.AddWorkingMinutes(
-            service,
-            workflow.OrganizationId,
-            workflow.OperationCreatedOn,
-            Start.Get(activity),
-            WorkingMinutes.Get(activity),
-            Calendar.Get(activity),
-            trace);
-        trace($"Deadline {deadline:o}");
+        var request = new WorkingTimeRequest(Start.Get(activity), WorkingMinutes.Get(activity), Calendar.Get(activity));
+        var deadline = new WorkingTimeService(scope).AddWorkingMinutes(request);
+        scope.Trace($"Deadline {deadline:o}");
         Deadline.Set(activity, deadline);
     }
 }

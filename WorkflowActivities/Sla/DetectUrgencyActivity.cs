@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Domain.Sla;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.WorkflowActivities.Framework;
@@ -32,7 +33,7 @@ public sealed class DetectUrgencyActivity : WorkflowActivityBase
     [Output("命中关键词 / Matched keyword")]
     public OutArgument<string> MatchedKeyword { get; set; } = null!;
 
-    protected override void Run(CodeActivityContext activity, IWorkflowContext workflow, IOrganizationService service, Action<string> trace)
+    protected override void Run(CodeActivityContext activity, ExecutionScope scope)
     {
         var chosen = Override.Get(activity);
         Domain.Sla.Urgency? agentChoice = null;
@@ -44,7 +45,7 @@ public sealed class DetectUrgencyActivity : WorkflowActivityBase
 
         var assessment = UrgencyDetector.Default.Assess(Text.Get(activity), agentChoice);
         var keyword = assessment.Matches.FirstOrDefault()?.Phrase ?? string.Empty;
-        trace($"Urgency {assessment.Urgency} (detected {assessment.Detected}, override {assessment.IsOverride}, keyword '{keyword}')");
+        scope.Trace($"Urgency {assessment.Urgency} (detected {assessment.Detected}, override {assessment.IsOverride}, keyword '{keyword}')");
         Urgency.Set(activity, OptionValues.ToOption(assessment.Urgency));
         MatchedKeyword.Set(activity, keyword);
     }

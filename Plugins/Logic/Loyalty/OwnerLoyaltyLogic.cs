@@ -14,8 +14,8 @@ using PropertyCrm.Schema.Tables;
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
 /// <summary>
-/// The loyalty work shared by the fee payment step, the <c>pcrm_AwardPoints</c> / <c>pcrm_RecalculateTier</c> Custom
-/// APIs and the award workflow activity: award points for an event, recompute fee standing and tier (trigger Event:
+/// The loyalty work behind <see cref="LoyaltyService"/> (the fee payment steps, the <c>pcrm_AwardPoints</c> /
+/// <c>pcrm_RecalculateTier</c> Custom APIs and their workflow activities): award points for an event, recompute fee standing and tier (trigger Event:
 /// upgrades only), write the contact (balance + tier columns, one Update) and a <c>pcrm_tierhistory</c> row per change.
 /// </summary>
 /// <remarks>
@@ -103,54 +103,6 @@ public static class OwnerLoyaltyLogic
         }
 
         return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, TierTrigger.Event, trace);
-    }
-
-    /// <summary>Error code when a flow names a rule it may not award.</summary>
-    public const string RuleNotAwardableCode = "points.award.rule-not-awardable";
-
-    /// <summary>
-    /// What <c>pcrm_AwardPoints</c> and the award workflow activity do: award the rule's points for an activity of the
-    /// owner (community event, survey, suggestion, referral, first APP use), at most once per (rule, source). Refuses
-    /// an unknown rule, the fee payment rule (fee points come only from payment records), and a rule that is not
-    /// configured or switched off. There is deliberately no rule for service requests. A reached monthly cap is not an
-    /// error: the outcome says so and awards nothing.
-    /// </summary>
-    /// <exception cref="DomainException">With <see cref="RuleNotAwardableCode"/>.</exception>
-    public static AwardOutcome AwardActivity(IOrganizationService service, Guid organizationId, DateTime nowUtc, Guid contactId, int ruleOptionValue, string sourceId, Action<string>? trace = null)
-    {
-        var code = OptionValues.ToEnum<EarnRuleCode>(new OptionSetValue(ruleOptionValue));
-        LoyaltyEventKind kind;
-        switch (code)
-        {
-            case EarnRuleCode.FirstAppUse: kind = LoyaltyEventKind.FirstAppUse; break;
-            case EarnRuleCode.SurveyCompleted: kind = LoyaltyEventKind.SurveyCompleted; break;
-            case EarnRuleCode.CommunityEventAttended: kind = LoyaltyEventKind.CommunityEventAttended; break;
-            case EarnRuleCode.SuggestionAdopted: kind = LoyaltyEventKind.SuggestionAdopted; break;
-            case EarnRuleCode.Referral: kind = LoyaltyEventKind.Referral; break;
-            case EarnRuleCode.OnTimeFeePayment:
-                throw new DomainException(RuleNotAwardableCode, "缴费积分只能由缴费记录产生 / Fee payment points come only from fee payment records.");
-            default:
-                throw new DomainException(RuleNotAwardableCode, $"未知的积分规则 {ruleOptionValue} / Unknown earn rule {ruleOptionValue}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(sourceId))
-        {
-            throw new DomainException(RuleNotAwardableCode, "缺少来源记录编号 / The source record id is missing.");
-        }
-
-        // Also for the workflow activity, which has no declared maximum: the id becomes part of the entry's key.
-        TextLimits.RequireAtMost(sourceId.Trim(), PointsEntryTable.MaxLengths.SourceId, "SourceId");
-
-        var config = LoyaltyConfigurationCache.Get(service, organizationId, nowUtc, trace);
-        var occurredAt = DataverseTime.ToInstant(nowUtc);
-        var outcome = Award(service, config, contactId, new LoyaltyEvent(kind, sourceId.Trim(), occurredAt), nowUtc, trace);
-        if (outcome.Result.Outcome == EarnOutcome.NotEarning
-            && (outcome.Result.ReasonCode == PointsReasonCodes.NoRule || outcome.Result.ReasonCode == PointsReasonCodes.RuleDisabled))
-        {
-            throw new DomainException(RuleNotAwardableCode, outcome.Result.Reason);
-        }
-
-        return outcome;
     }
 
     /// <summary>

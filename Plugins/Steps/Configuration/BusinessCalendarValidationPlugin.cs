@@ -28,13 +28,15 @@ public sealed class BusinessCalendarValidationPlugin : PluginBase
 
     private static readonly string[] DefinitionColumns = { Columns.Name, Columns.Definition };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(BusinessCalendarValidationPlugin), "Create", BusinessCalendarTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(BusinessCalendarValidationPlugin), SdkMessageName.Create, BusinessCalendarTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = ValidateCalendar,
         Description = "Validates the calendar JSON, fills the years covered, refreshes the SLA configuration cache. / 校验日历 JSON,填写覆盖年份,刷新 SLA 配置缓存。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(BusinessCalendarValidationPlugin), "Update", BusinessCalendarTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(BusinessCalendarValidationPlugin), SdkMessageName.Update, BusinessCalendarTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = ValidateCalendar,
         FilteringAttributes = new[] { Columns.Name, Columns.Definition, Columns.StateCode },
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, DefinitionColumns) },
         Description = "Validates the calendar JSON when it changes, fills the years covered, refreshes the SLA configuration cache. / 日历 JSON 变更时校验,填写覆盖年份,刷新 SLA 配置缓存。",
@@ -45,7 +47,7 @@ public sealed class BusinessCalendarValidationPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void ValidateCalendar(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();

@@ -35,6 +35,7 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
             "按评估日更新业主生命周期阶段(新入住期、稳定期、流失风险期、流失期)与流失风险信号,仅在有变化时写入。供每日定时云端流调用;同一天可重复执行。",
             "Updates owners' lifecycle stage (new move-in, stable, churn risk, churned) and churn-risk signals as of the review date, writing only what changed. For a daily scheduled cloud flow; safe to run again the same day."))
     {
+        Handler = RunReview,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
         ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
@@ -71,18 +72,13 @@ public sealed class RunLifecycleReviewPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RunReview(ILocalPluginContext context)
     {
-        var stopwatch = Stopwatch.StartNew();
+        // Started first: the budget counts from the moment the platform handed the request to the plug-in.
+        var started = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;
-        var input = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter, LifecycleReviewSweep.TokenPrefix, LifecycleReviewSweep.DefaultPageSize, LifecycleReviewSweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        context.Trace($"Lifecycle review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        // LifecycleRules has no admin table yet: the defaults (90 days, 3 and 6 unpaid months, 6 quiet months) apply.
-        var result = LifecycleReviewSweep.Run(context.SystemService, LifecycleRules.Default, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
-
-        context.Trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");
+        var arguments = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter);
+        var result = new LifecycleService(context.Scope).RunReview(arguments, started);
         execution.OutputParameters[ProcessedOutput] = result.Processed;
         execution.OutputParameters[ChangedOutput] = result.Changed;
         execution.OutputParameters[MoreRecordsOutput] = result.MoreRecords;

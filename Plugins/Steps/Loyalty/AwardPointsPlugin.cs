@@ -13,7 +13,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// event, survey, suggestion adopted, referral, first APP use) for one source record, at most once per (rule, source) —
 /// calling it twice returns the first entry with AlreadyApplied. For Power Automate ("Perform an unbound action").
 /// Refuses unknown, unconfigured or switched-off rules and the fee payment rule; there is no rule for service requests.
-/// Logic: <see cref="OwnerLoyaltyLogic.AwardActivity"/>. Budget (warm): reads contact, ledger, bills; writes entry,
+/// Logic: <see cref="LoyaltyService.Award"/>. Budget (warm): reads contact, ledger, bills; writes entry,
 /// contact, history on a tier change.
 /// </summary>
 public sealed class AwardPointsPlugin : PluginBase
@@ -36,6 +36,7 @@ public sealed class AwardPointsPlugin : PluginBase
             "按积分规则为业主发放活动积分(社区活动、问卷、建议采纳、推荐、首次使用 APP),同一规则同一来源只发一次;报事报修不计积分。",
             "Awards an owner the points of an activity rule (community event, survey, adopted suggestion, referral, first APP use), once per rule and source; service requests earn nothing."))
     {
+        Handler = Award,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         ExecutePrivilegeName = Privileges.PostPoints,
@@ -66,15 +67,14 @@ public sealed class AwardPointsPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void Award(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var contact = execution.GetRequiredInput<EntityReference>(ContactParameter);
-        var rule = execution.GetRequiredInput<OptionSetValue>(RuleParameter);
-        var source = execution.GetRequiredInput<string>(SourceIdParameter);
-
-        var outcome = OwnerLoyaltyLogic.AwardActivity(
-            context.SystemService, execution.OrganizationId, execution.OperationCreatedOn, contact.Id, rule.Value, source, context.Trace);
+        var request = new ActivityAward(
+            execution.GetRequiredInput<EntityReference>(ContactParameter).Id,
+            execution.GetRequiredInput<OptionSetValue>(RuleParameter).Value,
+            execution.GetRequiredInput<string>(SourceIdParameter));
+        var outcome = new LoyaltyService(context.Scope).Award(request);
         execution.OutputParameters[EntryIdOutput] = outcome.EntryId ?? Guid.Empty;
         execution.OutputParameters[AlreadyAppliedOutput] = outcome.AlreadyApplied;
         execution.OutputParameters[PointsOutput] = outcome.Result.Points;

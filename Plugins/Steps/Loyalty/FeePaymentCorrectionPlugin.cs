@@ -20,7 +20,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// deleted (the same order as a new payment, so the two cannot deadlock), handing bill and owner to post-operation.</item>
 /// <item><b>Delete, post-operation, synchronous</b> (same transaction): subtracts the amount from the bill's amount
 /// paid (read fresh under the lock; paid-in-full-on cleared when it falls short again), reverses the payment's on-time
-/// points and recomputes standing and tier (<see cref="OwnerLoyaltyLogic.WithdrawPayment"/>).</item>
+/// points and recomputes standing and tier (<see cref="LoyaltyService.WithdrawPayment"/>).</item>
 /// </list>
 /// Deleting the owner (PIPL erasure) cascades to the payments; those deletes are recognised by the contact Delete in
 /// the parent contexts and left alone, as the ledger guard does.
@@ -50,20 +50,23 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
         FeePaymentTable.Columns.OnTime,
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(FeePaymentCorrectionPlugin), "Update", FeePaymentTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Update, FeePaymentTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseDirectChange,
         FilteringAttributes = RecordedColumns,
         Description = "Refuses changing a recorded fee payment. / 已登记的缴费不可修改。",
     };
 
-    public static readonly StepDeclaration OnDeletePre = new(typeof(FeePaymentCorrectionPlugin), "Delete", FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDeletePre = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Delete, FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = LockOwner,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, FeePaymentTable.Columns.FeeBill, FeePaymentTable.Columns.Contact, FeePaymentTable.Columns.Amount) },
         Description = "Locks the owner before a fee payment is deleted. / 删除缴费前锁定业主记录。",
     };
 
-    public static readonly StepDeclaration OnDeletePost = new(typeof(FeePaymentCorrectionPlugin), "Delete", FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDeletePost = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Delete, FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
     {
+        Handler = TakeBack,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, FeePaymentTable.Columns.FeeBill, FeePaymentTable.Columns.Contact, FeePaymentTable.Columns.Amount) },
         Description = "Takes back a deleted fee payment's bill amount and points. / 删除缴费时冲回账单已缴金额与积分。",
     };
@@ -73,40 +76,24 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RefuseDirectChange(ILocalPluginContext context)
     {
-        var execution = context.PluginExecutionContext;
-        if (execution.MessageName == "Update")
+        if (context.PluginExecutionContext.IsDirectRequest())
         {
-            if (execution.IsDirectRequest())
-            {
-                throw new DomainException(
-                    PaymentLockedCode,
-                    "已登记的缴费不能修改账单、业主、金额、缴费时间或是否按时;如登记有误,请删除该缴费(其积分与账单已缴金额随之冲回)后重新登记 / A recorded payment's bill, owner, amount, paid-on and on-time flag cannot be changed; if it was entered wrongly, delete it (its points and its share of the bill are taken back) and record it again.");
-            }
-
-            return;
-        }
-
-        if (execution.IsCascadeOfDelete(ContactTable.LogicalName))
-        {
-            context.Trace("Payment deleted with its owner's contact: nothing to take back.");
-            return;
-        }
-
-        if (execution.Stage == (int)PipelineStage.PreOperation)
-        {
-            LockOwner(context);
-        }
-        else
-        {
-            TakeBack(context);
+            throw new DomainException(
+                PaymentLockedCode,
+                "已登记的缴费不能修改账单、业主、金额、缴费时间或是否按时;如登记有误,请删除该缴费(其积分与账单已缴金额随之冲回)后重新登记 / A recorded payment's bill, owner, amount, paid-on and on-time flag cannot be changed; if it was entered wrongly, delete it (its points and its share of the bill are taken back) and record it again.");
         }
     }
 
     private static void LockOwner(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
+        if (IsErasure(context))
+        {
+            return;
+        }
+
         var payment = execution.GetPreImage(PreImageAlias);
         var billRef = payment?.GetAttributeValue<EntityReference>(FeePaymentTable.Columns.FeeBill);
         if (payment is null || billRef is null)
@@ -128,6 +115,11 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
     private static void TakeBack(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
+        if (IsErasure(context))
+        {
+            return;
+        }
+
         var shared = execution.SharedVariables;
         var payment = execution.GetPreImage(PreImageAlias);
         if (payment is null || !shared.Contains(BillIdVariable))
@@ -158,7 +150,18 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
             return;
         }
 
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        OwnerLoyaltyLogic.WithdrawPayment(service, config, owner, execution.PrimaryEntityId, execution.OperationCreatedOn, context.Trace);
+        new LoyaltyService(context.Scope).WithdrawPayment(owner, execution.PrimaryEntityId);
+    }
+
+    /// <summary>Deleted as part of deleting the owner's contact (PIPL erasure): the payments go with everything else.</summary>
+    private static bool IsErasure(ILocalPluginContext context)
+    {
+        if (!context.PluginExecutionContext.IsCascadeOfDelete(ContactTable.LogicalName))
+        {
+            return false;
+        }
+
+        context.Trace("Payment deleted with its owner's contact: nothing to take back.");
+        return true;
     }
 }

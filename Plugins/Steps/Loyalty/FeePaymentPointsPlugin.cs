@@ -21,7 +21,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// the payment row is inserted, and hands bill and owner to post-operation in SharedVariables.</para>
 /// <para><b>Post-operation Create, synchronous</b>: reads the bill's amount paid fresh under the owner lock and adds this
 /// payment (and paid-in-full-on), then
-/// <see cref="OwnerLoyaltyLogic.Award"/> with the payment id as the idempotency source (key
+/// <see cref="LoyaltyService.AwardFeePayment"/> with the payment id as the idempotency source (key
 /// <c>earn:fee:{paymentId}</c>, never twice), the contact's balance, fee standing and tier (trigger Event: upgrades at
 /// once, downgrades only at the review) and a tier history row per change. Synchronous because the owner should see
 /// the points and tier as soon as the payment is recorded, and the work is small: 5 reads and 4 writes, well
@@ -42,31 +42,21 @@ public sealed class FeePaymentPointsPlugin : PluginBase
 
     private static readonly LockedOwnerHandOver LockedOwner = new(BillContactVariable, OwnerTierVariable, OwnerBalanceVariable);
 
-    public static readonly StepDeclaration OnCreatePre = new(typeof(FeePaymentPointsPlugin), "Create", FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreatePre = new(typeof(FeePaymentPointsPlugin), SdkMessageName.Create, FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = Stamp,
         Description = "Marks a fee payment on time or late and locks the owner's row. / 标记缴费是否按时并锁定业主记录。",
     };
 
-    public static readonly StepDeclaration OnCreatePost = new(typeof(FeePaymentPointsPlugin), "Create", FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreatePost = new(typeof(FeePaymentPointsPlugin), SdkMessageName.Create, FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
     {
+        Handler = Award,
         Description = "Updates the bill, awards on-time points and re-evaluates the tier. / 更新账单、发放按时缴费积分并评估会员等级。",
     };
 
     public FeePaymentPointsPlugin(string? unsecureConfiguration, string? secureConfiguration)
         : base(unsecureConfiguration, secureConfiguration)
     {
-    }
-
-    protected override void ExecuteStep(ILocalPluginContext context)
-    {
-        if (context.PluginExecutionContext.Stage == (int)PipelineStage.PreOperation)
-        {
-            Stamp(context);
-        }
-        else
-        {
-            Award(context);
-        }
     }
 
     private static void Stamp(ILocalPluginContext context)
@@ -156,8 +146,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
             return;
         }
 
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        var outcome = OwnerLoyaltyLogic.Award(service, config, owner, LoyaltyEvent.ForFeePayment(bill, payment), execution.OperationCreatedOn, context.Trace, recalculateAlways: true);
+        var outcome = new LoyaltyService(context.Scope).AwardFeePayment(owner, LoyaltyEvent.ForFeePayment(bill, payment));
         context.Trace(outcome.Result.Reason);
     }
 }

@@ -12,25 +12,26 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// </summary>
 public sealed class LoyaltyConfigurationChangedPlugin : PluginBase
 {
-    public static readonly StepDeclaration OnEarningRuleCreate = Declare("Create", EarningRuleTable.LogicalName);
+    public static readonly StepDeclaration OnEarningRuleCreate = Declare(SdkMessageName.Create, EarningRuleTable.LogicalName);
 
-    public static readonly StepDeclaration OnEarningRuleUpdate = Declare("Update", EarningRuleTable.LogicalName);
+    public static readonly StepDeclaration OnEarningRuleUpdate = Declare(SdkMessageName.Update, EarningRuleTable.LogicalName);
 
-    public static readonly StepDeclaration OnTierPolicyCreate = Declare("Create", TierPolicyTable.LogicalName);
+    public static readonly StepDeclaration OnTierPolicyCreate = Declare(SdkMessageName.Create, TierPolicyTable.LogicalName);
 
-    public static readonly StepDeclaration OnTierPolicyUpdate = Declare("Update", TierPolicyTable.LogicalName);
+    public static readonly StepDeclaration OnTierPolicyUpdate = Declare(SdkMessageName.Update, TierPolicyTable.LogicalName);
 
     public LoyaltyConfigurationChangedPlugin(string? unsecureConfiguration, string? secureConfiguration)
         : base(unsecureConfiguration, secureConfiguration)
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context) =>
+    private static void Reload(ILocalPluginContext context) =>
         LoyaltyConfigurationCache.Invalidate(context.PluginExecutionContext.OrganizationId);
 
     private static StepDeclaration Declare(string message, string table) =>
         new(typeof(LoyaltyConfigurationChangedPlugin), message, table, PipelineStage.PostOperation, ExecutionMode.Synchronous)
         {
+            Handler = Reload,
             Description = "Reloads the loyalty configuration. / 积分与等级配置变更后刷新缓存。",
         };
 }

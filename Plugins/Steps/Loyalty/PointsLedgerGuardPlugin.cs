@@ -27,18 +27,21 @@ public sealed class PointsLedgerGuardPlugin : PluginBase
 
     public const string DirectCreateRefused = "积分流水只能由系统产生(缴费、积分接口、兑换),不可手工新建 / Ledger entries are posted by the system only (payments, the award API, redemptions); they cannot be created directly.";
 
-    public static readonly StepDeclaration OnCreate = new(typeof(PointsLedgerGuardPlugin), "Create", PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(PointsLedgerGuardPlugin), SdkMessageName.Create, PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseDirectCreate,
         Description = "Refuses ledger entries created directly by users. / 禁止手工新建积分流水。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(PointsLedgerGuardPlugin), "Update", PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(PointsLedgerGuardPlugin), SdkMessageName.Update, PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseChange,
         Description = "Refuses changes to ledger entries (append-only). / 积分流水不可修改。",
     };
 
-    public static readonly StepDeclaration OnDelete = new(typeof(PointsLedgerGuardPlugin), "Delete", PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDelete = new(typeof(PointsLedgerGuardPlugin), SdkMessageName.Delete, PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseDeleteUnlessErasure,
         Description = "Refuses deleting ledger entries (append-only). / 积分流水不可删除。",
     };
 
@@ -47,28 +50,25 @@ public sealed class PointsLedgerGuardPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RefuseDirectCreate(ILocalPluginContext context)
     {
-        var execution = context.PluginExecutionContext;
-        switch (execution.MessageName)
+        if (context.PluginExecutionContext.IsDirectRequest())
         {
-            case "Create":
-                if (execution.IsDirectRequest())
-                {
-                    throw new DomainException(LedgerAppendOnlyCode, DirectCreateRefused);
-                }
-
-                return;
-            case "Delete":
-                if (execution.IsCascadeOfDelete(ContactTable.LogicalName))
-                {
-                    context.Trace("Entry deleted with its owner's contact.");
-                    return;
-                }
-
-                throw new DomainException(LedgerAppendOnlyCode, ChangeRefused);
-            default:
-                throw new DomainException(LedgerAppendOnlyCode, ChangeRefused);
+            throw new DomainException(LedgerAppendOnlyCode, DirectCreateRefused);
         }
+    }
+
+    private static void RefuseChange(ILocalPluginContext context) =>
+        throw new DomainException(LedgerAppendOnlyCode, ChangeRefused);
+
+    private static void RefuseDeleteUnlessErasure(ILocalPluginContext context)
+    {
+        if (context.PluginExecutionContext.IsCascadeOfDelete(ContactTable.LogicalName))
+        {
+            context.Trace("Entry deleted with its owner's contact.");
+            return;
+        }
+
+        throw new DomainException(LedgerAppendOnlyCode, ChangeRefused);
     }
 }

@@ -30,6 +30,7 @@ public sealed class RecalculateTierPlugin : PluginBase
             "按缴费与互动积分重新评估一位业主的会员等级(只升不降,降级仅在定期评审),并刷新积分余额与缴费指标。",
             "Re-evaluates one owner's tier from fees and activity points (upgrades only; downgrades happen at the periodic review) and refreshes balance and fee figures."))
     {
+        Handler = Recalculate,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         ExecutePrivilegeName = Privileges.CorrectFeeStanding,
@@ -52,13 +53,11 @@ public sealed class RecalculateTierPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void Recalculate(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var contact = execution.GetRequiredInput<EntityReference>(ContactParameter);
-        var service = context.SystemService;
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        var assessment = OwnerLoyaltyLogic.Recalculate(service, config, contact.Id, execution.OperationCreatedOn, TierTrigger.Event, context.Trace);
+        var assessment = new LoyaltyService(context.Scope).Recalculate(contact.Id);
         execution.OutputParameters[TierOutput] = OptionValues.ToOption(assessment.Tier);
         execution.OutputParameters[ChangedOutput] = assessment.Change is not null;
     }

@@ -42,6 +42,7 @@ public sealed class ReversePointsEntryPlugin : PluginBase
             "冲正一条获得或过期积分流水并记录原因;兑换扣减请取消兑换记录。同一流水只冲正一次,不重新计算会员等级。",
             "Reverses one earn or expiry ledger entry and records the reason; for a redemption, cancel the redemption instead. An entry is reversed once; the tier is not recalculated."))
     {
+        Handler = Reverse,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         ExecutePrivilegeName = Privileges.PostPoints,
@@ -73,16 +74,11 @@ public sealed class ReversePointsEntryPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void Reverse(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
-        var outcome = ReversalLogic.ReverseEntry(
-            context.SystemService,
-            execution.GetRequiredInput<EntityReference>(EntryParameter),
-            execution.GetOptionalInput<string>(ReasonParameter),
-            now,
-            context.Trace);
+        var request = new EntryReversal(execution.GetRequiredInput<EntityReference>(EntryParameter), execution.GetOptionalInput<string>(ReasonParameter));
+        var outcome = new LoyaltyService(context.Scope).Reverse(request);
         execution.OutputParameters[ReversalEntryOutput] = new EntityReference(PointsEntryTable.LogicalName, outcome.ReversalEntryId);
         execution.OutputParameters[AlreadyAppliedOutput] = outcome.AlreadyApplied;
         execution.OutputParameters[PointsChangeOutput] = outcome.PointsChange;

@@ -16,13 +16,15 @@ public sealed class OccupancyValidationPlugin : PluginBase
 
     private static readonly string[] PeriodColumns = { OccupancyTable.Columns.StartDate, OccupancyTable.Columns.EndDate };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(OccupancyValidationPlugin), "Create", OccupancyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(OccupancyValidationPlugin), SdkMessageName.Create, OccupancyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = ValidatePeriod,
         Description = "Validates the occupancy period. / 校验入住期间。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(OccupancyValidationPlugin), "Update", OccupancyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(OccupancyValidationPlugin), SdkMessageName.Update, OccupancyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = ValidatePeriod,
         FilteringAttributes = PeriodColumns,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, PeriodColumns) },
         Description = "Validates the occupancy period when its dates change. / 日期变更时校验入住期间。",
@@ -33,7 +35,7 @@ public sealed class OccupancyValidationPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void ValidatePeriod(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var row = execution.CoalesceTargetWithPreImage(PreImageAlias);

@@ -18,13 +18,15 @@ public sealed class OwnerConsentPlugin : PluginBase
 
     private static readonly ConsentMapping[] Mappings = { ConsentMapping.Marketing, ConsentMapping.SensitiveData };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(OwnerConsentPlugin), "Create", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(OwnerConsentPlugin), SdkMessageName.Create, ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = StampConsentDates,
         Description = "Stamps consent dates when a contact is created with consents. / 新建联系人时记录同意日期。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(OwnerConsentPlugin), "Update", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(OwnerConsentPlugin), SdkMessageName.Update, ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = StampConsentDates,
         FilteringAttributes = Mappings.SelectMany(m => m.Columns).ToArray(),
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, Mappings.SelectMany(m => m.Columns).ToArray()) },
         Description = "Stamps consent grant and withdrawal dates. / 记录同意与撤回日期。",
@@ -35,7 +37,7 @@ public sealed class OwnerConsentPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void StampConsentDates(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();

@@ -29,15 +29,17 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
     /// <summary>Error code of the refusals.</summary>
     public const string SystemColumnCode = "owner.system-column";
 
-    public static readonly StepDeclaration OnCreate = new(typeof(SystemColumnsGuardPlugin), "Create", ContactTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(SystemColumnsGuardPlugin), SdkMessageName.Create, ContactTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseStartingBalance,
         Description = "Refuses a points balance on a new owner. / 新建业主不得直接填写积分余额。",
     };
 
     public const string PreImageAlias = "system";
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(SystemColumnsGuardPlugin), "Update", ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(SystemColumnsGuardPlugin), SdkMessageName.Update, ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseDirectEdit,
         FilteringAttributes = ContactTable.SystemMaintainedColumns,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, ContactTable.SystemMaintainedColumns) },
         Description = "Refuses direct edits of tier, balance and lifecycle columns. / 禁止直接修改会员等级、积分余额与生命周期字段。",
@@ -48,7 +50,24 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RefuseStartingBalance(ILocalPluginContext context)
+    {
+        var execution = context.PluginExecutionContext;
+        if (!execution.IsDirectRequest())
+        {
+            return;
+        }
+
+        var balance = execution.GetRequiredTarget().GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
+        if (balance != 0)
+        {
+            throw new DomainException(
+                SystemColumnCode,
+                $"积分余额由积分流水汇总得出,新建业主不能填写积分余额({balance}) / The points balance is the sum of the ledger; a new owner cannot be created with a balance ({balance}).");
+        }
+    }
+
+    private static void RefuseDirectEdit(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         if (!execution.IsDirectRequest())
@@ -57,19 +76,6 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
         }
 
         var target = execution.GetRequiredTarget();
-        if (execution.MessageName == "Create")
-        {
-            var balance = target.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
-            if (balance != 0)
-            {
-                throw new DomainException(
-                    SystemColumnCode,
-                    $"积分余额由积分流水汇总得出,新建业主不能填写积分余额({balance}) / The points balance is the sum of the ledger; a new owner cannot be created with a balance ({balance}).");
-            }
-
-            return;
-        }
-
         var named = Changed(target, execution.GetPreImage(PreImageAlias));
         if (named.Count > 0)
         {

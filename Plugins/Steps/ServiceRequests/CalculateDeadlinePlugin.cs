@@ -30,6 +30,7 @@ public sealed class CalculateDeadlinePlugin : PluginBase
             "按工作日历(默认 cn-workdays,含管理员维护的日历)计算开始时间之后若干工作分钟的截止时间,与 SLA 计时一致。",
             "The instant a number of working minutes after a start on a business calendar (cn-workdays by default; admin calendars included), as the SLA clocks compute it."))
     {
+        Handler = CalculateDeadline,
         IsFunction = false,
         BindingType = CustomApiBindingType.Global,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
@@ -55,15 +56,14 @@ public sealed class CalculateDeadlinePlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void CalculateDeadline(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var start = execution.GetRequiredInput<DateTime>(StartParameter);
         var minutes = execution.GetRequiredInput<int>(WorkingMinutesParameter);
         var calendarName = execution.GetOptionalInput<string>(CalendarParameter);
 
-        var deadline = WorkingTimeLogic.AddWorkingMinutes(
-            context.PluginUserService, execution.OrganizationId, execution.OperationCreatedOn, start, minutes, calendarName, context.Trace);
+        var deadline = new WorkingTimeService(context.Scope).AddWorkingMinutes(new WorkingTimeRequest(start, minutes, calendarName));
         context.Trace($"Deadline {deadline:o} for {minutes} working minute(s) after {start:o} on '{calendarName ?? "(default)"}'.");
         execution.OutputParameters[DeadlineOutput] = deadline;
     }

@@ -40,13 +40,15 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
 
     private static readonly string[] TextColumns = { Columns.Name, Columns.Description, Columns.Urgency, Columns.UrgencyOverridden };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(ServiceRequestSlaPlugin), "Create", ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(ServiceRequestSlaPlugin), SdkMessageName.Create, ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = OnCreateRequest,
         Description = "Detects urgency, sets SLA targets and deadlines, starts the clocks, defaults the first-contact owner. / 识别紧急程度,设定 SLA 时限与截止时间,开始计时,默认首问负责人。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(ServiceRequestSlaPlugin), "Update", ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(ServiceRequestSlaPlugin), SdkMessageName.Update, ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = OnUpdateRequest,
         FilteringAttributes = new[]
         {
             Columns.StatusCode, Columns.Urgency, Columns.UrgencyOverridden, Columns.RequestType, Columns.ServiceLine,
@@ -57,7 +59,10 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
             new StepImage(
                 PreImageAlias,
                 ImageType.PreImage,
-                ServiceRequestSlaMapping.ColumnsRead.Concat(new[] { Columns.Name, Columns.Description, Columns.UrgencyOverridden, Columns.SlaPolicyName }).Distinct().ToArray()),
+                ServiceRequestSlaMapping.ColumnsRead.Concat(new[] { Columns.Name, Columns.Description, Columns.UrgencyOverridden, Columns.SlaPolicyName }).Distinct().ToArray())
+            {
+                IsRequired = true,
+            },
         },
         Description = "Validates status changes, stamps their times, pauses/resumes/completes the SLA clocks, re-targets before the first response. / 校验状态变更,记录时间,暂停/恢复/完成 SLA 计时,首次响应前重新设定时限。",
     };
@@ -65,19 +70,6 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
     public ServiceRequestSlaPlugin(string? unsecureConfiguration, string? secureConfiguration)
         : base(unsecureConfiguration, secureConfiguration)
     {
-    }
-
-    protected override void ExecuteStep(ILocalPluginContext context)
-    {
-        var execution = context.PluginExecutionContext;
-        if (string.Equals(execution.MessageName, "Create", StringComparison.OrdinalIgnoreCase))
-        {
-            OnCreateRequest(context);
-        }
-        else
-        {
-            OnUpdateRequest(context);
-        }
     }
 
     private static void OnCreateRequest(ILocalPluginContext context)
@@ -113,7 +105,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var pre = execution.GetRequiredPreImage(PreImageAlias);
+        var pre = execution.PreEntityImages[PreImageAlias];
         var now = DataverseTime.Now(execution.OperationCreatedOn);
         var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
 

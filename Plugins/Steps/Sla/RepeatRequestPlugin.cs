@@ -19,8 +19,9 @@ public sealed class RepeatRequestPlugin : PluginBase
 {
     public const string PostImageAlias = "repeat";
 
-    public static readonly StepDeclaration OnCreate = new(typeof(RepeatRequestPlugin), "Create", ServiceRequestTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(RepeatRequestPlugin), SdkMessageName.Create, ServiceRequestTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)
     {
+        Handler = LinkToEarlierRequest,
         Images = new[] { new StepImage(PostImageAlias, ImageType.PostImage, RepeatRequests.ColumnsRead) },
         Description = "Links a new request to the earlier one for the same unit and service line within 30 days. / 关联 30 天内同一房屋同一条线的前一工单并计数。",
     };
@@ -30,7 +31,7 @@ public sealed class RepeatRequestPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void LinkToEarlierRequest(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var request = execution.GetPostImage(PostImageAlias) ?? execution.GetRequiredTarget();

@@ -35,6 +35,7 @@ public sealed class RunSlaSweepPlugin : PluginBase
             "查找已到预警或升级时间的工单,记录升级并通知相应人员。供定时云端流调用。",
             "Finds service requests whose warning or escalation time has come, records the escalations and their recipients. For a scheduled cloud flow."))
     {
+        Handler = RunSweep,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
         ExecutePrivilegeName = Privileges.ConfigureSla,
         RequestParameters = new[]
@@ -79,7 +80,7 @@ public sealed class RunSlaSweepPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RunSweep(ILocalPluginContext context)
     {
         // Started first: the budget counts from the moment the platform handed the request to the plug-in.
         var stopwatch = Stopwatch.StartNew();

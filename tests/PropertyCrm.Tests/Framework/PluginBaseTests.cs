@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
+using PropertyCrm.Schema.Tables;
 
 namespace PropertyCrm.Tests.Framework;
 
@@ -69,6 +72,27 @@ public sealed class PluginBaseTests
         Assert.Contains(dataverse.Traces, t => t.Lines.Any(l => l.Contains("not declared for this event", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Execute_RequiredImageNotRegistered_RefusedBeforeHandler()
+    {
+        // The catalog declares the cancellation step's pre-image as required; registered by hand without it, the
+        // base class refuses the event with one bilingual message instead of running the rules on nothing.
+        var declared = RedemptionCancellationPlugin.OnUpdate;
+        var withoutImage = new StepDeclaration(declared.PluginType, declared.Message, declared.PrimaryEntity, declared.Stage, declared.Mode)
+        {
+            FilteringAttributes = declared.FilteringAttributes,
+        };
+        var dataverse = new FakeDataverse();
+        var id = dataverse.Service.Create(new Entity(RedemptionTable.LogicalName));
+        dataverse.RegisterStep(withoutImage);
+
+        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Update(
+            new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.StatusCode] = new OptionSetValue(2) }));
+
+        Assert.Contains("缺少前映像 'redemption'", fault.Message, StringComparison.Ordinal);
+        Assert.Contains("has no 'redemption' pre-image", fault.Message, StringComparison.Ordinal);
+    }
+
     private static FakeDataverse Register(StepDeclaration step) => new FakeDataverse().RegisterStep(step);
 
     /// <summary>A plug-in whose guard is bypassed by declaring itself; throws what the test asks.</summary>
@@ -82,15 +106,18 @@ public sealed class PluginBaseTests
         {
         }
 
+        private static readonly StepDeclaration Step = new(typeof(ThrowingPlugin), SdkMessageName.Create, Table, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+        {
+            Handler = _ => throw next!(),
+        };
+
         public static StepDeclaration Throws(Func<Exception> exception)
         {
             next = exception;
-            return new StepDeclaration(typeof(ThrowingPlugin), "Create", Table, PipelineStage.PreOperation, ExecutionMode.Synchronous);
+            return Step;
         }
 
-        protected override bool IsDeclared(IPluginExecutionContext context) => true;
-
-        protected override void ExecuteStep(ILocalPluginContext context) => throw next!();
+        protected override IReadOnlyList<StepDeclaration> DeclaredSteps => new[] { Step };
     }
 
     private sealed class UndeclaredPlugin : PluginBase
@@ -99,7 +126,5 @@ public sealed class PluginBaseTests
             : base(unsecure, secure)
         {
         }
-
-        protected override void ExecuteStep(ILocalPluginContext context) => throw new InvalidOperationException("must not run");
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
@@ -55,8 +56,13 @@ public sealed class CustomApiPrivilegeTests
     [Fact]
     public void CustomApis_WritingAsSystem_RequireAnExecutePrivilege()
     {
-        var systemService = typeof(ILocalPluginContext).GetProperty(nameof(ILocalPluginContext.SystemService))!.GetMethod!;
-        var systemWriters = PluginCatalog.CustomApis.Where(a => IlCalls.Calls(a.PluginType, systemService)).ToList();
+        // Directly from the context, or through an area service built from the execution scope.
+        var systemService = new[]
+        {
+            typeof(ILocalPluginContext).GetProperty(nameof(ILocalPluginContext.SystemService))!.GetMethod!,
+            typeof(ExecutionScope).GetProperty(nameof(ExecutionScope.SystemService))!.GetMethod!,
+        };
+        var systemWriters = PluginCatalog.CustomApis.Where(a => systemService.Any(s => IlCalls.Reaches(a.PluginType, s))).ToList();
 
         Assert.Contains(systemWriters, a => a.UniqueName == "pcrm_AwardPoints");
         Assert.All(systemWriters, a => Assert.False(

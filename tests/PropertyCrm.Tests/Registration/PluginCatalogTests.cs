@@ -28,6 +28,21 @@ public sealed class PluginCatalogTests
         Assert.Empty(StepDeclarationChecks.Problems(step, SchemaIndex.FromConstants));
     }
 
+    [Theory]
+    [MemberData(nameof(StepNames))]
+    public void Step_Declared_HasHandler(string name)
+    {
+        var step = PluginCatalog.Steps.Single(s => s.Name == name);
+
+        Assert.NotNull(step.Handler);
+    }
+
+    [Fact]
+    public void CustomApis_Declared_HaveHandlers()
+    {
+        Assert.All(PluginCatalog.CustomApis, api => Assert.NotNull(api.Handler));
+    }
+
     [Fact]
     public void Problems_UnknownColumnInFilterAndImage_AreReported()
     {

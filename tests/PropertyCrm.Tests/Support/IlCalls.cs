@@ -17,7 +17,35 @@ public static class IlCalls
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
     public static bool Calls(Type type, MethodInfo target) =>
-        Bodies(type).Any(body => CallsIn(body.Method, body.Il, target));
+        Bodies(type).Any(body => CalledBy(body.Method, body.Il).Any(called => IsTarget(called, target)));
+
+    /// <summary>
+    /// Whether the type's code calls <paramref name="target"/> directly or through methods of its own assembly, followed
+    /// transitively (a plug-in handler that writes through an area service built from the execution scope).
+    /// </summary>
+    public static bool Reaches(Type type, MethodInfo target)
+    {
+        var seen = new HashSet<MethodBase>();
+        var pending = new Queue<(MethodBase Method, byte[] Il)>(Bodies(type));
+        while (pending.Count > 0)
+        {
+            var (method, il) = pending.Dequeue();
+            foreach (var called in CalledBy(method, il))
+            {
+                if (called is MethodInfo info && IsTarget(info, target))
+                {
+                    return true;
+                }
+
+                if (called.Module.Assembly == type.Assembly && seen.Add(called) && called.GetMethodBody()?.GetILAsByteArray() is { } body)
+                {
+                    pending.Enqueue((called, body));
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<(MethodBase Method, byte[] Il)> Bodies(Type type)
     {
@@ -36,7 +64,10 @@ public static class IlCalls
         }
     }
 
-    private static bool CallsIn(MethodBase method, byte[] il, MethodInfo target)
+    private static bool IsTarget(MethodBase called, MethodInfo target) =>
+        called is MethodInfo info && (info == target || (info.Name == target.Name && target.DeclaringType!.IsAssignableFrom(info.DeclaringType)));
+
+    private static IEnumerable<MethodBase> CalledBy(MethodBase method, byte[] il)
     {
         for (var i = 0; i + 4 < il.Length; i++)
         {
@@ -46,13 +77,10 @@ public static class IlCalls
             }
 
             var token = BitConverter.ToInt32(il, i + 1);
+            MethodBase? called = null;
             try
             {
-                var called = method.Module.ResolveMethod(token, method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null);
-                if (called is MethodInfo info && (info == target || (info.Name == target.Name && target.DeclaringType!.IsAssignableFrom(info.DeclaringType))))
-                {
-                    return true;
-                }
+                called = method.Module.ResolveMethod(token, method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null);
             }
             catch (ArgumentException)
             {
@@ -62,8 +90,11 @@ public static class IlCalls
             {
                 // Not a token at all.
             }
-        }
 
-        return false;
+            if (called is not null)
+            {
+                yield return called;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
@@ -29,6 +30,7 @@ public sealed class RedeemRewardPlugin : PluginBase
             "用业主积分兑换奖品:先到期的积分先用,余额不足或库存不足时拒绝。",
             "Redeems a reward with an owner's points, soonest-expiring points first; refused when the balance or stock is short."))
     {
+        Handler = Redeem,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.None,
         ExecutePrivilegeName = Privileges.Redeem,
         RequestParameters = new[]
@@ -59,14 +61,14 @@ public sealed class RedeemRewardPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void Redeem(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var outcome = RedeemRewardRequest.Execute(
-            context.PluginUserService,
+        var request = new RewardRedemption(
             execution.GetRequiredInput<EntityReference>(ContactParameter),
             execution.GetRequiredInput<EntityReference>(RewardParameter),
             execution.GetOptionalInput<int?>(QuantityParameter));
+        var outcome = new LoyaltyService(context.Scope).Redeem(request);
         execution.OutputParameters[RedemptionOutput] = outcome.RedemptionId;
         execution.OutputParameters[PointsSpentOutput] = outcome.PointsSpent;
         execution.OutputParameters[BalanceOutput] = outcome.Balance;

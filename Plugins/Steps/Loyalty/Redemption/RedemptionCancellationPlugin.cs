@@ -19,10 +19,11 @@ public sealed class RedemptionCancellationPlugin : PluginBase
 {
     public const string PreImageAlias = "redemption";
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(RedemptionCancellationPlugin), "Update", RedemptionTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(RedemptionCancellationPlugin), SdkMessageName.Update, RedemptionTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = ApplyStatusChange,
         FilteringAttributes = new[] { RedemptionTable.Columns.StatusCode, RedemptionTable.Columns.StateCode },
-        Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, RedemptionCancellationLogic.PreImageColumns) },
+        Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, RedemptionCancellationLogic.PreImageColumns) { IsRequired = true } },
         Description = "Cancelling a redemption returns its points and stock; a cancelled redemption cannot be restored. / 取消兑换时退回积分与库存;已取消的兑换不能恢复。",
     };
 
@@ -31,11 +32,11 @@ public sealed class RedemptionCancellationPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void ApplyStatusChange(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
-        var preImage = execution.GetRequiredPreImage(PreImageAlias);
+        var preImage = execution.PreEntityImages[PreImageAlias];
         RedemptionCancellationLogic.Apply(context.SystemService, execution.GetRequiredTarget(), preImage, now, context.Trace);
     }
 }

@@ -21,8 +21,9 @@ public sealed class RedemptionGuardPlugin : PluginBase
     /// <summary>Error code of the refusals.</summary>
     public const string RedemptionRecordedCode = "points.redemption.recorded";
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(RedemptionGuardPlugin), "Update", RedemptionTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(typeof(RedemptionGuardPlugin), SdkMessageName.Update, RedemptionTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseDirectChange,
         FilteringAttributes = new[]
         {
             RedemptionTable.Columns.Contact,
@@ -35,8 +36,9 @@ public sealed class RedemptionGuardPlugin : PluginBase
         Description = "Refuses changing what a redemption took. / 已兑换记录的业主、奖品与数量不可修改。",
     };
 
-    public static readonly StepDeclaration OnDelete = new(typeof(RedemptionGuardPlugin), "Delete", RedemptionTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDelete = new(typeof(RedemptionGuardPlugin), SdkMessageName.Delete, RedemptionTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
     {
+        Handler = RefuseDeleteUnlessErasure,
         Description = "Refuses deleting redemptions; cancel them instead. / 兑换记录不可删除,请取消。",
     };
 
@@ -45,23 +47,22 @@ public sealed class RedemptionGuardPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RefuseDeleteUnlessErasure(ILocalPluginContext context)
     {
-        var execution = context.PluginExecutionContext;
-        if (execution.MessageName == "Delete")
+        if (context.PluginExecutionContext.IsCascadeOfDelete(ContactTable.LogicalName))
         {
-            if (execution.IsCascadeOfDelete(ContactTable.LogicalName))
-            {
-                context.Trace("Redemption deleted with its owner's contact.");
-                return;
-            }
-
-            throw new DomainException(
-                RedemptionRecordedCode,
-                "兑换记录不可删除;如需撤销,请将状态改为已取消(积分与库存随之退回) / Redemptions cannot be deleted; to undo one, set its status to Cancelled (its points and stock are returned).");
+            context.Trace("Redemption deleted with its owner's contact.");
+            return;
         }
 
-        if (execution.IsDirectRequest())
+        throw new DomainException(
+            RedemptionRecordedCode,
+            "兑换记录不可删除;如需撤销,请将状态改为已取消(积分与库存随之退回) / Redemptions cannot be deleted; to undo one, set its status to Cancelled (its points and stock are returned).");
+    }
+
+    private static void RefuseDirectChange(ILocalPluginContext context)
+    {
+        if (context.PluginExecutionContext.IsDirectRequest())
         {
             throw new DomainException(
                 RedemptionRecordedCode,

@@ -15,8 +15,9 @@ namespace PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 /// </summary>
 public sealed class RedemptionPlugin : PluginBase
 {
-    public static readonly StepDeclaration OnCreate = new(typeof(RedemptionPlugin), "Create", RedemptionTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(typeof(RedemptionPlugin), SdkMessageName.Create, RedemptionTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
     {
+        Handler = TakePointsAndStock,
         Description = "Takes the points and stock of a redemption. / 兑换时扣减积分与库存。",
     };
 
@@ -25,7 +26,7 @@ public sealed class RedemptionPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void TakePointsAndStock(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
         var now = DataverseTime.ToInstant(execution.OperationCreatedOn);

@@ -34,6 +34,7 @@ public sealed class RunPointsExpiryPlugin : PluginBase
             "将已过最后使用日的积分批次记为过期并更新业主积分余额。供定时云端流调用;可重复执行。",
             "Expires points lots past their last usable day and updates owners' balances. For a scheduled cloud flow; safe to run again."))
     {
+        Handler = RunExpiry,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
         ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
@@ -70,17 +71,13 @@ public sealed class RunPointsExpiryPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RunExpiry(ILocalPluginContext context)
     {
-        var stopwatch = Stopwatch.StartNew();
+        // Started first: the budget counts from the moment the platform handed the request to the plug-in.
+        var started = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;
-        var input = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter, PointsExpirySweep.TokenPrefix, PointsExpirySweep.DefaultPageSize, PointsExpirySweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        context.Trace($"Points expiry as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        var result = PointsExpirySweep.Run(context.SystemService, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
-
-        context.Trace($"Processed {result.Processed}, expired {result.Points} point(s), more {result.MoreRecords}.");
+        var arguments = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter);
+        var result = new LoyaltySweepService(context.Scope).RunPointsExpiry(arguments, started);
         execution.OutputParameters[ProcessedOutput] = result.Processed;
         execution.OutputParameters[PointsExpiredOutput] = result.Points;
         execution.OutputParameters[MoreRecordsOutput] = result.MoreRecords;

@@ -34,6 +34,7 @@ public sealed class RunTierReviewPlugin : PluginBase
             "按评审日重新评估业主会员等级:达标即升级,不达标每次评审最多降一级,并记录等级变更历史。供定时云端流调用;同一评审日可重复执行。",
             "Reviews owners' tiers as of the review date: upgrades to what they qualify for, downgrades at most one level per review, and records the tier history. For a scheduled cloud flow; safe to run again for the same review date."))
     {
+        Handler = RunReview,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
         ExecutePrivilegeName = Privileges.ConfigureLoyalty,
         RequestParameters = new[]
@@ -70,19 +71,13 @@ public sealed class RunTierReviewPlugin : PluginBase
     {
     }
 
-    protected override void ExecuteStep(ILocalPluginContext context)
+    private static void RunReview(ILocalPluginContext context)
     {
-        var stopwatch = Stopwatch.StartNew();
+        // Started first: the budget counts from the moment the platform handed the request to the plug-in.
+        var started = Stopwatch.StartNew();
         var execution = context.PluginExecutionContext;
-        var input = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter, TierReviewSweep.TokenPrefix, TierReviewSweep.DefaultPageSize, TierReviewSweep.MaxPageSize);
-        var budget = new StopwatchSweepBudget(stopwatch, input.BudgetSeconds);
-        context.Trace($"Tier review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
-
-        var service = context.SystemService;
-        var config = LoyaltyConfigurationCache.Get(service, execution.OrganizationId, execution.OperationCreatedOn, context.Trace);
-        var result = TierReviewSweep.Run(service, config, input.AsOf, input.PageSize, input.Token, budget, context.Trace);
-
-        context.Trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");
+        var arguments = LoyaltySweepInput.Read(execution, AsOfParameter, PageSizeParameter, TimeBudgetSecondsParameter, ContinuationTokenParameter);
+        var result = new LoyaltySweepService(context.Scope).RunTierReview(arguments, started);
         execution.OutputParameters[ProcessedOutput] = result.Processed;
         execution.OutputParameters[ChangedOutput] = result.Changed;
         execution.OutputParameters[MoreRecordsOutput] = result.MoreRecords;

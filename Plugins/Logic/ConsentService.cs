@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 
@@ -12,12 +13,17 @@ namespace PropertyCrm.Plugins.Logic;
 public sealed record OwnerConsents(bool Marketing, bool SensitiveData);
 
 /// <summary>Answers "may we use this owner's data for this purpose?" from the consent columns: one read.</summary>
-public static class ConsentLogic
+public sealed class ConsentService
 {
-    public static OwnerConsents Read(IOrganizationService service, EntityReference? owner)
-    {
-        Guard.NotNull(service, nameof(service));
+    private readonly ExecutionScope scope;
 
+    public ConsentService(ExecutionScope scope)
+    {
+        this.scope = Guard.NotNull(scope, nameof(scope));
+    }
+
+    public OwnerConsents Read(EntityReference? owner)
+    {
         if (owner is null || owner.Id == Guid.Empty)
         {
             throw new InvalidPluginExecutionException("请指定业主 / An owner (contact) is required.");
@@ -28,7 +34,7 @@ public static class ConsentLogic
             throw new InvalidPluginExecutionException($"业主必须是联系人记录:{owner.LogicalName} / The owner must be a contact record, not {owner.LogicalName}.");
         }
 
-        var row = service.Retrieve(
+        var row = scope.Service.Retrieve(
             ContactTable.LogicalName,
             owner.Id,
             new ColumnSet(ConsentMapping.Marketing.Flag, ConsentMapping.SensitiveData.Flag));

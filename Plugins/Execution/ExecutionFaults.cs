@@ -1,0 +1,45 @@
+using System;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain;
+
+namespace PropertyCrm.Plugins.Execution;
+
+/// <summary>
+/// The one exception ladder of plug-ins and workflow activities, as the platform expects it:
+/// <list type="bullet">
+/// <item>InvalidPluginExecutionException: rethrown unchanged (its message is what the user sees).</item>
+/// <item>DomainException (a business rule refused the input): becomes InvalidPluginExecutionException with the rule's
+/// bilingual message, so staff read the reason, not a stack trace.</item>
+/// <item>Anything else: wrapped in InvalidPluginExecutionException keeping the original as inner exception.</item>
+/// </list>
+/// Compiled into both deployables (they may not reference each other), so it lives outside Plugins/Framework.
+/// </summary>
+public static class ExecutionFaults
+{
+    /// <summary>Runs <paramref name="body"/> under the ladder; traces the refusal or failure, then "Exiting".</summary>
+    public static void Run(string name, Action<string> trace, Action body)
+    {
+        try
+        {
+            body();
+        }
+        catch (InvalidPluginExecutionException)
+        {
+            throw;
+        }
+        catch (DomainException ex)
+        {
+            trace($"Refused by rule {ex.Code}: {ex.Message}");
+            throw new InvalidPluginExecutionException(OperationStatus.Failed, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            trace($"Unexpected {ex.GetType().FullName}: {ex}");
+            throw new InvalidPluginExecutionException($"{name} 执行失败 / {name} failed: {ex.Message}", ex);
+        }
+        finally
+        {
+            trace($"Exiting {name}");
+        }
+    }
+}
