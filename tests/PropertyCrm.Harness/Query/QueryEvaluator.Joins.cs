@@ -8,15 +8,15 @@ namespace PropertyCrm.Harness.Query;
 // The rows a query sees: the primary table joined with its link-entities, filtered.
 internal sealed partial class QueryEvaluator
 {
-    private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
+    private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, System.Func<StoredRow, bool>? readable)
     {
         var rows = dataverse.Store.RowsOf(query.EntityName)
-            .Where(r => Visible(r, transaction, query.NoLock))
+            .Where(r => Visible(r, transaction, query.NoLock) && (readable is null || readable(r)))
             .Select(r => new JoinedRow(r))
             .ToList();
         foreach (var link in query.LinkEntities)
         {
-            rows = Link(rows, link, null, aliases, transaction, evaluator, query.NoLock);
+            rows = Link(rows, link, null, aliases, transaction, evaluator, query.NoLock, readable);
         }
 
         return rows;
@@ -25,11 +25,11 @@ internal sealed partial class QueryEvaluator
     private static bool Visible(StoredRow row, Transaction? transaction, bool noLock) =>
         noLock ? !row.IsDeleted : RowStore.IsVisible(row, transaction);
 
-    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, bool noLock)
+    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, bool noLock, System.Func<StoredRow, bool>? readable)
     {
         var alias = aliases[link];
         var index = new Dictionary<object, List<StoredRow>>();
-        foreach (var candidate in dataverse.Store.RowsOf(link.LinkToEntityName).Where(r => Visible(r, transaction, noLock)))
+        foreach (var candidate in dataverse.Store.RowsOf(link.LinkToEntityName).Where(r => Visible(r, transaction, noLock) && (readable is null || readable(r))))
         {
             var key = ValueComparer.Normalize(candidate.Attributes.TryGetValue(link.LinkToAttributeName, out var v) ? v : null);
             if (key is null)
@@ -102,7 +102,7 @@ internal sealed partial class QueryEvaluator
         {
             foreach (var nested in link.LinkEntities)
             {
-                result = Link(result, nested, alias, aliases, transaction, evaluator, noLock);
+                result = Link(result, nested, alias, aliases, transaction, evaluator, noLock, readable);
             }
         }
 
