@@ -49,6 +49,35 @@ public sealed class AgentPersonaTests
     }
 
     [Fact]
+    public void LogRequest_UnitHadHotlineRequest_LinkedAsRepeatThoughAgentCannotSeeIt()
+    {
+        using var world = new PersonaWorld();
+        var hotline = world.Dataverse.CreateUser("热线 王芳 Hotline agent", FakeDataverse.RootBusinessUnitId, PersonaWorld.AgentRole);
+        var earlier = world.Dataverse.Seed(new Entity(ServiceRequestTable.LogicalName)
+        {
+            [Requests.Name] = "热线登记 hotline: 3-1-802 漏水 leak",
+            [Requests.ServiceLine] = new OptionSetValue(global::PropertyCrm.Schema.OptionSets.ServiceLine.Maintenance),
+            [Requests.Unit] = new EntityReference(UnitTable.LogicalName, world.SunshineUnit),
+            [Requests.OwnerId] = new EntityReference("systemuser", hotline),
+            [Requests.CreatedOn] = world.Dataverse.Clock.UtcNow.AddDays(-5),
+        });
+        Assert.DoesNotContain(earlier, world.Visible(world.Agent, ServiceRequestTable.LogicalName));
+
+        var id = world.As(world.Agent).Create(new Entity(ServiceRequestTable.LogicalName)
+        {
+            [Requests.Name] = "3-1-802 又漏水 leaking again",
+            [Requests.RequestType] = new OptionSetValue(global::PropertyCrm.Schema.OptionSets.RequestType.Repair),
+            [Requests.ServiceLine] = new OptionSetValue(global::PropertyCrm.Schema.OptionSets.ServiceLine.Maintenance),
+            [Requests.Property] = new EntityReference(PropertyTable.LogicalName, world.SunshineProperty),
+            [Requests.Unit] = new EntityReference(UnitTable.LogicalName, world.SunshineUnit),
+        });
+        world.Dataverse.DrainAsyncSteps();
+
+        Assert.Empty(world.Dataverse.AsyncFailures);
+        Assert.Equal(earlier, world.Dataverse.Row(ServiceRequestTable.LogicalName, id).Get<EntityReference>(Requests.RepeatOf).Id);
+    }
+
+    [Fact]
     public void Retrieve_AnotherPropertysOwner_AccessDenied()
     {
         using var world = new PersonaWorld();
