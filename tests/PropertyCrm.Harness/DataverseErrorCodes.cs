@@ -63,4 +63,16 @@ public static partial class DataverseErrorCodes
 
     /// <summary>0x8004E023 AggregateQueryRecordLimitExceeded: an aggregate over more than 50,000 rows.</summary>
     public const int AggregateQueryRecordLimitExceeded = -2147164125;
+
+    /// <summary>0x80040220 PrivilegeDenied: "Principal user is missing prv… privilege" (Learn: Troubleshoot Dataverse client errors).</summary>
+    public const int PrivilegeDenied = -2147220960;
+
+    /// <summary>0x80048306 AccessDenied: the privilege is held but not at a depth that reaches the record ("does not have …Access right(s)").</summary>
+    public const int AccessDenied = -2147187962;
+
+    /// <summary>0x8004F502 AttributePrivilegeCreateIsMissing: create sets a secured column without a profile granting create.</summary>
+    public const int AttributePrivilegeCreateIsMissing = -2147158782;
+
+    /// <summary>0x8004F507 AttributePermissionUpdateIsMissingDuringUpdate: update sets a secured column without a profile granting update.</summary>
+    public const int AttributePermissionUpdateIsMissingDuringUpdate = -2147158777;
 }

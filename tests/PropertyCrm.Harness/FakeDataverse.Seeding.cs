@@ -131,8 +131,8 @@ public sealed partial class FakeDataverse
 
             if (!attributes.ContainsKey("owningbusinessunit"))
             {
-                var ownerId = ((EntityReference)attributes["ownerid"]).Id;
-                attributes["owningbusinessunit"] = new EntityReference("businessunit", BusinessUnitOf(ownerId));
+                // A team owner's rows sit in the team's business unit, a user's in the user's.
+                attributes["owningbusinessunit"] = new EntityReference("businessunit", PrincipalBusinessUnit((EntityReference)attributes["ownerid"]));
             }
         }
 

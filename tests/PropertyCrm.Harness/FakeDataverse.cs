@@ -49,7 +49,7 @@ public sealed partial class FakeDataverse
         set => Store.LockTimeout = value;
     }
 
-    /// <summary>The organization service of the admin user.</summary>
+    /// <summary>The organization service of the admin user (a System Administrator: no privilege check applies).</summary>
     public IOrganizationService Service => ServiceFor(AdminUserId);
 
     internal RowStore Store { get; } = new();
@@ -67,7 +67,10 @@ public sealed partial class FakeDataverse
     /// <summary>The organization service acting as this user (InitiatingUserId and UserId of what it starts).</summary>
     public IOrganizationService ServiceFor(Guid userId) => new HarnessOrganizationService(this, userId, null);
 
-    /// <summary>Adds a systemuser row and returns its id.</summary>
+    /// <summary>
+    /// Adds a systemuser row and returns its id. The user has no modelled roles and passes every security check,
+    /// like a System Administrator; use <see cref="CreateUser(string, Guid, string[])"/> for a user with roles.
+    /// </summary>
     public Guid CreateUser(string fullName, Guid? businessUnitId = null) =>
         Seed(new Entity("systemuser")
         {

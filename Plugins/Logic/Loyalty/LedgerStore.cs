@@ -90,8 +90,9 @@ public static class LedgerStore
         return PointsLedger.From(entries);
     }
 
-    /// <summary>Creates one row per entry, in order; returns their ids. <paramref name="reward"/> is linked to Redeem entries.</summary>
-    public static IReadOnlyList<Guid> Append(IOrganizationService service, Guid contactId, IEnumerable<PointsLedgerEntry> entries, EntityReference? reward = null)
+    /// <summary>Creates one row per entry, in order; returns their ids. <paramref name="reward"/> is linked to Redeem entries;
+    /// <paramref name="rowOwner"/> (the contact's owner, <see cref="OwnerSnapshot.RowOwner"/>) owns the rows, else SYSTEM does.</summary>
+    public static IReadOnlyList<Guid> Append(IOrganizationService service, Guid contactId, IEnumerable<PointsLedgerEntry> entries, EntityReference? reward = null, EntityReference? rowOwner = null)
     {
         Guard.NotNull(service, nameof(service));
         Guard.NotNull(entries, nameof(entries));
@@ -99,7 +100,13 @@ public static class LedgerStore
         var ids = new List<Guid>();
         foreach (var entry in entries)
         {
-            ids.Add(service.Create(ToRow(contactId, entry, entry.Kind == LedgerEntryKind.Redeem ? reward : null)));
+            var row = ToRow(contactId, entry, entry.Kind == LedgerEntryKind.Redeem ? reward : null);
+            if (rowOwner is not null)
+            {
+                row[PointsEntryTable.Columns.OwnerId] = rowOwner;
+            }
+
+            ids.Add(service.Create(row));
         }
 
         return ids;

@@ -30,11 +30,12 @@ public static class OwnerLock
     public static OwnerSnapshot Lock(IOrganizationService service, Guid ownerId)
     {
         service.Update(new Entity(ContactTable.LogicalName, ownerId));
-        var row = service.Retrieve(ContactTable.LogicalName, ownerId, new ColumnSet(ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance, ContactTable.Columns.TierChangedOn));
+        var row = service.Retrieve(ContactTable.LogicalName, ownerId, new ColumnSet(ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance, ContactTable.Columns.TierChangedOn, ContactTable.Columns.OwnerId));
         var balance = row.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
         return new OwnerSnapshot(ownerId, OptionValues.Read<OwnerTier>(row, ContactTable.Columns.Tier) ?? OwnerTier.Standard, balance)
         {
             TierChangedOnUtc = row.GetAttributeValue<DateTime?>(ContactTable.Columns.TierChangedOn),
+            RowOwner = row.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId),
         };
     }
 
@@ -66,4 +67,11 @@ public sealed class OwnerSnapshot
 
     /// <summary>When the tier last changed (null when never, or when the snapshot was handed over without it).</summary>
     public DateTime? TierChangedOnUtc { get; init; }
+
+    /// <summary>
+    /// The owner contact's own owner (user or team). Ledger and tier history rows are written by SYSTEM, which would
+    /// own them in the root business unit, out of reach of every business-unit or deep read; giving them the
+    /// contact's owner puts them in the owner's business unit, so whoever may read the owner may read them.
+    /// </summary>
+    public EntityReference? RowOwner { get; init; }
 }

@@ -57,7 +57,7 @@ public static class OwnerLoyaltyLogic
         if (!result.HasNewEntry || result.Entry is null)
         {
             Guid? existing = result.Entry is not null && rowIds.TryGetValue(result.Entry.Key, out var id) ? id : null;
-            var unchanged = recalculateAlways ? WriteOwner(service, config, contactId, tier, ledger, now, TierTrigger.Event, trace) : null;
+            var unchanged = recalculateAlways ? WriteOwner(service, config, contactId, tier, ledger, now, TierTrigger.Event, trace, owner.RowOwner) : null;
             if (unchanged is null)
             {
                 // Repair the stored balance if it had drifted from the ledger; normally nothing is written.
@@ -67,9 +67,9 @@ public static class OwnerLoyaltyLogic
             return new AwardOutcome(result, existing, ledger.Balance, unchanged);
         }
 
-        var entryId = LedgerStore.Append(service, contactId, new[] { result.Entry })[0];
+        var entryId = LedgerStore.Append(service, contactId, new[] { result.Entry }, rowOwner: owner.RowOwner)[0];
         var after = ledger.Append(new[] { result.Entry });
-        var assessment = WriteOwner(service, config, contactId, tier, after, now, TierTrigger.Event, trace);
+        var assessment = WriteOwner(service, config, contactId, tier, after, now, TierTrigger.Event, trace, owner.RowOwner);
         return new AwardOutcome(result, entryId, after.Balance, assessment);
     }
 
@@ -93,7 +93,7 @@ public static class OwnerLoyaltyLogic
         if (ledger.Find(key) is not null && ledger.ReversalOf(key) is null)
         {
             var reversal = config.CreateEngine().Reverse(ledger, key, PaymentDeletedReason, now).Reversal;
-            LedgerStore.Append(service, owner.Id, new[] { reversal });
+            LedgerStore.Append(service, owner.Id, new[] { reversal }, rowOwner: owner.RowOwner);
             ledger = ledger.Append(new[] { reversal });
             trace?.Invoke($"Payment {paymentId} deleted: {reversal.Points} points reversed.");
         }
@@ -102,7 +102,7 @@ public static class OwnerLoyaltyLogic
             trace?.Invoke($"Payment {paymentId} deleted: it had no points standing.");
         }
 
-        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, TierTrigger.Event, trace);
+        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, TierTrigger.Event, trace, owner.RowOwner);
     }
 
     /// <summary>
@@ -125,10 +125,10 @@ public static class OwnerLoyaltyLogic
 
         var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
-        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, trigger, trace);
+        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, trigger, trace, owner.RowOwner);
     }
 
-    private static TierAssessment WriteOwner(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, OwnerTier current, PointsLedger ledger, DateTimeOffset now, TierTrigger trigger, Action<string>? trace)
+    private static TierAssessment WriteOwner(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, OwnerTier current, PointsLedger ledger, DateTimeOffset now, TierTrigger trigger, Action<string>? trace, EntityReference? rowOwner)
     {
         var today = ChinaDate.FromInstant(now);
         var standing = FeeStandingReader.Read(service, contactId, today);
@@ -149,7 +149,7 @@ public static class OwnerLoyaltyLogic
 
         if (assessment.Change is TierChange changed)
         {
-            service.Create(new Entity(TierHistoryTable.LogicalName)
+            var history = new Entity(TierHistoryTable.LogicalName)
             {
                 [TierHistoryTable.Columns.Name] = ColumnText.Fit(changed.From + " → " + changed.To, TierHistoryTable.MaxLengths.Name),
                 [TierHistoryTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, contactId),
@@ -159,7 +159,15 @@ public static class OwnerLoyaltyLogic
                 [TierHistoryTable.Columns.Trigger] = OptionValues.ToOption(trigger),
                 [TierHistoryTable.Columns.ReasonCode] = ColumnText.Fit(changed.ReasonCode, TierHistoryTable.MaxLengths.ReasonCode),
                 [TierHistoryTable.Columns.Reason] = ColumnText.Fit(changed.Reason, TierHistoryTable.MaxLengths.Reason),
-            });
+            };
+
+            // Owned like the contact (OwnerSnapshot.RowOwner): a SYSTEM-owned row would be invisible to the owner's property.
+            if (rowOwner is not null)
+            {
+                history[TierHistoryTable.Columns.OwnerId] = rowOwner;
+            }
+
+            service.Create(history);
         }
 
         return assessment;

@@ -64,7 +64,7 @@ public static class RedemptionLogic
         var reward = RewardRows.ToItem(rewardRow);
         var result = Engine.Redeem(ledger, reward, quantity, target.Id.ToString("N"), locked.Tier, now);
 
-        var ids = LedgerStore.Append(service, owner.Id, result.Entries, new EntityReference(RewardTable.LogicalName, rewardRef.Id));
+        var ids = LedgerStore.Append(service, owner.Id, result.Entries, new EntityReference(RewardTable.LogicalName, rewardRef.Id), locked.RowOwner);
         var redeemEntryId = ids.Count > 0 ? ids[ids.Count - 1] : Guid.Empty;
         if (limited && result.StockAfter is int stockAfter)
         {

@@ -32,6 +32,13 @@ public static class EscalationRows
             [Columns.RaisedOn] = now.UtcDateTime,
         };
 
+        // Owned like its request, not by the sweep's connection user (an admin of the root business unit): the
+        // property's agents and supervisor read escalations at business-unit depth and must see their own.
+        if (request.GetAttributeValue<EntityReference>(ServiceRequestTable.Columns.OwnerId) is { } requestOwner)
+        {
+            row[Columns.OwnerId] = new EntityReference(requestOwner.LogicalName, requestOwner.Id);
+        }
+
         var recipient = RecipientOf(request, due.Recipient, property);
         if (recipient is not null)
         {

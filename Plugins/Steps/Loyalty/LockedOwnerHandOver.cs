@@ -35,6 +35,9 @@ internal sealed class LockedOwnerHandOver
             var owner = OwnerLock.Lock(service, ownerId);
             shared[tierVariable] = (int)owner.Tier;
             shared[balanceVariable] = owner.Balance;
+
+            // The contact's owner travels too, so the rows post-operation writes as SYSTEM are owned like the contact.
+            shared[ownerIdVariable + ".rowowner"] = owner.RowOwner;
         }
     }
 
@@ -44,6 +47,9 @@ internal sealed class LockedOwnerHandOver
         var ownerId = (Guid)shared[ownerIdVariable];
         return ownerId == Guid.Empty
             ? null
-            : new OwnerSnapshot(ownerId, (OwnerTier)(int)shared[tierVariable], (int)shared[balanceVariable]);
+            : new OwnerSnapshot(ownerId, (OwnerTier)(int)shared[tierVariable], (int)shared[balanceVariable])
+            {
+                RowOwner = shared.TryGetValue(ownerIdVariable + ".rowowner", out var rowOwner) ? rowOwner as EntityReference : null,
+            };
     }
 }

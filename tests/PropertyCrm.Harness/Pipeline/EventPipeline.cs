@@ -193,6 +193,9 @@ internal sealed partial class EventPipeline
                 var api = dataverse.Registry.FindCustomApi(name)
                     ?? throw Faults.NotSupported($"Request not supported: {name}. No message or Custom API with this name is registered in the harness.");
                 CustomApiValidator.ValidateRequest(api.Declaration, input);
+
+                // The API's ExecutePrivilegeName is checked for the caller before any of its steps run.
+                dataverse.Security.DemandExecute(origin.UserId, api.Declaration.ExecutePrivilegeName, name);
                 var entity = api.Declaration.BindingType == CustomApiBindingType.Entity ? api.Declaration.BoundEntityLogicalName ?? "none" : "none";
                 var id = input.TryGetValue("Target", out var t) && t is EntityReference r ? r.Id : Guid.Empty;
                 return (new Operation(name, entity, id, input, origin, now), api);

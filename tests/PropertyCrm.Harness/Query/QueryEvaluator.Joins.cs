@@ -8,14 +8,15 @@ namespace PropertyCrm.Harness.Query;
 // The rows a query sees: the primary table joined with its link-entities, filtered.
 internal sealed partial class QueryEvaluator
 {
-    private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
+    private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, System.Func<StoredRow, bool>? readable)
     {
         var rows = Visible(query.EntityName, transaction)
+            .Where(r => readable is null || readable(r))
             .Select(r => new JoinedRow(r))
             .ToList();
         foreach (var link in query.LinkEntities)
         {
-            rows = Link(rows, link, null, aliases, transaction, evaluator);
+            rows = Link(rows, link, null, aliases, transaction, evaluator, readable);
         }
 
         return rows;
@@ -29,11 +30,11 @@ internal sealed partial class QueryEvaluator
             .Where(r => r is not null)
             .Select(r => r!);
 
-    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator)
+    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, System.Func<StoredRow, bool>? readable)
     {
         var alias = aliases[link];
         var index = new Dictionary<object, List<StoredRow>>();
-        foreach (var candidate in Visible(link.LinkToEntityName, transaction))
+        foreach (var candidate in Visible(link.LinkToEntityName, transaction).Where(r => readable is null || readable(r)))
         {
             var key = ValueComparer.Normalize(candidate.Attributes.TryGetValue(link.LinkToAttributeName, out var v) ? v : null);
             if (key is null)
@@ -106,7 +107,7 @@ internal sealed partial class QueryEvaluator
         {
             foreach (var nested in link.LinkEntities)
             {
-                result = Link(result, nested, alias, aliases, transaction, evaluator);
+                result = Link(result, nested, alias, aliases, transaction, evaluator, readable);
             }
         }
 

@@ -33,17 +33,18 @@ internal sealed partial class QueryEvaluator
         _ => throw Faults.NotSupported($"Query type {query?.GetType().Name} is not supported."),
     };
 
-    public EntityCollection Execute(QueryBase query, Transaction? transaction, ExecutionRecord? record, Guid userId = default)
+    /// <param name="readable">The caller's read depth (security): rows it rejects are invisible, on every table of the query.</param>
+    public EntityCollection Execute(QueryBase query, Transaction? transaction, ExecutionRecord? record, Guid userId = default, Func<StoredRow, bool>? readable = null)
     {
         switch (query)
         {
             case QueryExpression expression:
-                return ExecuteExpression(expression, transaction, record, userId, null);
+                return ExecuteExpression(expression, transaction, record, userId, null, readable);
             case QueryByAttribute byAttribute:
-                return ExecuteExpression(ToExpression(byAttribute), transaction, record, userId, null);
+                return ExecuteExpression(ToExpression(byAttribute), transaction, record, userId, null, readable);
             case FetchExpression fetch:
                 var parsed = FetchXmlParser.Parse(fetch.Query);
-                return ExecuteExpression(parsed.Query, transaction, record, userId, parsed.IsAggregate ? parsed : null);
+                return ExecuteExpression(parsed.Query, transaction, record, userId, parsed.IsAggregate ? parsed : null, readable);
             default:
                 throw Faults.NotSupported($"Query type {query?.GetType().Name} is not supported.");
         }
@@ -93,7 +94,7 @@ internal sealed partial class QueryEvaluator
         return query;
     }
 
-    private EntityCollection ExecuteExpression(QueryExpression query, Transaction? transaction, ExecutionRecord? record, Guid userId, FetchQuery? aggregate)
+    private EntityCollection ExecuteExpression(QueryExpression query, Transaction? transaction, ExecutionRecord? record, Guid userId, FetchQuery? aggregate, Func<StoredRow, bool>? readable)
     {
         if (string.IsNullOrEmpty(query.EntityName))
         {
@@ -110,7 +111,7 @@ internal sealed partial class QueryEvaluator
         var store = dataverse.Store;
         lock (store.Gate)
         {
-            var rows = Join(query, aliases, transaction, evaluator);
+            var rows = Join(query, aliases, transaction, evaluator, readable);
             rows = rows.Where(r => Matches(query.Criteria, r, null, aliases, evaluator)).ToList();
             if (aggregate is not null)
             {

@@ -22,6 +22,11 @@ internal sealed partial class CoreOperations
             foreach (var other in related)
             {
                 RequireExists(transaction, other);
+            }
+
+            DemandAssociation(operation, transaction, target, related, manyToMany is not null, manyToMany is null ? OneToMany(relationship).ReferencingEntity : null);
+            foreach (var other in related)
+            {
                 if (manyToMany is not null)
                 {
                     var (one, two) = Orient(manyToMany, target, other);
@@ -56,6 +61,7 @@ internal sealed partial class CoreOperations
         var manyToMany = Metadata.FindManyToMany(relationship.SchemaName);
         lock (Store.Gate)
         {
+            DemandAssociation(operation, transaction, target, related, manyToMany is not null, manyToMany is null ? OneToMany(relationship).ReferencingEntity : null);
             foreach (var other in related)
             {
                 if (manyToMany is not null)

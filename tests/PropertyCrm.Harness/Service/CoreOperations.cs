@@ -49,6 +49,7 @@ internal sealed partial class CoreOperations
         RowValidator.Validate(target.LogicalName, id, target.Attributes, attributes);
         var version = Store.NextVersion();
         dataverse.FillSystemColumns(table, id, attributes, operation.Origin.UserId, version);
+        Security.DemandCreate(Caller(operation), target.LogicalName, id, attributes);
         lock (Store.Gate)
         {
             RowValidator.CheckKeys(target.LogicalName, id, attributes.Keys, attributes, Store.RowsOf(target.LogicalName));
@@ -77,7 +78,9 @@ internal sealed partial class CoreOperations
             var row = Store.LockForWrite(transaction, new RowKey(target.LogicalName, target.Id))
                 ?? throw Faults.NotFound(target.LogicalName, target.Id);
             CheckVersion(behavior, target.RowVersion, row);
+            Security.DemandUpdate(Caller(operation), row, target);
             var attributes = new Dictionary<string, object>(row.Attributes, StringComparer.Ordinal);
+            FollowNewOwner(target, attributes);
             foreach (var attribute in target.Attributes)
             {
                 if (attribute.Key == table.PrimaryIdAttribute)
@@ -121,6 +124,7 @@ internal sealed partial class CoreOperations
             var row = Store.LockForWrite(transaction, new RowKey(target.LogicalName, target.Id))
                 ?? throw Faults.NotFound(target.LogicalName, target.Id);
             CheckVersion(behavior, target.RowVersion, row);
+            Security.DemandDelete(Caller(operation), row);
             row.IsDeleted = true;
             RemoveLinksTo(transaction, target.LogicalName, target.Id);
         }
@@ -147,8 +151,11 @@ internal sealed partial class CoreOperations
         {
             var row = Store.Read(transaction, new RowKey(target.LogicalName, target.Id))
                 ?? throw Faults.NotFound(target.LogicalName, target.Id);
+            Security.DemandRead(Caller(operation), row);
             entity = ValueCloner.ToEntity(row, columns.AllColumns ? null : columns.Columns, Metadata.PrimaryIdAttribute(target.LogicalName), dataverse.NameOf);
         }
+
+        Security.TrimSecuredColumns(Caller(operation), entity);
 
         // The same object is the platform's output parameter, so a post-operation step can adjust it.
         operation.OutputParameters["BusinessEntity"] = entity;
@@ -160,7 +167,9 @@ internal sealed partial class CoreOperations
     public OrganizationResponse RetrieveMultiple(Operation operation, Transaction? transaction)
     {
         var query = (QueryBase)operation.InputParameters["Query"];
-        var result = queries.Execute(query, transaction, operation.Origin.Record, operation.Origin.UserId);
+        var readable = Security.ReadFilter(Caller(operation), operation.PrimaryEntityName);
+        var result = queries.Execute(query, transaction, operation.Origin.Record, operation.Origin.UserId, readable);
+        TrimSecuredColumns(operation, result);
         operation.OutputParameters["BusinessEntityCollection"] = result;
         var response = new RetrieveMultipleResponse { ResponseName = "RetrieveMultiple" };
         response.Results["EntityCollection"] = result;

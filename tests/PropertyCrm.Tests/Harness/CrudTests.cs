@@ -260,7 +260,7 @@ public sealed class CrudTests
     [Fact]
     public void WhoAmI_ForUser_ReturnsUserAndBusinessUnit()
     {
-        var unit = dataverse.Seed(new Entity("businessunit") { ["name"] = "上海项目" });
+        var unit = dataverse.CreateBusinessUnit("上海项目");
         var user = dataverse.CreateUser("Agent", unit);
 
         var response = (WhoAmIResponse)dataverse.ServiceFor(user).Execute(new WhoAmIRequest());

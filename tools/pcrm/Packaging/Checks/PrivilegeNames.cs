@@ -19,6 +19,8 @@ internal static class PrivilegeNames
             ["account"] = "Account",
             ["businessunit"] = "BusinessUnit",
             ["transactioncurrency"] = "TransactionCurrency",
+            ["environmentvariabledefinition"] = "EnvironmentVariableDefinition",
+            ["environmentvariablevalue"] = "EnvironmentVariableValue",
         };
 
     public static string Of(string verb, string table) =>
