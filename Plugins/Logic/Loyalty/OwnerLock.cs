@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
@@ -10,33 +11,70 @@ using PropertyCrm.Schema.Tables;
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
 /// <summary>
-/// Takes the owner (contact) row's exclusive lock for the rest of the transaction, before the ledger is read.
+/// Takes the owner's exclusive lock for the rest of the transaction, before the ledger is read, by writing the owner's
+/// loyalty account row (<c>pcrm_loyaltyaccount</c>, one per owner by its alternate key on the contact).
 /// </summary>
 /// <remarks>
-/// Why lock-then-read rather than <c>ConcurrencyBehavior.IfRowVersionMatches</c>: the ledger is many
-/// pcrm_pointsentry rows, and inserts take no range locks, so nothing on the ledger itself stops two
-/// transactions from both reading the same balance. Updating the contact row first (SQL Server under Dataverse
-/// holds a write's exclusive lock until commit) serialises every award, redemption, reversal and sweep of that
-/// owner: the second waits at its own lock update, then reads the committed ledger and either succeeds on what is
-/// left or gets the clear domain refusal (积分余额不足 / Insufficient points balance). A row-version check would
-/// instead fail the loser with a generic concurrency fault even when enough points remain. The lock is an update
-/// that sets no column (the platform still writes modifiedon and the row version, which takes the lock), so it
-/// cannot overwrite anything committed meanwhile and runs no step filtered on contact columns; tier and balance
-/// are read after it, under the lock.
+/// <para><b>Why a lock at all.</b> The ledger is many pcrm_pointsentry rows, and inserts take no range locks, so nothing
+/// on the ledger stops two transactions from reading the same balance; reads never wait (snapshot reads). Writing one row
+/// first (SQL holds a write's exclusive lock until commit) serialises every award, redemption, reversal, payment and sweep
+/// of that owner: the second waits at its own lock write, then reads the committed ledger and contact. A row-version check
+/// would instead fail the loser with a generic concurrency fault even when enough points remain.</para>
+/// <para><b>Why this row.</b> Microsoft's pre-lock pattern (Learn, "Scalable customization design in Microsoft Dataverse",
+/// https://learn.microsoft.com/power-apps/developer/data-platform/scalable-customization-design/overview, the
+/// auto-numbering example in its database-transactions article): update a real column of a row kept for the purpose, then
+/// read. Locking the contact with an update that sets nothing would still bump its modifiedon and version, fire every
+/// unfiltered contact Update step and "modified" flow, add audit and change-tracking noise and break clients' optimistic
+/// concurrency on the contact; the account row is nobody else's, so writing <c>pcrm_lockedon</c> there costs nothing.</para>
+/// <para><b>First lock.</b> The account is created by an Upsert on its key. Two first locks of one owner at the same moment
+/// cannot create two accounts: the key refuses the second insert (DuplicateRecordEntityKey), which rolls its whole request
+/// back, nothing half-written; the caller retries and then finds the account. The created row takes the contact's owner
+/// (one more write, once per owner) so a property manager's deep read sees it.</para>
+/// <para><b>Calls.</b> 1 write (the upsert) + 1 read (the contact's loyalty columns, committed, hence fresh: every writer of
+/// them holds this lock); + 1 write when the account is created.</para>
 /// </remarks>
 public static class OwnerLock
 {
-    /// <summary>One write (the lock) and one read (tier, balance, tier changed on: fresh under the lock).</summary>
-    public static OwnerSnapshot Lock(IOrganizationService service, Guid ownerId)
+    private static readonly ColumnSet ContactColumns = new(
+        ContactTable.Columns.FullName,
+        ContactTable.Columns.Tier,
+        ContactTable.Columns.PointsBalance,
+        ContactTable.Columns.TierChangedOn,
+        ContactTable.Columns.Rolling12MonthPaid,
+        ContactTable.Columns.OnTimeRatio,
+        ContactTable.Columns.ConsecutiveUnpaidMonths,
+        ContactTable.Columns.OwnerId);
+
+    /// <summary>Locks the owner's account (creating it on the first lock), then reads the contact's loyalty columns.</summary>
+    /// <param name="nowUtc">Written to <c>pcrm_lockedon</c>: when the owner was last processed.</param>
+    public static OwnerSnapshot Lock(IOrganizationService service, Guid ownerId, DateTime nowUtc)
     {
-        service.Update(new Entity(ContactTable.LogicalName, ownerId));
-        var row = service.Retrieve(ContactTable.LogicalName, ownerId, new ColumnSet(ContactTable.Columns.Tier, ContactTable.Columns.PointsBalance, ContactTable.Columns.TierChangedOn, ContactTable.Columns.OwnerId));
-        var balance = row.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
-        return new OwnerSnapshot(ownerId, OptionValues.Read<OwnerTier>(row, ContactTable.Columns.Tier) ?? OwnerTier.Standard, balance)
+        var account = new Entity(LoyaltyAccountTable.LogicalName, new KeyAttributeCollection
         {
-            TierChangedOnUtc = row.GetAttributeValue<DateTime?>(ContactTable.Columns.TierChangedOn),
-            RowOwner = row.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId),
+            { LoyaltyAccountTable.Columns.Contact, new EntityReference(ContactTable.LogicalName, ownerId) },
+        })
+        {
+            [LoyaltyAccountTable.Columns.LockedOn] = nowUtc,
         };
+        var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = account });
+
+        var row = service.Retrieve(ContactTable.LogicalName, ownerId, ContactColumns);
+        var snapshot = Read(ownerId, row);
+        if (upsert.RecordCreated)
+        {
+            var created = new Entity(LoyaltyAccountTable.LogicalName, upsert.Target.Id)
+            {
+                [LoyaltyAccountTable.Columns.Name] = ColumnText.Fit(row.GetAttributeValue<string>(ContactTable.Columns.FullName) ?? ownerId.ToString(), LoyaltyAccountTable.MaxLengths.Name),
+            };
+            if (snapshot.RowOwner is not null)
+            {
+                created[LoyaltyAccountTable.Columns.OwnerId] = snapshot.RowOwner;
+            }
+
+            service.Update(created);
+        }
+
+        return snapshot;
     }
 
     /// <summary>Writes the balance the ledger now sums to, when it differs from the stored one read by <see cref="Lock"/>.</summary>
@@ -47,31 +85,15 @@ public static class OwnerLock
             service.Update(new Entity(ContactTable.LogicalName, owner.Id) { [ContactTable.Columns.PointsBalance] = balance });
         }
     }
-}
 
-/// <summary>The owner as read at lock time.</summary>
-public sealed class OwnerSnapshot
-{
-    public OwnerSnapshot(Guid id, OwnerTier tier, int balance)
-    {
-        Id = id;
-        Tier = tier;
-        Balance = balance;
-    }
-
-    public Guid Id { get; }
-
-    public OwnerTier Tier { get; }
-
-    public int Balance { get; }
-
-    /// <summary>When the tier last changed (null when never, or when the snapshot was handed over without it).</summary>
-    public DateTime? TierChangedOnUtc { get; init; }
-
-    /// <summary>
-    /// The owner contact's own owner (user or team). Ledger and tier history rows are written by SYSTEM, which would
-    /// own them in the root business unit, out of reach of every business-unit or deep read; giving them the
-    /// contact's owner puts them in the owner's business unit, so whoever may read the owner may read them.
-    /// </summary>
-    public EntityReference? RowOwner { get; init; }
+    private static OwnerSnapshot Read(Guid ownerId, Entity row) =>
+        new(ownerId, OptionValues.Read<OwnerTier>(row, ContactTable.Columns.Tier) ?? OwnerTier.Standard, row.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0)
+        {
+            TierChangedOnUtc = row.GetAttributeValue<DateTime?>(ContactTable.Columns.TierChangedOn),
+            RowOwner = row.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId),
+            Standing = new StoredStanding(
+                row.GetAttributeValue<Money>(ContactTable.Columns.Rolling12MonthPaid)?.Value,
+                row.GetAttributeValue<decimal?>(ContactTable.Columns.OnTimeRatio),
+                row.GetAttributeValue<int?>(ContactTable.Columns.ConsecutiveUnpaidMonths)),
+        };
 }

@@ -20,14 +20,16 @@ namespace PropertyCrm.Plugins.Logic.Loyalty;
 /// </summary>
 /// <remarks>
 /// <para><b>Owner lock first.</b> Every award and recalculation starts with <see cref="OwnerLock.Lock"/> (write the
-/// contact row, holding its exclusive lock until commit) and only then reads the ledger. Two payments of one owner
+/// owner's loyalty account row, holding its exclusive lock until commit) and only then reads the ledger. Two payments of one owner
 /// arriving together therefore run one after the other: the second sees the first's entry, takes the next sequence
 /// number, counts it against the monthly cap and writes a balance that includes it. Without the lock both would read
 /// the same ledger and the later contact write would drop the earlier award from the balance.</para>
 /// <para><b>Call budget</b> of <see cref="Award(IOrganizationService, LoyaltyConfiguration, Guid, LoyaltyEvent, DateTime, Action{string}, bool)"/>
-/// (warm configuration): reads — contact (lock), ledger (1 per 5,000 entries), bills with their payments (one
-/// outer-join query, 36 months) = 3; writes — lock, entry, contact, history (on a change only) = 3 (+1). An award
-/// that is refused or already applied: 2 reads (contact, ledger), 1 write (the lock). Cold configuration: +2 reads.</para>
+/// (warm configuration): reads — contact (under the account lock), ledger (1 per 5,000 entries), bills with their payments
+/// (one outer-join query, 36 months) = 3; writes — account lock, entry, contact (only the columns that change: none when a
+/// capped award earns 0), history (on a change only) = 3 (+1). An award that is refused or already applied: 2 reads
+/// (contact, ledger), 1 write (the lock). The first lock of an owner: +1 write (the new account takes the contact's
+/// owner). Cold configuration: +2 reads.</para>
 /// </remarks>
 public static class OwnerLoyaltyLogic
 {
@@ -39,7 +41,7 @@ public static class OwnerLoyaltyLogic
     /// <param name="recalculateAlways">Recompute standing and tier even when nothing is awarded (a late fee payment
     /// still changes the owner's standing).</param>
     public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false) =>
-        Award(service, config, OwnerLock.Lock(service, contactId), loyaltyEvent, nowUtc, trace, recalculateAlways);
+        Award(service, config, OwnerLock.Lock(service, contactId, nowUtc), loyaltyEvent, nowUtc, trace, recalculateAlways);
 
     /// <summary>As <see cref="Award(IOrganizationService, LoyaltyConfiguration, Guid, LoyaltyEvent, DateTime, Action{string}, bool)"/>
     /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
@@ -57,7 +59,7 @@ public static class OwnerLoyaltyLogic
         if (!result.HasNewEntry || result.Entry is null)
         {
             Guid? existing = result.Entry is not null && rowIds.TryGetValue(result.Entry.Key, out var id) ? id : null;
-            var unchanged = recalculateAlways ? WriteOwner(service, config, contactId, tier, ledger, now, TierTrigger.Event, trace, owner.RowOwner) : null;
+            var unchanged = recalculateAlways ? WriteOwner(service, config, owner, ledger, now, TierTrigger.Event, trace) : null;
             if (unchanged is null)
             {
                 // Repair the stored balance if it had drifted from the ledger; normally nothing is written.
@@ -69,7 +71,7 @@ public static class OwnerLoyaltyLogic
 
         var entryId = LedgerStore.Append(service, contactId, new[] { result.Entry }, rowOwner: owner.RowOwner)[0];
         var after = ledger.Append(new[] { result.Entry });
-        var assessment = WriteOwner(service, config, contactId, tier, after, now, TierTrigger.Event, trace, owner.RowOwner);
+        var assessment = WriteOwner(service, config, owner, after, now, TierTrigger.Event, trace);
         return new AwardOutcome(result, entryId, after.Balance, assessment);
     }
 
@@ -102,7 +104,7 @@ public static class OwnerLoyaltyLogic
             trace?.Invoke($"Payment {paymentId} deleted: it had no points standing.");
         }
 
-        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, TierTrigger.Event, trace, owner.RowOwner);
+        return WriteOwner(service, config, owner, ledger, now, TierTrigger.Event, trace);
     }
 
     /// <summary>
@@ -114,7 +116,7 @@ public static class OwnerLoyaltyLogic
     {
         // Lock before reading the ledger: the balance written below must include any award or redemption that
         // commits meanwhile, so those wait for this transaction instead of being overwritten by it.
-        return Recalculate(service, config, OwnerLock.Lock(service, contactId), nowUtc, trigger, trace);
+        return Recalculate(service, config, OwnerLock.Lock(service, contactId, nowUtc), nowUtc, trigger, trace);
     }
 
     /// <summary>As <see cref="Recalculate(IOrganizationService, LoyaltyConfiguration, Guid, DateTime, TierTrigger, Action{string})"/>
@@ -125,27 +127,32 @@ public static class OwnerLoyaltyLogic
 
         var now = DataverseTime.ToInstant(nowUtc);
         var ledger = LedgerStore.Read(service, owner.Id);
-        return WriteOwner(service, config, owner.Id, owner.Tier, ledger, now, trigger, trace, owner.RowOwner);
+        return WriteOwner(service, config, owner, ledger, now, trigger, trace);
     }
 
-    private static TierAssessment WriteOwner(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, OwnerTier current, PointsLedger ledger, DateTimeOffset now, TierTrigger trigger, Action<string>? trace, EntityReference? rowOwner)
+    private static TierAssessment WriteOwner(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, PointsLedger ledger, DateTimeOffset now, TierTrigger trigger, Action<string>? trace)
     {
+        var contactId = owner.Id;
+        var current = owner.Tier;
+        var rowOwner = owner.RowOwner;
         var today = ChinaDate.FromInstant(now);
         var standing = FeeStandingReader.Read(service, contactId, today);
         var assessment = new TierPolicy(config.TierRules).Assess(current, standing, ledger.EngagementPoints(today), trigger);
         trace?.Invoke($"Tier {current} → {assessment.Tier} ({assessment.Qualification.ReasonCode}).");
 
-        var update = LedgerStore.BalanceUpdate(contactId, ledger);
-        update[ContactTable.Columns.Rolling12MonthPaid] = new Money(standing.PaidLast12Months);
-        update[ContactTable.Columns.OnTimeRatio] = standing.OnTimeRatio is decimal ratio ? Math.Round(ratio, 2) : null;
-        update[ContactTable.Columns.ConsecutiveUnpaidMonths] = standing.ConsecutiveUnpaidMonths;
+        // Only the columns whose value changes: a write that changes nothing still bumps the contact's version, fires its
+        // unfiltered Update steps and flows and breaks clients' optimistic concurrency (the lock is on the account row).
+        var update = ContactChanges.Of(owner, ledger.Balance, standing);
         if (assessment.Change is TierChange change)
         {
             update[ContactTable.Columns.Tier] = OptionValues.ToOption(change.To);
             update[ContactTable.Columns.TierChangedOn] = now.UtcDateTime;
         }
 
-        service.Update(update);
+        if (update.Attributes.Count > 0)
+        {
+            service.Update(update);
+        }
 
         if (assessment.Change is TierChange changed)
         {

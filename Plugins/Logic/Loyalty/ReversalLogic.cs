@@ -57,7 +57,7 @@ public static class ReversalLogic
     /// <see cref="LoyaltyErrorCodes.ReversalOfReversal"/>.</exception>
     public static ReversalOutcome Post(IOrganizationService service, Guid ownerId, string entryKey, string reason, DateTimeOffset now, Action<string> trace)
     {
-        var owner = OwnerLock.Lock(service, ownerId);
+        var owner = OwnerLock.Lock(service, ownerId, now.UtcDateTime);
         var rowIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var ledger = LedgerStore.Read(service, ownerId, rowIds);
         var result = Engine.Reverse(ledger, entryKey, reason, now);
@@ -70,7 +70,7 @@ public static class ReversalLogic
             return new ReversalOutcome(rowIds[result.Reversal.Key], true, result.Reversal.Points, ledger.Balance);
         }
 
-        var id = LedgerStore.Append(service, ownerId, new[] { result.Reversal })[0];
+        var id = LedgerStore.Append(service, ownerId, new[] { result.Reversal }, rowOwner: owner.RowOwner)[0];
         var balance = ledger.Balance + result.Reversal.Points;
         OwnerLock.WriteBalance(service, owner, balance);
         trace($"Reversed {entryKey}: {result.Reversal.Points} points; balance {balance}.");

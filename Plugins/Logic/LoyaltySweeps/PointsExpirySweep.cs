@@ -71,7 +71,7 @@ public static class PointsExpirySweep
     /// <summary>Expires one owner's lots past expiry at <paramref name="asOf"/>; returns the points expired.</summary>
     public static int ExpireOwner(IOrganizationService service, Guid ownerId, DateTimeOffset asOf, Action<string> trace)
     {
-        var owner = OwnerLock.Lock(service, ownerId);
+        var owner = OwnerLock.Lock(service, ownerId, asOf.UtcDateTime);
         PointsLedger ledger;
         try
         {
@@ -91,7 +91,8 @@ public static class PointsExpirySweep
             return 0;
         }
 
-        LedgerStore.Append(service, ownerId, sweep.Entries);
+        // Owned like the contact (OwnerSnapshot.RowOwner), as every ledger row: SYSTEM-owned entries would be invisible to the property.
+        LedgerStore.Append(service, ownerId, sweep.Entries, rowOwner: owner.RowOwner);
         OwnerLock.WriteBalance(service, owner, ledger.Append(sweep.Entries).Balance);
         trace($"Owner {ownerId}: {sweep.ExpiredPoints} point(s) in {sweep.ExpiredLots.Count} lot(s) expired.");
         return sweep.ExpiredPoints;

@@ -46,7 +46,7 @@ public static class RedemptionLogic
         target[RedemptionTable.PrimaryId] = target.Id;
 
         // 1. Owner lock first, then everything else is read under it.
-        var locked = OwnerLock.Lock(service, owner.Id);
+        var locked = OwnerLock.Lock(service, owner.Id, now.UtcDateTime);
         var ledger = LedgerStore.Read(service, owner.Id);
 
         // 2. The reward; a limited stock is locked by an update that sets no column (row lock, modifiedon and version

@@ -70,7 +70,9 @@ public static class TierReviewSweep
         {
             // The page query left out owners changed on the review day, but another run (a retry, an overlapping flow)
             // may have changed this one since: checked again under the lock, so nobody drops two levels in one day.
-            var owner = OwnerLock.Lock(service, ownerId);
+            // Re-read under the lock (OwnerLock reads after its write): reads never wait, so the page's view of the stamp may
+            // be older than a run that committed while this one waited for the lock.
+            var owner = OwnerLock.Lock(service, ownerId, asOf.UtcDateTime);
             var dayStart = ChinaDate.FromInstant(asOf).StartInstant.UtcDateTime;
             if (owner.TierChangedOnUtc is DateTime changedOn && DataverseTime.ToUtc(changedOn) >= dayStart)
             {

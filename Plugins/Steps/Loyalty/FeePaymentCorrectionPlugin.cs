@@ -109,7 +109,7 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
             ?? Guid.Empty;
         var shared = execution.SharedVariables;
         shared[BillIdVariable] = billRef.Id;
-        LockedOwner.Lock(service, shared, ownerId);
+        LockedOwner.Lock(service, shared, ownerId, context.Scope.Now);
     }
 
     private static void TakeBack(ILocalPluginContext context)

@@ -95,7 +95,7 @@ public sealed class FeePaymentPointsPlugin : PluginBase
         // The owner lock is taken here, before the payment row exists: a second payment of the same owner waits at
         // this point, not after inserting its own row, which the first one's standing query would then have to wait
         // for (a deadlock). Everything read from now on is read under the lock.
-        LockedOwner.Lock(context.SystemService, shared, contactId);
+        LockedOwner.Lock(context.SystemService, shared, contactId, context.Scope.Now);
 
         shared[BillDueVariable] = bill.AmountDue;
         shared[BillDueOnVariable] = FeeMapping.FromDate(bill.DueOn);

@@ -27,17 +27,22 @@ internal sealed class LockedOwnerHandOver
     /// Pre-operation: records <paramref name="ownerId"/> (<see cref="Guid.Empty"/> when nothing names an owner) and,
     /// when there is one, locks the owner row and records the tier and balance read under the lock.
     /// </summary>
-    public void Lock(IOrganizationService service, ParameterCollection shared, Guid ownerId)
+    public void Lock(IOrganizationService service, ParameterCollection shared, Guid ownerId, DateTime nowUtc)
     {
         shared[ownerIdVariable] = ownerId;
         if (ownerId != Guid.Empty)
         {
-            var owner = OwnerLock.Lock(service, ownerId);
+            var owner = OwnerLock.Lock(service, ownerId, nowUtc);
             shared[tierVariable] = (int)owner.Tier;
             shared[balanceVariable] = owner.Balance;
 
             // The contact's owner travels too, so the rows post-operation writes as SYSTEM are owned like the contact.
             shared[ownerIdVariable + ".rowowner"] = owner.RowOwner;
+
+            // The stored standing too, so post-operation writes only the contact columns that change.
+            shared[ownerIdVariable + ".paid"] = owner.Standing?.PaidLast12Months;
+            shared[ownerIdVariable + ".ratio"] = owner.Standing?.OnTimeRatio;
+            shared[ownerIdVariable + ".unpaid"] = owner.Standing?.ConsecutiveUnpaidMonths;
         }
     }
 
@@ -50,6 +55,11 @@ internal sealed class LockedOwnerHandOver
             : new OwnerSnapshot(ownerId, (OwnerTier)(int)shared[tierVariable], (int)shared[balanceVariable])
             {
                 RowOwner = shared.TryGetValue(ownerIdVariable + ".rowowner", out var rowOwner) ? rowOwner as EntityReference : null,
+                Standing = new StoredStanding(Value<decimal>(shared, ".paid"), Value<decimal>(shared, ".ratio"), Value<int>(shared, ".unpaid")),
             };
     }
+
+    private T? Value<T>(ParameterCollection shared, string suffix)
+        where T : struct =>
+        shared.TryGetValue(ownerIdVariable + suffix, out var value) && value is T typed ? typed : null;
 }

@@ -330,7 +330,86 @@ public sealed class LoyaltyAwardTests : IDisposable
         Assert.Equal(sum, LedgerStore.Read(dataverse.Service, owner).Balance);
     }
 
-    private Guid Owner(OwnerTier tier = OwnerTier.Standard) => dataverse.Seed(DataProducer.NewOwner(tier));
+    [Fact]
+    public void AwardPoints_Award_ContactVersionUnchangedNoContactUpdateStep()
+    {
+        var owner = Owner();
+        Award(owner, Options.EarnRule.SurveyCompleted, "survey-0");   // the first award computes the stored standing once
+        var before = dataverse.Peek(ContactTable.LogicalName, owner)!.RowVersion;
+
+        Award(owner, Options.EarnRule.CommunityEventAttended, "event-1");
+
+        // The balance changes, so the contact is written once (that column only); the lock itself is on the account row.
+        Assert.Equal(70, Balance(owner));
+        Assert.NotEqual(before, dataverse.Peek(ContactTable.LogicalName, owner)!.RowVersion);
+        Assert.Equal(ApiAwardWrites, dataverse.LastExecution.PluginCalls.Writes);
+    }
+
+    [Fact]
+    public void AwardPoints_CappedAwardEarnsZero_ContactVersionUnchangedNoContactUpdateStep()
+    {
+        var owner = Owner();
+        for (var i = 1; i <= 4; i++)
+        {
+            Award(owner, Options.EarnRule.CommunityEventAttended, "event-" + i);
+        }
+
+        var before = dataverse.Peek(ContactTable.LogicalName, owner)!.RowVersion;
+
+        Award(owner, Options.EarnRule.CommunityEventAttended, "event-5");   // monthly cap 200 reached: earns 0
+
+        AssertContactUntouched(owner, before);
+        Assert.Equal(200, Balance(owner));
+    }
+
+    [Fact]
+    public void AwardPoints_Replayed_ContactVersionUnchangedNoContactUpdateStep()
+    {
+        var owner = Owner();
+        Award(owner, Options.EarnRule.CommunityEventAttended, "event-42");
+        var before = dataverse.Peek(ContactTable.LogicalName, owner)!.RowVersion;
+
+        Award(owner, Options.EarnRule.CommunityEventAttended, "event-42");
+
+        AssertContactUntouched(owner, before);
+    }
+
+    [Fact]
+    public void RecalculateTier_NothingChanged_ContactVersionUnchangedNoContactUpdateStep()
+    {
+        var owner = Owner();
+        Pay(Bill(owner, 500m, new DateTime(2025, 1, 31)), 500m);
+        var before = dataverse.Peek(ContactTable.LogicalName, owner)!.RowVersion;
+
+        dataverse.Service.Execute(new OrganizationRequest(RecalculateTierPlugin.ApiName)
+        {
+            [RecalculateTierPlugin.ContactParameter] = new EntityReference(ContactTable.LogicalName, owner),
+        });
+
+        AssertContactUntouched(owner, before);
+    }
+
+    // Nothing shown on the contact changed: its version stays (clients' optimistic concurrency holds), and no contact
+    // Update step or "modified" trigger runs. The only writes are on the account row (the lock).
+    private void AssertContactUntouched(Guid owner, string? before)
+    {
+        Assert.Equal(before, dataverse.Peek(ContactTable.LogicalName, owner)!.RowVersion);
+        Assert.Equal(0, dataverse.LastExecution.Traces.Count(t => t.MessageName == "Update" && t.PrimaryEntityName == ContactTable.LogicalName));
+        Assert.Equal(1, dataverse.LastExecution.PluginCalls.Writes);
+    }
+
+    // With the owner lock's account row in place, as for every owner processed once: the first lock's creation is
+    // covered by OwnerLockTests (two first locks of one owner at once: the key refuses the second).
+    private Guid Owner(OwnerTier tier = OwnerTier.Standard)
+    {
+        var owner = dataverse.Seed(DataProducer.NewOwner(tier));
+        dataverse.Seed(new Entity(LoyaltyAccountTable.LogicalName)
+        {
+            [LoyaltyAccountTable.Columns.Name] = "账户",
+            [LoyaltyAccountTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+        });
+        return owner;
+    }
 
     private Guid Bill(Guid owner, decimal due, DateTime dueOn) => dataverse.Seed(DataProducer.NewBill(owner, due, dueOn));
 

@@ -32,8 +32,21 @@ internal sealed partial class DataProducer
             dataverse.Seed(LedgerStore.ToRow(owner, entry));
         }
 
+        // An owner who holds points has been processed before, so the owner lock's account row exists.
+        if (lots.Length > 0)
+        {
+            LoyaltyAccount(owner);
+        }
+
         return owner;
     }
+
+    /// <summary>The owner's loyalty account (the owner lock's row), as the first lock leaves it.</summary>
+    public Guid LoyaltyAccount(Guid owner) => dataverse.Seed(new Entity(LoyaltyAccountTable.LogicalName)
+    {
+        [LoyaltyAccountTable.Columns.Name] = "账户 " + Next(),
+        [LoyaltyAccountTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+    });
 
     /// <summary>A fee-voucher reward costing <paramref name="cost"/> points (null stock: unlimited).</summary>
     public Guid Reward(int cost, int? stock = null, OwnerTier minimumTier = OwnerTier.Standard, bool active = true, string code = "FEE-VOUCHER-20")

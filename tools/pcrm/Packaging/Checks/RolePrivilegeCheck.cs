@@ -24,6 +24,7 @@ internal sealed class RolePrivilegeCheck : ISolutionCheck
     {
         ["pcrm_pointsentry.pcrm_contactid"] = "ledger entries are created only by LedgerStore through the SYSTEM service (award, redeem, reverse, expiry)",
         ["pcrm_pointsentry.pcrm_rewardid"] = "ledger entries are created only by LedgerStore through the SYSTEM service (redemptions)",
+        ["pcrm_loyaltyaccount.pcrm_contactid"] = "loyalty accounts are written only by the owner lock through the SYSTEM service (a guard refuses users)",
         ["pcrm_tierhistory.pcrm_contactid"] = "tier history rows are written only by the tier logic through the SYSTEM service",
     };
 
