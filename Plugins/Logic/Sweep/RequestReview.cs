@@ -7,7 +7,7 @@ using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Plugins.Logic.Sweep;
 
-/// <summary>The sweep's decision for one locked request.</summary>
+/// <summary>The sweep's decision for one due request, made from its re-read under the job lock.</summary>
 internal sealed class RequestReview
 {
     private RequestReview(Entity? row, IReadOnlyList<SlaClock> observed, IReadOnlyList<DueEscalation> due, EscalationLevel? highestLevel, DateTimeOffset? nextEscalationOn)
@@ -36,8 +36,6 @@ internal sealed class RequestReview
     public bool NeedsProperty => PropertyId.HasValue && Due.Any(d => d.Level != EscalationLevel.Warning);
 
     public static RequestReview Skip() => new(null, Array.Empty<SlaClock>(), Array.Empty<DueEscalation>(), null, null);
-
-    public static RequestReview Idle(Entity row) => new(row, Array.Empty<SlaClock>(), Array.Empty<DueEscalation>(), null, null);
 
     public static RequestReview Of(Entity row, EscalationReview review) =>
         new(row, review.Observed, review.Due, review.HighestLevel, review.NextEscalationOn);

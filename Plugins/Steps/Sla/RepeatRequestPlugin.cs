@@ -40,15 +40,7 @@ public sealed class RepeatRequestPlugin : PluginBase
             request.Id = execution.PrimaryEntityId;
         }
 
-        // SYSTEM, not the caller: a repeat is a fact about the unit, not about what the caller may read. As the agent
-        // (business-unit read and AppendTo) it would miss, and could not link to, an earlier request of the same unit
-        // that another business unit's desk or the central hotline logged.
-        var service = context.SystemService;
-        var assessment = RepeatRequests.Detect(service, request, execution.OperationCreatedOn, context.Trace);
-        var changes = RepeatRequests.Changes(request.Id, assessment);
-        if (changes is not null)
-        {
-            service.Update(changes);
-        }
+        // As SYSTEM: see RepeatRequests.Link for why.
+        new RepeatRequests(context.Scope).Link(request, execution.OperationCreatedOn);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using PropertyCrm.Plugins.Framework;
-using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
@@ -13,7 +12,7 @@ namespace PropertyCrm.Plugins.Steps.Sla;
 /// Custom API <c>pcrm_RunSlaSweep</c> (global action): the scheduled SLA escalation sweep, for a Power Automate
 /// flow ("Perform an unbound action") every few minutes. Raises warning and escalation rungs that have come due,
 /// within a time budget; returns a continuation token when it stops early. See <see cref="SlaSweep"/> for the
-/// algorithm, its call count and why two sweeps at once are safe.
+/// algorithm, its call count, its job lock and why two sweeps at once are safe.
 /// </summary>
 public sealed class RunSlaSweepPlugin : PluginBase
 {
@@ -113,16 +112,8 @@ public sealed class RunSlaSweepPlugin : PluginBase
         var budget = new StopwatchSweepBudget(stopwatch, budgetSeconds);
         context.Trace($"Sweep at {execution.OperationCreatedOn:o}: page size {size}, budget {budget.Budget.TotalSeconds:0} s, resume after {continuation?.ToString() ?? "(start)"}.");
 
-        // The configuration cache, anchored on the first due request's property: cold one read, warm none.
-        var organizationId = execution.OrganizationId;
-        var now = execution.OperationCreatedOn;
-        var settings = new SweepSettings(anchor => SlaConfigurationCache.Get(service, organizationId, now, anchor, context.Trace));
-        var result = SlaSweep.Run(
-            service,
-            settings,
-            new SweepRequest(execution.OperationCreatedOn, size, continuation),
-            budget,
-            context.Trace);
+        // The configuration cache is anchored on the first due request's property: cold one read, warm none.
+        var result = new SlaSweep(context.Scope).Run(new SweepRequest(execution.OperationCreatedOn, size, continuation), budget);
 
         context.Trace($"Processed {result.Processed}, escalated {result.Escalated}, pages {result.Pages}, more {result.MoreRecords}.");
         execution.OutputParameters[ProcessedOutput] = result.Processed;

@@ -188,8 +188,8 @@ public sealed class LifecycleReviewTests
         Assert.Equal(LifecycleStage.Churned, bed.Stage(moved));
         Assert.Equal(D("2024-08-01"), bed.Day(moved, ContactTable.Columns.LifecycleChangedOn));
         var calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(2 + 1 + 1 + 3, calls.Reads);
-        Assert.Equal(3, calls.Writes);
+        Assert.Equal(2 + 1 + 1 + 3 + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(3 + SweepJobCalls.Writes, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
 
         bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(6));
@@ -197,8 +197,8 @@ public sealed class LifecycleReviewTests
 
         Assert.Equal(3, again.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
         Assert.Equal(0, again.Results[RunLifecycleReviewPlugin.ChangedOutput]);
-        Assert.Equal(2 + 1 + 1 + 3, bed.Dataverse.LastExecution.PluginCalls.Reads);
-        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Writes);
+        Assert.Equal(2 + 1 + 1 + 3 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(0 + SweepJobCalls.Writes, bed.Dataverse.LastExecution.PluginCalls.Writes);
     }
 
     [Fact]
@@ -215,12 +215,12 @@ public sealed class LifecycleReviewTests
             processed.Add((int)response.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
             if (!(bool)response.Results[RunLifecycleReviewPlugin.MoreRecordsOutput])
             {
-                Assert.Equal(2, bed.Dataverse.LastExecution.PluginCalls.Reads);
+                Assert.Equal(2 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
                 Assert.Equal(string.Empty, response.Results[RunLifecycleReviewPlugin.ContinuationTokenOutput]);
                 break;
             }
 
-            Assert.Equal(2 + 1 + 1 + 1, bed.Dataverse.LastExecution.PluginCalls.Reads);
+            Assert.Equal(2 + 1 + 1 + 1 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
             token = (string)response.Results[RunLifecycleReviewPlugin.ContinuationTokenOutput];
             Assert.StartsWith("l1:", token);
             Assert.True(processed.Count < 10);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Schema;
@@ -60,14 +61,16 @@ public sealed class SlaSweepPagingTests
         world.AtMinute(23);
         var now = world.Dataverse.Clock.UtcNow;
 
-        // The budget seam: spent at the 8th check. Checks come before each lock and each write but the first of a call,
-        // so page one's four lock checks pass and its write phase stops before the fifth request, locked but not written.
-        var first = SlaSweep.Run(world.Dataverse.Service, SweepSettings.BuiltIn(), new SweepRequest(now, 5, null), new CountingBudget(7), null!);
-        var second = SlaSweep.Run(world.Dataverse.Service, SweepSettings.BuiltIn(), new SweepRequest(now, 5, first.Continuation), new CountingBudget(1000), null!);
+        // The budget seam: spent at the 8th check. Checks come before each page query and each write but the first of a
+        // call: page one's writes 2–5 are checks 1–4, page two's query check 5, its writes 1–2 checks 6–7, so the
+        // call stops before page two's third request, read but not written.
+        var scope = new ExecutionScope(() => world.Dataverse.Service, () => world.Dataverse.Service, Guid.NewGuid(), now, _ => { });
+        var first = new SlaSweep(scope).Run(new SweepRequest(now, 5, null), new CountingBudget(7));
+        var second = new SlaSweep(scope).Run(new SweepRequest(now, 5, first.Continuation), new CountingBudget(1000));
 
         Assert.True(first.MoreRecords);
-        Assert.Equal(4, first.Processed);
-        Assert.Equal(8, second.Processed);
+        Assert.Equal(7, first.Processed);
+        Assert.Equal(5, second.Processed);
         Assert.False(second.MoreRecords);
         Assert.All(requests, r => Assert.Equal("FR Warning", world.Rungs(r)));
     }

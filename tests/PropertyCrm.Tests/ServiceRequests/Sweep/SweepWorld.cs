@@ -64,6 +64,16 @@ internal sealed class SweepWorld : DataverseTestBase
 
     public void At(DateTime utc) => Dataverse.Clock.SetClock(utc);
 
+    /// <summary>Seeds the SLA sweep's job row, as an earlier call left it (steady state: the lock row exists).</summary>
+    public Guid JobRow() => Dataverse.Seed(new Entity(SweepJobTable.LogicalName)
+    {
+        [SweepJobTable.Columns.Name] = SweepJobTable.Jobs.SlaSweep,
+        [SweepJobTable.Columns.LockVersion] = 1,
+    });
+
+    /// <summary>The SLA sweep's job row; null before the first call.</summary>
+    public Entity? Job => Dataverse.PeekAll(SweepJobTable.LogicalName).SingleOrDefault(e => e.GetAttributeValue<string>(SweepJobTable.Columns.Name) == SweepJobTable.Jobs.SlaSweep);
+
     /// <summary>Moves the clock to the harness start plus minutes:seconds.</summary>
     public void AtMinute(int minutes, int seconds = 0) => At(Start.AddMinutes(minutes).AddSeconds(seconds));
 
