@@ -11,7 +11,7 @@ using PropertyCrm.Schema.Tables;
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
 /// <summary>
-/// Posts a Reversal entry in the caller's transaction: lock the owner row, read the ledger under the lock,
+/// Posts a Reversal entry in the caller's transaction: lock the owner's loyalty account, read the ledger under the lock,
 /// <see cref="PointsEngine.Reverse"/>, append the reversal, write the balance. Used by <c>pcrm_ReversePointsEntry</c>,
 /// its workflow activity and redemption cancellation. The owner's tier is not recalculated: tiers come down only at
 /// the periodic review.
