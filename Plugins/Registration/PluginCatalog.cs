@@ -33,6 +33,7 @@ public static class PluginCatalog
         PointsLedgerGuardPlugin.OnCreate,
         PointsLedgerGuardPlugin.OnUpdate,
         PointsLedgerGuardPlugin.OnDelete,
+        LoyaltyAccountPlugin.OnContactCreate,
         LoyaltyAccountGuardPlugin.OnCreate,
         LoyaltyAccountGuardPlugin.OnUpdate,
         LoyaltyAccountGuardPlugin.OnDelete,

@@ -30,6 +30,10 @@ public static class RewardTable
         /// <summary>Stock (库存). Whole number (0 to 2147483647). Items left; empty means unlimited (e.g. fee vouchers).</summary>
         public const string Stock = "pcrm_stock";
 
+        /// <summary>Stock Locked On (库存锁定时间). Date and time. Written by every redemption or cancellation of a limited
+        /// reward before it reads the stock: the write that takes the row lock (never an update that sets nothing).</summary>
+        public const string LockedOn = "pcrm_lockedon";
+
         /// <summary>Face Value (面值). Currency (CNY). Face value in CNY for vouchers and coupons; informational.</summary>
         public const string FaceValue = "pcrm_facevalue";
 

@@ -26,12 +26,15 @@ namespace PropertyCrm.Plugins.Logic.Loyalty;
 /// read. Locking the contact with an update that sets nothing would still bump its modifiedon and version, fire every
 /// unfiltered contact Update step and "modified" flow, add audit and change-tracking noise and break clients' optimistic
 /// concurrency on the contact; the account row is nobody else's, so writing <c>pcrm_lockedon</c> there costs nothing.</para>
-/// <para><b>First lock.</b> The account is created by an Upsert on its key. Two first locks of one owner at the same moment
-/// cannot create two accounts: the key refuses the second insert (DuplicateRecordEntityKey), which rolls its whole request
-/// back, nothing half-written; the caller retries and then finds the account. The created row takes the contact's owner
-/// (one more write, once per owner) so a property manager's deep read sees it.</para>
+/// <para><b>Where the account comes from.</b> <c>LoyaltyAccountPlugin</c> (post-operation Create of contact) creates it with the contact, so for every
+/// owner created since, the lock only updates an existing row and two operations of a brand-new owner wait on each other.
+/// The Upsert by key remains for owners that existed before that step (until the upgrade run creates their accounts,
+/// README "The owner lock"): two first locks of such an owner at the same moment cannot create two accounts, but the key
+/// refuses the second insert (DuplicateRecordEntityKey) and a plug-in cannot catch that and retry inside its transaction,
+/// so the second request fails whole, nothing half-written, and succeeds when retried. The row created here takes the
+/// contact's owner (one more write, once per such owner) so a property manager's deep read sees it.</para>
 /// <para><b>Calls.</b> 1 write (the upsert) + 1 read (the contact's loyalty columns, committed, hence fresh: every writer of
-/// them holds this lock); + 1 write when the account is created.</para>
+/// them holds this lock); + 1 write when the upsert had to create the account (pre-existing owners only).</para>
 /// </remarks>
 public static class OwnerLock
 {
@@ -62,9 +65,10 @@ public static class OwnerLock
         var snapshot = Read(ownerId, row);
         if (upsert.RecordCreated)
         {
+            // An owner that existed before accounts were created with the contact (LoyaltyAccountPlugin).
             var created = new Entity(LoyaltyAccountTable.LogicalName, upsert.Target.Id)
             {
-                [LoyaltyAccountTable.Columns.Name] = ColumnText.Fit(row.GetAttributeValue<string>(ContactTable.Columns.FullName) ?? ownerId.ToString(), LoyaltyAccountTable.MaxLengths.Name),
+                [LoyaltyAccountTable.Columns.Name] = LoyaltyAccounts.NameFor(ownerId, row.GetAttributeValue<string>(ContactTable.Columns.FullName)),
             };
             if (snapshot.RowOwner is not null)
             {

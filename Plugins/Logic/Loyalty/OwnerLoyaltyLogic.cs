@@ -36,7 +36,7 @@ public static class OwnerLoyaltyLogic
     /// <summary>How far back bills are read for the fee standing (<see cref="FeeStandingReader.BillMonths"/>).</summary>
     public const int BillMonths = FeeStandingReader.BillMonths;
 
-    /// <summary>Locks the owner row, then awards points for <paramref name="loyaltyEvent"/> and recomputes the tier
+    /// <summary>Locks the owner's loyalty account, then awards points for <paramref name="loyaltyEvent"/> and recomputes the tier
     /// when anything was awarded.</summary>
     /// <param name="recalculateAlways">Recompute standing and tier even when nothing is awarded (a late fee payment
     /// still changes the owner's standing).</param>

@@ -11,7 +11,7 @@ using PropertyCrm.Schema.Tables;
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 
 /// <summary>
-/// Posts a Reversal entry in the caller's transaction: lock the owner row, read the ledger under the lock,
+/// Posts a Reversal entry in the caller's transaction: lock the owner's loyalty account, read the ledger under the lock,
 /// <see cref="PointsEngine.Reverse"/>, append the reversal, write the balance. Used by <c>pcrm_ReversePointsEntry</c>,
 /// its workflow activity and redemption cancellation. The owner's tier is not recalculated: tiers come down only at
 /// the periodic review.
@@ -55,9 +55,14 @@ public static class ReversalLogic
     /// <summary>Locks the owner, then reverses the entry with this idempotency key (see the class remarks for calls).</summary>
     /// <exception cref="DomainException"><see cref="LoyaltyErrorCodes.UnknownEntry"/> when the owner's ledger lacks the key,
     /// <see cref="LoyaltyErrorCodes.ReversalOfReversal"/>.</exception>
-    public static ReversalOutcome Post(IOrganizationService service, Guid ownerId, string entryKey, string reason, DateTimeOffset now, Action<string> trace)
+    public static ReversalOutcome Post(IOrganizationService service, Guid ownerId, string entryKey, string reason, DateTimeOffset now, Action<string> trace) =>
+        Post(service, OwnerLock.Lock(service, ownerId, now.UtcDateTime), entryKey, reason, now, trace);
+
+    /// <summary>Reverses the entry with this idempotency key for an owner the caller has already locked in this transaction
+    /// (<see cref="OwnerLock.Lock"/>): the class remarks' calls without the lock's write and read.</summary>
+    public static ReversalOutcome Post(IOrganizationService service, OwnerSnapshot owner, string entryKey, string reason, DateTimeOffset now, Action<string> trace)
     {
-        var owner = OwnerLock.Lock(service, ownerId, now.UtcDateTime);
+        var ownerId = owner.Id;
         var rowIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var ledger = LedgerStore.Read(service, ownerId, rowIds);
         var result = Engine.Reverse(ledger, entryKey, reason, now);

@@ -15,7 +15,7 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 
 /// <summary>
 /// The points expiry sweep behind <c>pcrm_RunPointsExpiry</c>: finds owners holding an Earn lot whose last usable
-/// China date is before the as-of date and that no Expire entry closes yet, and for each (owner row locked first,
+/// China date is before the as-of date and that no Expire entry closes yet, and for each (owner's loyalty account locked first,
 /// ledger read fresh) appends <see cref="PointsEngine.SweepExpired(PointsLedger, DateTimeOffset)"/>'s Expire entries
 /// and the new balance.
 /// </summary>

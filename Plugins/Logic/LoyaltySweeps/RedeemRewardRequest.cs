@@ -9,7 +9,7 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 
 /// <summary>
 /// The Custom API's and workflow activity's way to redeem: create the pcrm_redemption, so the same pre-operation
-/// step (<see cref="RedemptionLogic"/>) does the work in the same transaction, then read back the points taken and
+/// step (<see cref="RedemptionService"/>) does the work in the same transaction, then read back the points taken and
 /// the balance. Calls: 1 create + 2 reads, plus the step's own.
 /// </summary>
 public static class RedeemRewardRequest

@@ -15,7 +15,7 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 
 /// <summary>
 /// The periodic tier review behind <c>pcrm_RunTierReview</c>: for each owner in scope runs
-/// <see cref="OwnerLoyaltyLogic.Recalculate"/> with <see cref="TierTrigger.PeriodicReview"/> at the review instant (which locks the owner row first),
+/// <see cref="OwnerLoyaltyLogic.Recalculate"/> with <see cref="TierTrigger.PeriodicReview"/> at the review instant (which locks the owner's loyalty account first),
 /// so the domain (<see cref="TierPolicy"/>) upgrades to the qualification and downgrades at most one level; the
 /// contact's tier columns and a <c>pcrm_tierhistory</c> row are written as for any other tier change.
 /// </summary>

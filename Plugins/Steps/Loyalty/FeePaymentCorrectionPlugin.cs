@@ -16,7 +16,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// <item><b>Update</b> (pre-validation, filtered on bill, owner, amount, paid-on and on-time): refused for users,
 /// imports and flows (depth 1). What a payment earned and counted was decided when it was recorded; a wrong payment is
 /// deleted and recorded again.</item>
-/// <item><b>Delete, pre-operation</b>: reads the bill's owner and locks the owner row before the payment row is
+/// <item><b>Delete, pre-operation</b>: reads the bill's owner and locks the owner's loyalty account before the payment row is
 /// deleted (the same order as a new payment, so the two cannot deadlock), handing bill and owner to post-operation.</item>
 /// <item><b>Delete, post-operation, synchronous</b> (same transaction): subtracts the amount from the bill's amount
 /// paid (read fresh under the lock; paid-in-full-on cleared when it falls short again), reverses the payment's on-time

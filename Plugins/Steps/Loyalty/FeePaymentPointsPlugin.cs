@@ -17,7 +17,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty;
 /// </summary>
 /// <remarks>
 /// <para><b>Pre-operation Create</b>: reads the bill once, stamps <c>pcrm_ontime</c> (and <c>pcrm_paidon</c> when blank)
-/// on the payment itself — saved with it, no extra write — locks the bill's owner row (<see cref="OwnerLock"/>) before
+/// on the payment itself — saved with it, no extra write — locks the bill's owner's loyalty account (<see cref="OwnerLock"/>) before
 /// the payment row is inserted, and hands bill and owner to post-operation in SharedVariables.</para>
 /// <para><b>Post-operation Create, synchronous</b>: reads the bill's amount paid fresh under the owner lock and adds this
 /// payment (and paid-in-full-on), then

@@ -25,7 +25,7 @@ internal sealed class LockedOwnerHandOver
 
     /// <summary>
     /// Pre-operation: records <paramref name="ownerId"/> (<see cref="Guid.Empty"/> when nothing names an owner) and,
-    /// when there is one, locks the owner row and records the tier and balance read under the lock.
+    /// when there is one, locks the owner's loyalty account and records the tier and balance read under the lock.
     /// </summary>
     public void Lock(IOrganizationService service, ParameterCollection shared, Guid ownerId, DateTime nowUtc)
     {

@@ -331,7 +331,7 @@ public sealed class LoyaltyAwardTests : IDisposable
     }
 
     [Fact]
-    public void AwardPoints_Award_ContactVersionUnchangedNoContactUpdateStep()
+    public void AwardPoints_BalanceChanges_ContactWrittenOnceVersionChanges()
     {
         var owner = Owner();
         Award(owner, Options.EarnRule.SurveyCompleted, "survey-0");   // the first award computes the stored standing once
@@ -398,8 +398,8 @@ public sealed class LoyaltyAwardTests : IDisposable
         Assert.Equal(1, dataverse.LastExecution.PluginCalls.Writes);
     }
 
-    // With the owner lock's account row in place, as for every owner processed once: the first lock's creation is
-    // covered by OwnerLockTests (two first locks of one owner at once: the key refuses the second).
+    // Seeded (no Create pipeline), so the account the contact's Create step would make is seeded too; the account's
+    // creation with the contact and by the lock's upsert for older owners is covered by OwnerLockTests.
     private Guid Owner(OwnerTier tier = OwnerTier.Standard)
     {
         var owner = dataverse.Seed(DataProducer.NewOwner(tier));

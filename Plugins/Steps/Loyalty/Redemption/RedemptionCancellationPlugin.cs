@@ -1,8 +1,6 @@
-using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
-using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
 
@@ -13,7 +11,8 @@ namespace PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 /// entry, returns the points and a limited reward's stock in the update's transaction; restoring a cancelled redemption
 /// is refused (已取消的兑换不能恢复,请重新兑换 / A cancelled redemption cannot be restored; redeem again) and nothing is
 /// saved. Cancelling again posts nothing. Updates that do not touch statecode/statuscode do not run it. The owner's tier
-/// is not recalculated. See <see cref="RedemptionCancellationLogic"/> for the locking and the call budget.
+/// is not recalculated. The status is decided again under the owner lock (a cancel
+/// may have committed after the pre-image was taken). See <see cref="RedemptionCancellationService"/> for the locking and the call budget.
 /// </summary>
 public sealed class RedemptionCancellationPlugin : PluginBase
 {
@@ -23,7 +22,7 @@ public sealed class RedemptionCancellationPlugin : PluginBase
     {
         Handler = ApplyStatusChange,
         FilteringAttributes = new[] { RedemptionTable.Columns.StatusCode, RedemptionTable.Columns.StateCode },
-        Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, RedemptionCancellationLogic.PreImageColumns) { IsRequired = true } },
+        Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, RedemptionCancellationService.PreImageColumns) { IsRequired = true } },
         Description = "Cancelling a redemption returns its points and stock; a cancelled redemption cannot be restored. / 取消兑换时退回积分与库存;已取消的兑换不能恢复。",
     };
 
@@ -35,8 +34,6 @@ public sealed class RedemptionCancellationPlugin : PluginBase
     private static void ApplyStatusChange(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
-        var preImage = execution.PreEntityImages[PreImageAlias];
-        RedemptionCancellationLogic.Apply(context.SystemService, execution.GetRequiredTarget(), preImage, now, context.Trace);
+        new RedemptionCancellationService(context.Scope).ApplyStatusChange(execution.GetRequiredTarget(), execution.PreEntityImages[PreImageAlias]);
     }
 }

@@ -1,7 +1,5 @@
-using System;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
-using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
 
@@ -11,7 +9,7 @@ namespace PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 /// Pre-operation Create of pcrm_redemption: takes the points (oldest lots first), decrements the reward's stock,
 /// appends the Redeem entry and updates the owner's balance, all in the create's transaction; refuses with a
 /// bilingual message (积分余额不足 / Insufficient points balance, out of stock, tier, withdrawn) and saves nothing.
-/// See <see cref="RedemptionLogic"/> for the locking and the call count.
+/// See <see cref="RedemptionService"/> for the locking and the call count.
 /// </summary>
 public sealed class RedemptionPlugin : PluginBase
 {
@@ -26,10 +24,6 @@ public sealed class RedemptionPlugin : PluginBase
     {
     }
 
-    private static void TakePointsAndStock(ILocalPluginContext context)
-    {
-        var execution = context.PluginExecutionContext;
-        var now = DataverseTime.ToInstant(execution.OperationCreatedOn);
-        RedemptionLogic.Apply(context.SystemService, execution.GetRequiredTarget(), now, context.Trace);
-    }
+    private static void TakePointsAndStock(ILocalPluginContext context) =>
+        new RedemptionService(context.Scope).Redeem(context.PluginExecutionContext.GetRequiredTarget());
 }

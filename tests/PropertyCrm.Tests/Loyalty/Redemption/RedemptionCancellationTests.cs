@@ -7,8 +7,10 @@ using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Harness.Support;
 using PropertyCrm.Tests.Support;
 using Reasons = PropertyCrm.Schema.Tables.RedemptionTable.StatusReasons;
 using static PropertyCrm.Tests.Support.RealThreads;
@@ -17,9 +19,11 @@ namespace PropertyCrm.Tests.Loyalty.Redemption;
 
 /// <summary>
 /// Cancelling a pcrm_redemption (pre-operation Update of its status) through the harness pipeline. Call budget
-/// (plug-in calls): unlimited stock reads 3 (owner, ledger, reward stock) / writes 3 (owner lock, reversal, balance);
-/// limited stock reads 4 / writes 5 (+ fresh stock under the reward lock; reward lock, new stock); a status change that
-/// does not cancel, and any update that leaves the status alone: 0.
+/// (plug-in calls): every status change from Requested/Fulfilled reads 2 / writes 1 (owner lock, then the redemption's
+/// status read again under it: the pre-image may predate a committed cancel, see the Fulfil_CancelCommits… test; was 0
+/// for a change that does not cancel). Cancelling, unlimited stock: reads 4 (owner, status, ledger, reward stock) /
+/// writes 3 (owner lock, reversal, balance); limited stock reads 5 / writes 5 (+ fresh stock under the reward lock;
+/// reward lock on pcrm_lockedon, new stock). From Cancelled, and any update that leaves the status alone: 0.
 /// </summary>
 public sealed class RedemptionCancellationTests
 {
@@ -49,7 +53,7 @@ public sealed class RedemptionCancellationTests
         Assert.Equal(new OptionSetValue(RedemptionTable.States.Inactive), row[RedemptionTable.Columns.StateCode]);
         Assert.Equal(new OptionSetValue(Reasons.Cancelled), row[RedemptionTable.Columns.StatusCode]);
 
-        Assert.Equal(4, calls.Reads);
+        Assert.Equal(5, calls.Reads);
         Assert.Equal(5, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
     }
@@ -68,7 +72,7 @@ public sealed class RedemptionCancellationTests
         Assert.Equal(300, bed.Balance(owner));
         Assert.Equal(bed.LedgerSum(owner), bed.Balance(owner));
         Assert.Null(bed.Stock(reward));
-        Assert.Equal(3, calls.Reads);
+        Assert.Equal(4, calls.Reads);
         Assert.Equal(3, calls.Writes);
     }
 
@@ -149,14 +153,16 @@ public sealed class RedemptionCancellationTests
     }
 
     [Fact]
-    public void Fulfil_Requested_PostsNothing()
+    public void Fulfil_Requested_PostsNothingOnlyLocksAndReadsStatus()
     {
         var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
         var id = bed.Service.Create(DataProducer.NewRedemption(owner, bed.Data.Reward(cost: 100)));
 
         SetStatus(id, Reasons.Fulfilled);
 
-        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Total);
+        // Budget was 0: the status is now decided under the owner lock (1 write, the account; 2 reads, owner and status).
+        Assert.Equal(2, bed.Dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(1, bed.Dataverse.LastExecution.PluginCalls.Writes);
         Assert.Equal(2, bed.Entries(owner).Length);
         Assert.Equal(200, bed.Balance(owner));
     }
@@ -287,6 +293,43 @@ public sealed class RedemptionCancellationTests
         var row = bed.Dataverse.Peek(RedemptionTable.LogicalName, id)!;
         Assert.Equal("取消:业主来电 / Cancelled by phone", row[RedemptionTable.Columns.Name]);
         Assert.Equal(new OptionSetValue(Reasons.Cancelled), row[RedemptionTable.Columns.StatusCode]);
+    }
+
+    [Fact]
+    public async Task Fulfil_CancelCommitsAfterFulfilsPreImage_FulfilRefusedPointsStayReturned()
+    {
+        var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+        var reward = bed.Data.Reward(cost: 100, stock: 5);
+        var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
+
+        // The fulfil's pre-image (Requested) is taken before its pre-operation steps; hold it there, before the
+        // status-change handler, until the cancel has committed: the lost update the handler's lock must prevent.
+        using var fulfilHasImage = new ManualResetEventSlim();
+        using var cancelCommitted = new ManualResetEventSlim();
+        bed.Dataverse.RegisterStep(TestSteps.On("Update", RedemptionTable.LogicalName, PipelineStage.PreOperation, run =>
+        {
+            if (run.Context.Depth == 1 && run.Target.GetAttributeValue<OptionSetValue>(RedemptionTable.Columns.StatusCode)?.Value == Reasons.Fulfilled)
+            {
+                fulfilHasImage.Set();
+                Assert.True(cancelCommitted.Wait(Bound));
+            }
+        }, rank: 0));
+
+        // As a form saves it: the active state with the status reason.
+        var fulfil = OnThread(() => Record.Exception(() => bed.Service.Update(new Entity(RedemptionTable.LogicalName, id)
+        {
+            [RedemptionTable.Columns.StateCode] = new OptionSetValue(RedemptionTable.States.Active),
+            [RedemptionTable.Columns.StatusCode] = new OptionSetValue(Reasons.Fulfilled),
+        })));
+        Assert.True(fulfilHasImage.Wait(Bound));
+        SetStatus(id, Reasons.Cancelled);
+        cancelCommitted.Set();
+        var fault = await fulfil.WaitAsync(Bound);
+
+        Assert.Contains(RedemptionStatusChange.CannotRestoreMessage, Assert.IsType<DataverseFaultException>(fault).Message);
+        Assert.Equal(new OptionSetValue(Reasons.Cancelled), bed.Dataverse.Peek(RedemptionTable.LogicalName, id)![RedemptionTable.Columns.StatusCode]);
+        Assert.Equal(300, bed.Balance(owner));
+        Assert.Equal(5, bed.Stock(reward));
     }
 
     private void SetStatus(Guid redemption, int status) =>

@@ -1,10 +1,10 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
@@ -12,22 +12,35 @@ using PropertyCrm.Schema.Tables;
 namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 
 /// <summary>
-/// Redeems a reward for the pcrm_redemption being created (pre-operation Create), in its transaction:
-/// lock the owner row, read the ledger fresh, <see cref="PointsEngine.Redeem"/> (expired lots settled first,
-/// oldest lots first, never below zero), lock and decrement the reward's stock when it is limited, append the
-/// entries, write the balance, and fill points / redeemed-on / ledger entry on the target (no extra write on it).
+/// Redeems a reward for the pcrm_redemption being created (pre-operation Create), in its transaction, built from the
+/// execution's <see cref="ExecutionScope"/> (writes as SYSTEM): lock the owner's account, read the ledger fresh,
+/// <see cref="PointsEngine.Redeem"/> (expired lots settled first, oldest lots first, never below zero), lock and
+/// decrement the reward's stock when it is limited, append the entries, write the balance, and fill points /
+/// redeemed-on / ledger entry on the target (no extra write on it).
 /// </summary>
 /// <remarks>
-/// Calls: reads 3 (owner, ledger, reward) + 1 when stock is limited (fresh stock under lock); writes 1 (owner
-/// lock) + entries (1 Redeem, + 1 per lot that had to be expired first) + 1 balance + 2 when stock is limited
-/// (reward lock, new stock). Lock order is always owner, then reward, so two redemptions cannot deadlock.
+/// Calls: reads 3 (owner, ledger, reward) + 1 when stock is limited (fresh stock under the reward lock); writes 1
+/// (owner lock) + entries (1 Redeem, + 1 per lot that had to be expired first) + 1 balance + 2 when stock is limited
+/// (reward lock on <c>pcrm_lockedon</c>, new stock: <see cref="RewardStock"/>). Lock order is always owner, then
+/// reward, so two redemptions cannot deadlock.
 /// </remarks>
-public static class RedemptionLogic
+public sealed class RedemptionService
 {
     private static readonly PointsEngine Engine = new(PointsRules.Default);
 
-    public static RedemptionOutcome Apply(IOrganizationService service, Entity target, DateTimeOffset now, Action<string> trace)
+    private readonly ExecutionScope scope;
+
+    public RedemptionService(ExecutionScope scope)
     {
+        this.scope = Guard.NotNull(scope, nameof(scope));
+    }
+
+    /// <summary>Takes the points and stock of the redemption <paramref name="target"/> (the Create's target, completed in place).</summary>
+    public RedemptionOutcome Redeem(Entity target)
+    {
+        Guard.NotNull(target, nameof(target));
+        var service = scope.SystemService;
+        var now = DataverseTime.ToInstant(scope.Now);
         var owner = target.GetAttributeValue<EntityReference>(RedemptionTable.Columns.Contact)
             ?? throw new DomainException(LoyaltyErrorCodes.InvalidReward, "兑换须指定业主 / A redemption needs an owner.");
         var rewardRef = target.GetAttributeValue<EntityReference>(RedemptionTable.Columns.Reward)
@@ -49,16 +62,13 @@ public static class RedemptionLogic
         var locked = OwnerLock.Lock(service, owner.Id, now.UtcDateTime);
         var ledger = LedgerStore.Read(service, owner.Id);
 
-        // 2. The reward; a limited stock is locked by an update that sets no column (row lock, modifiedon and version
-        // only), then read fresh. Rewriting the stock just read would itself overwrite a change committed since the
-        // read (another owner's redemption or a cancellation) and lose it.
+        // 2. The reward; a limited stock is locked and read fresh (RewardStock): the first read may be older than a
+        // redemption of another owner or a cancellation committed since.
         var rewardRow = RewardRows.Retrieve(service, rewardRef.Id);
         var limited = rewardRow.GetAttributeValue<int?>(RewardTable.Columns.Stock) is int;
         if (limited)
         {
-            service.Update(new Entity(RewardTable.LogicalName, rewardRef.Id));
-            var fresh = service.Retrieve(RewardTable.LogicalName, rewardRef.Id, new ColumnSet(RewardTable.Columns.Stock));
-            rewardRow[RewardTable.Columns.Stock] = fresh.GetAttributeValue<int?>(RewardTable.Columns.Stock);
+            rewardRow[RewardTable.Columns.Stock] = RewardStock.LockAndRead(service, rewardRef.Id, now.UtcDateTime);
         }
 
         var reward = RewardRows.ToItem(rewardRow);
@@ -68,7 +78,7 @@ public static class RedemptionLogic
         var redeemEntryId = ids.Count > 0 ? ids[ids.Count - 1] : Guid.Empty;
         if (limited && result.StockAfter is int stockAfter)
         {
-            service.Update(new Entity(RewardTable.LogicalName, rewardRef.Id) { [RewardTable.Columns.Stock] = stockAfter });
+            RewardStock.Write(service, rewardRef.Id, stockAfter);
         }
 
         OwnerLock.WriteBalance(service, locked, result.BalanceAfter);
@@ -88,7 +98,7 @@ public static class RedemptionLogic
             target[RedemptionTable.Columns.Name] = ColumnText.Fit(name, RedemptionTable.MaxLengths.Name);
         }
 
-        trace($"Redeemed {spent} points ({result.Entries.Count(e => e.Kind == LedgerEntryKind.Expire)} lot(s) expired first); balance {result.BalanceAfter}, stock {result.StockAfter?.ToString() ?? "unlimited"}.");
+        scope.Trace($"Redeemed {spent} points ({result.Entries.Count(e => e.Kind == LedgerEntryKind.Expire)} lot(s) expired first); balance {result.BalanceAfter}, stock {result.StockAfter?.ToString() ?? "unlimited"}.");
         return new RedemptionOutcome(target.Id, spent, result.BalanceAfter);
     }
 }
