@@ -31,9 +31,9 @@ public sealed class BusinessCalendar
 {
     private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
 
-    private readonly WeeklyHours _week;
-    private readonly Dictionary<CalendarDate, WorkingInterval[]> _datedHours;
-    private readonly HashSet<int> _coveredYears;
+    private readonly WeeklyHours week;
+    private readonly Dictionary<CalendarDate, WorkingInterval[]> datedHours;
+    private readonly HashSet<int> coveredYears;
 
     /// <param name="name">Stable identifier used by SLA policies, e.g. "cn-workdays".</param>
     /// <param name="utcOffset">Fixed offset of the calendar's wall clock, whole minutes within ±14:00.</param>
@@ -84,11 +84,11 @@ public sealed class BusinessCalendar
             throw Invalid(name, "调休日工作时段不能为空", "make-up day hours must not be empty");
         }
 
-        _datedHours = new Dictionary<CalendarDate, WorkingInterval[]>();
-        _coveredYears = new HashSet<int>();
+        datedHours = new Dictionary<CalendarDate, WorkingInterval[]>();
+        coveredYears = new HashSet<int>();
         foreach (var schedule in scheduleList)
         {
-            if (!_coveredYears.Add(schedule.Year))
+            if (!coveredYears.Add(schedule.Year))
             {
                 throw Invalid(name, $"{schedule.Year} 年的节假日安排重复", $"the {schedule.Year} holiday schedule is given twice");
             }
@@ -101,18 +101,21 @@ public sealed class BusinessCalendar
             foreach (var workday in schedule.Workdays)
             {
                 var hours = workday.Hours?.ToArray() ?? defaultMakeUpHours
-                    ?? throw Invalid(name, $"调休上班日 {workday.Date} 未给出工作时段,日历也没有默认调休时段", $"make-up working day {workday.Date} has no hours and the calendar has no make-up day hours");
+                    ?? throw Invalid(
+                        name,
+                        $"调休上班日 {workday.Date} 未给出工作时段,日历也没有默认调休时段",
+                        $"make-up working day {workday.Date} has no hours and the calendar has no make-up day hours");
                 AddDated(name, workday.Date, hours);
             }
         }
 
         Name = name;
         UtcOffset = utcOffset;
-        _week = weeklyHours;
+        this.week = weeklyHours;
         Schedules = Array.AsReadOnly(scheduleList);
         ObservesPublicHolidays = observesPublicHolidays;
         MakeUpDayHours = defaultMakeUpHours is null ? null : Array.AsReadOnly(defaultMakeUpHours);
-        CoveredYears = Array.AsReadOnly(_coveredYears.OrderBy(y => y).ToArray());
+        CoveredYears = Array.AsReadOnly(coveredYears.OrderBy(y => y).ToArray());
         Description = description;
     }
 
@@ -121,7 +124,7 @@ public sealed class BusinessCalendar
     /// <summary>The fixed offset of the calendar's wall clock; every result is expressed in it.</summary>
     public TimeSpan UtcOffset { get; }
 
-    public WeeklyHours WeeklyHours => _week;
+    public WeeklyHours WeeklyHours => this.week;
 
     /// <summary>Sorted by year.</summary>
     public IReadOnlyList<HolidaySchedule> Schedules { get; }
@@ -149,11 +152,11 @@ public sealed class BusinessCalendar
         var added = schedules.ToArray();
         var addedYears = new HashSet<int>(added.Select(s => s.Year));
         var merged = Schedules.Where(s => !addedYears.Contains(s.Year)).Concat(added);
-        return new BusinessCalendar(Name, UtcOffset, _week, merged, ObservesPublicHolidays, MakeUpDayHours, Description);
+        return new BusinessCalendar(Name, UtcOffset, this.week, merged, ObservesPublicHolidays, MakeUpDayHours, Description);
     }
 
     /// <summary>True when working time on days of <paramref name="year"/> can be computed.</summary>
-    public bool Covers(int year) => !ObservesPublicHolidays || _coveredYears.Contains(year);
+    public bool Covers(int year) => !ObservesPublicHolidays || coveredYears.Contains(year);
 
     /// <summary>The working intervals of <paramref name="date"/>, after holidays and 调休.</summary>
     /// <exception cref="DomainException"><see cref="CalendarErrorCodes.YearNotCovered"/>.</exception>
@@ -322,22 +325,22 @@ public sealed class BusinessCalendar
 
     private WorkingInterval[] IntervalsOn(CalendarDate date)
     {
-        if (ObservesPublicHolidays && !_coveredYears.Contains(date.Year))
+        if (ObservesPublicHolidays && !coveredYears.Contains(date.Year))
         {
             throw YearNotCovered(date);
         }
 
-        return _datedHours.TryGetValue(date, out var dated) ? dated : _week.IntervalsFor(date.DayOfWeek);
+        return datedHours.TryGetValue(date, out var dated) ? dated : this.week.IntervalsFor(date.DayOfWeek);
     }
 
     private void AddDated(string name, CalendarDate date, WorkingInterval[] hours)
     {
-        if (_datedHours.ContainsKey(date))
+        if (datedHours.ContainsKey(date))
         {
             throw Invalid(name, $"{date} 在多个年度安排中出现", $"{date} appears in more than one schedule");
         }
 
-        _datedHours.Add(date, hours);
+        datedHours.Add(date, hours);
     }
 
     private DateTimeOffset At(CalendarDate date, long ticksIntoDay)

@@ -11,26 +11,26 @@ namespace PropertyCrm.Domain.Calendars;
 /// </summary>
 public sealed class BusinessCalendarCatalog
 {
-    private readonly Dictionary<string, BusinessCalendar> _byName;
+    private readonly Dictionary<string, BusinessCalendar> byName;
 
     public BusinessCalendarCatalog(IEnumerable<BusinessCalendar> calendars)
     {
         Guard.NotNull(calendars, nameof(calendars));
 
-        _byName = new Dictionary<string, BusinessCalendar>(StringComparer.OrdinalIgnoreCase);
+        byName = new Dictionary<string, BusinessCalendar>(StringComparer.OrdinalIgnoreCase);
         foreach (var calendar in calendars)
         {
-            if (_byName.ContainsKey(calendar.Name))
+            if (byName.ContainsKey(calendar.Name))
             {
                 throw new DomainException(
                     CalendarErrorCodes.InvalidCalendar,
                     $"工作日历名称重复:'{calendar.Name}' / Duplicate business calendar name '{calendar.Name}'.");
             }
 
-            _byName.Add(calendar.Name, calendar);
+            byName.Add(calendar.Name, calendar);
         }
 
-        Calendars = Array.AsReadOnly(_byName.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray());
+        Calendars = Array.AsReadOnly(byName.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>Sorted by name.</summary>
@@ -40,7 +40,7 @@ public sealed class BusinessCalendarCatalog
     {
         Guard.NotNull(name, nameof(name));
 
-        if (_byName.TryGetValue(name.Trim(), out var found))
+        if (byName.TryGetValue(name.Trim(), out var found))
         {
             calendar = found;
             return true;

@@ -16,11 +16,11 @@ public readonly struct CalendarDate : IEquatable<CalendarDate>, IComparable<Cale
 {
     private static readonly int MaxDayNumber = (int)(DateTime.MaxValue.Ticks / TimeSpan.TicksPerDay);
 
-    private readonly int _dayNumber;
+    private readonly int dayNumber;
 
     private CalendarDate(int dayNumber)
     {
-        _dayNumber = dayNumber;
+        this.dayNumber = dayNumber;
     }
 
     /// <summary>Creates a date; throws <see cref="ArgumentOutOfRangeException"/> for a day that does not exist.</summary>
@@ -36,7 +36,7 @@ public readonly struct CalendarDate : IEquatable<CalendarDate>, IComparable<Cale
     public int Day => ToDateTime().Day;
 
     /// <summary>Day 0 (0001-01-01) was a Monday; the modulo keeps this free of a <see cref="DateTime"/>.</summary>
-    public DayOfWeek DayOfWeek => (DayOfWeek)((_dayNumber + 1) % 7);
+    public DayOfWeek DayOfWeek => (DayOfWeek)((this.dayNumber + 1) % 7);
 
     /// <summary>The date of <paramref name="value"/>'s own clock reading, whatever its offset.</summary>
     public static CalendarDate FromDateTime(DateTime value) => new CalendarDate((int)(value.Ticks / TimeSpan.TicksPerDay));
@@ -71,7 +71,7 @@ public readonly struct CalendarDate : IEquatable<CalendarDate>, IComparable<Cale
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> past 0001-01-01 or 9999-12-31.</summary>
     public CalendarDate AddDays(int days)
     {
-        long result = (long)_dayNumber + days;
+        long result = (long)this.dayNumber + days;
         if (result < 0 || result > MaxDayNumber)
         {
             throw new ArgumentOutOfRangeException(nameof(days), days, "The resulting date is outside 0001-01-01..9999-12-31.");
@@ -81,18 +81,18 @@ public readonly struct CalendarDate : IEquatable<CalendarDate>, IComparable<Cale
     }
 
     /// <summary>Whole days from this date to <paramref name="other"/> (negative when other is earlier).</summary>
-    public int DaysUntil(CalendarDate other) => other._dayNumber - _dayNumber;
+    public int DaysUntil(CalendarDate other) => other.dayNumber - this.dayNumber;
 
     /// <summary>Midnight at the start of this date, <see cref="DateTimeKind.Unspecified"/>.</summary>
-    public DateTime ToDateTime() => new DateTime(_dayNumber * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
+    public DateTime ToDateTime() => new DateTime(this.dayNumber * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
 
-    public bool Equals(CalendarDate other) => _dayNumber == other._dayNumber;
+    public bool Equals(CalendarDate other) => this.dayNumber == other.dayNumber;
 
     public override bool Equals(object? obj) => obj is CalendarDate other && Equals(other);
 
-    public override int GetHashCode() => _dayNumber;
+    public override int GetHashCode() => this.dayNumber;
 
-    public int CompareTo(CalendarDate other) => _dayNumber.CompareTo(other._dayNumber);
+    public int CompareTo(CalendarDate other) => this.dayNumber.CompareTo(other.dayNumber);
 
     public override string ToString() => ToDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -100,11 +100,11 @@ public readonly struct CalendarDate : IEquatable<CalendarDate>, IComparable<Cale
 
     public static bool operator !=(CalendarDate left, CalendarDate right) => !left.Equals(right);
 
-    public static bool operator <(CalendarDate left, CalendarDate right) => left._dayNumber < right._dayNumber;
+    public static bool operator <(CalendarDate left, CalendarDate right) => left.dayNumber < right.dayNumber;
 
-    public static bool operator >(CalendarDate left, CalendarDate right) => left._dayNumber > right._dayNumber;
+    public static bool operator >(CalendarDate left, CalendarDate right) => left.dayNumber > right.dayNumber;
 
-    public static bool operator <=(CalendarDate left, CalendarDate right) => left._dayNumber <= right._dayNumber;
+    public static bool operator <=(CalendarDate left, CalendarDate right) => left.dayNumber <= right.dayNumber;
 
-    public static bool operator >=(CalendarDate left, CalendarDate right) => left._dayNumber >= right._dayNumber;
+    public static bool operator >=(CalendarDate left, CalendarDate right) => left.dayNumber >= right.dayNumber;
 }

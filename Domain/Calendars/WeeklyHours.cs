@@ -10,22 +10,22 @@ namespace PropertyCrm.Domain.Calendars;
 /// </summary>
 public sealed class WeeklyHours
 {
-    private readonly WorkingInterval[][] _byDay;
-    private readonly IReadOnlyList<WorkingInterval>[] _readOnlyByDay;
+    private readonly WorkingInterval[][] byDay;
+    private readonly IReadOnlyList<WorkingInterval>[] readOnlyByDay;
 
     public WeeklyHours(IReadOnlyDictionary<DayOfWeek, IReadOnlyList<WorkingInterval>> days)
     {
         Guard.NotNull(days, nameof(days));
 
-        _byDay = new WorkingInterval[7][];
+        byDay = new WorkingInterval[7][];
         for (var day = DayOfWeek.Sunday; day <= DayOfWeek.Saturday; day++)
         {
-            _byDay[(int)day] = days.TryGetValue(day, out var intervals)
+            byDay[(int)day] = days.TryGetValue(day, out var intervals)
                 ? WorkingIntervalList.Normalize(intervals, day.ToString())
                 : Array.Empty<WorkingInterval>();
         }
 
-        _readOnlyByDay = _byDay.Select(d => (IReadOnlyList<WorkingInterval>)Array.AsReadOnly(d)).ToArray();
+        readOnlyByDay = byDay.Select(d => (IReadOnlyList<WorkingInterval>)Array.AsReadOnly(d)).ToArray();
     }
 
     /// <summary>Every day from 00:00 to 24:00.</summary>
@@ -61,11 +61,11 @@ public sealed class WeeklyHours
     }
 
     /// <summary>Sorted, non-overlapping intervals for <paramref name="day"/>; empty when closed.</summary>
-    public IReadOnlyList<WorkingInterval> For(DayOfWeek day) => _readOnlyByDay[(int)day];
+    public IReadOnlyList<WorkingInterval> For(DayOfWeek day) => readOnlyByDay[(int)day];
 
     /// <summary>The backing array, for the calendar's hot loop; never handed out.</summary>
-    internal WorkingInterval[] IntervalsFor(DayOfWeek day) => _byDay[(int)day];
+    internal WorkingInterval[] IntervalsFor(DayOfWeek day) => byDay[(int)day];
 
     /// <summary>Working time in one ordinary week (no holidays, no 调休).</summary>
-    public TimeSpan TotalPerWeek => TimeSpan.FromTicks(_byDay.Sum(d => WorkingIntervalList.Total(d).Ticks));
+    public TimeSpan TotalPerWeek => TimeSpan.FromTicks(byDay.Sum(d => WorkingIntervalList.Total(d).Ticks));
 }

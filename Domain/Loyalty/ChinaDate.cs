@@ -19,11 +19,11 @@ public readonly struct ChinaDate : IEquatable<ChinaDate>, IComparable<ChinaDate>
     /// <summary>China Standard Time. China has not observed daylight saving since 1991.</summary>
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
-    private readonly CalendarDate _date;
+    private readonly CalendarDate date;
 
     private ChinaDate(CalendarDate date)
     {
-        _date = date;
+        this.date = date;
     }
 
     /// <summary>Creates a date; throws <see cref="ArgumentOutOfRangeException"/> for a day that does not exist.</summary>
@@ -32,17 +32,17 @@ public readonly struct ChinaDate : IEquatable<ChinaDate>, IComparable<ChinaDate>
     {
     }
 
-    public int Year => _date.Year;
+    public int Year => this.date.Year;
 
-    public int Month => _date.Month;
+    public int Month => this.date.Month;
 
-    public int Day => _date.Day;
+    public int Day => this.date.Day;
 
     /// <summary>The calendar month this date falls in.</summary>
     public YearMonth YearMonth => new YearMonth(Year, Month);
 
     /// <summary>The instant this date begins in China: 00:00 at +08:00.</summary>
-    public DateTimeOffset StartInstant => new DateTimeOffset(_date.ToDateTime(), Offset);
+    public DateTimeOffset StartInstant => new DateTimeOffset(this.date.ToDateTime(), Offset);
 
     /// <summary>
     /// The first instant after this date ends in China (00:00 +08:00 of the next day). Use it as an
@@ -57,43 +57,43 @@ public readonly struct ChinaDate : IEquatable<ChinaDate>, IComparable<ChinaDate>
     public static ChinaDate Parse(string text) => new ChinaDate(CalendarDate.ParseIso(text));
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> past 0001-01-01 or 9999-12-31.</summary>
-    public ChinaDate AddDays(int days) => new ChinaDate(_date.AddDays(days));
+    public ChinaDate AddDays(int days) => new ChinaDate(this.date.AddDays(days));
 
     /// <summary>
     /// Calendar months later (or earlier). A day that does not exist in the target month becomes that month's
     /// last day: 2026-01-31 plus one month is 2026-02-28.
     /// </summary>
-    public ChinaDate AddMonths(int months) => new ChinaDate(CalendarDate.FromDateTime(_date.ToDateTime().AddMonths(months)));
+    public ChinaDate AddMonths(int months) => new ChinaDate(CalendarDate.FromDateTime(this.date.ToDateTime().AddMonths(months)));
 
     /// <summary>Calendar years later (or earlier); 29 February becomes 28 February in a common year.</summary>
-    public ChinaDate AddYears(int years) => new ChinaDate(CalendarDate.FromDateTime(_date.ToDateTime().AddYears(years)));
+    public ChinaDate AddYears(int years) => new ChinaDate(CalendarDate.FromDateTime(this.date.ToDateTime().AddYears(years)));
 
     /// <summary>Whole days from this date to <paramref name="other"/> (negative when other is earlier).</summary>
-    public int DaysUntil(ChinaDate other) => _date.DaysUntil(other._date);
+    public int DaysUntil(ChinaDate other) => this.date.DaysUntil(other.date);
 
     public static ChinaDate Max(ChinaDate left, ChinaDate right) => left >= right ? left : right;
 
     public static ChinaDate Min(ChinaDate left, ChinaDate right) => left <= right ? left : right;
 
-    public bool Equals(ChinaDate other) => _date == other._date;
+    public bool Equals(ChinaDate other) => this.date == other.date;
 
     public override bool Equals(object? obj) => obj is ChinaDate other && Equals(other);
 
-    public override int GetHashCode() => _date.GetHashCode();
+    public override int GetHashCode() => this.date.GetHashCode();
 
-    public int CompareTo(ChinaDate other) => _date.CompareTo(other._date);
+    public int CompareTo(ChinaDate other) => this.date.CompareTo(other.date);
 
-    public override string ToString() => _date.ToString();
+    public override string ToString() => this.date.ToString();
 
-    public static bool operator ==(ChinaDate left, ChinaDate right) => left._date == right._date;
+    public static bool operator ==(ChinaDate left, ChinaDate right) => left.date == right.date;
 
-    public static bool operator !=(ChinaDate left, ChinaDate right) => left._date != right._date;
+    public static bool operator !=(ChinaDate left, ChinaDate right) => left.date != right.date;
 
-    public static bool operator <(ChinaDate left, ChinaDate right) => left._date < right._date;
+    public static bool operator <(ChinaDate left, ChinaDate right) => left.date < right.date;
 
-    public static bool operator >(ChinaDate left, ChinaDate right) => left._date > right._date;
+    public static bool operator >(ChinaDate left, ChinaDate right) => left.date > right.date;
 
-    public static bool operator <=(ChinaDate left, ChinaDate right) => left._date <= right._date;
+    public static bool operator <=(ChinaDate left, ChinaDate right) => left.date <= right.date;
 
-    public static bool operator >=(ChinaDate left, ChinaDate right) => left._date >= right._date;
+    public static bool operator >=(ChinaDate left, ChinaDate right) => left.date >= right.date;
 }

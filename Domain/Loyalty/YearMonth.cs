@@ -9,11 +9,11 @@ namespace PropertyCrm.Domain.Loyalty;
 /// </summary>
 public readonly struct YearMonth : IEquatable<YearMonth>, IComparable<YearMonth>
 {
-    private readonly int _index;
+    private readonly int index;
 
     private YearMonth(int index)
     {
-        _index = index;
+        this.index = index;
     }
 
     /// <summary>Creates a month; throws <see cref="ArgumentOutOfRangeException"/> outside 0001-01..9999-12.</summary>
@@ -29,12 +29,12 @@ public readonly struct YearMonth : IEquatable<YearMonth>, IComparable<YearMonth>
             throw new ArgumentOutOfRangeException(nameof(month), month, "The month must be 1..12.");
         }
 
-        _index = (year * 12) + (month - 1);
+        this.index = (year * 12) + (month - 1);
     }
 
-    public int Year => _index / 12;
+    public int Year => this.index / 12;
 
-    public int Month => (_index % 12) + 1;
+    public int Month => (this.index % 12) + 1;
 
     public ChinaDate FirstDay => new ChinaDate(Year, Month, 1);
 
@@ -57,7 +57,7 @@ public readonly struct YearMonth : IEquatable<YearMonth>, IComparable<YearMonth>
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> past 0001-01 or 9999-12.</summary>
     public YearMonth AddMonths(int months)
     {
-        long result = (long)_index + months;
+        long result = (long)this.index + months;
         if (result < 12 || result > (9999 * 12) + 11)
         {
             throw new ArgumentOutOfRangeException(nameof(months), months, "The resulting month is outside 0001-01..9999-12.");
@@ -67,17 +67,17 @@ public readonly struct YearMonth : IEquatable<YearMonth>, IComparable<YearMonth>
     }
 
     /// <summary>Months from this month to <paramref name="other"/>: 2026-01 to 2026-03 is 2.</summary>
-    public int MonthsUntil(YearMonth other) => other._index - _index;
+    public int MonthsUntil(YearMonth other) => other.index - this.index;
 
     public bool Contains(ChinaDate date) => date.YearMonth == this;
 
-    public bool Equals(YearMonth other) => _index == other._index;
+    public bool Equals(YearMonth other) => this.index == other.index;
 
     public override bool Equals(object? obj) => obj is YearMonth other && Equals(other);
 
-    public override int GetHashCode() => _index;
+    public override int GetHashCode() => this.index;
 
-    public int CompareTo(YearMonth other) => _index.CompareTo(other._index);
+    public int CompareTo(YearMonth other) => this.index.CompareTo(other.index);
 
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0:D4}-{1:D2}", Year, Month);
 
@@ -85,11 +85,11 @@ public readonly struct YearMonth : IEquatable<YearMonth>, IComparable<YearMonth>
 
     public static bool operator !=(YearMonth left, YearMonth right) => !left.Equals(right);
 
-    public static bool operator <(YearMonth left, YearMonth right) => left._index < right._index;
+    public static bool operator <(YearMonth left, YearMonth right) => left.index < right.index;
 
-    public static bool operator >(YearMonth left, YearMonth right) => left._index > right._index;
+    public static bool operator >(YearMonth left, YearMonth right) => left.index > right.index;
 
-    public static bool operator <=(YearMonth left, YearMonth right) => left._index <= right._index;
+    public static bool operator <=(YearMonth left, YearMonth right) => left.index <= right.index;
 
-    public static bool operator >=(YearMonth left, YearMonth right) => left._index >= right._index;
+    public static bool operator >=(YearMonth left, YearMonth right) => left.index >= right.index;
 }

@@ -1,4 +1,3 @@
-using System;
 using PropertyCrm.Domain.Sla;
 
 namespace PropertyCrm.Domain.ServiceRequests;

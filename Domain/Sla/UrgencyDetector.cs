@@ -17,19 +17,19 @@ namespace PropertyCrm.Domain.Sla;
 /// </remarks>
 public sealed class UrgencyDetector
 {
-    private readonly UrgencyKeyword[] _keywords;
+    private readonly UrgencyKeyword[] keywords;
 
     public UrgencyDetector(IEnumerable<UrgencyKeyword> keywords)
     {
         Guard.NotNull(keywords, nameof(keywords));
 
-        _keywords = keywords.OrderByDescending(k => k.Urgency).ToArray();
+        this.keywords = keywords.OrderByDescending(k => k.Urgency).ToArray();
     }
 
     /// <summary>With <see cref="UrgencyKeywords.Default"/>.</summary>
     public static UrgencyDetector Default { get; } = new UrgencyDetector(UrgencyKeywords.Default);
 
-    public IReadOnlyList<UrgencyKeyword> Keywords => _keywords;
+    public IReadOnlyList<UrgencyKeyword> Keywords => this.keywords;
 
     /// <param name="text">Free text; null or empty reads as Normal.</param>
     /// <param name="agentOverride">The agent's explicit choice, if any.</param>
@@ -38,7 +38,7 @@ public sealed class UrgencyDetector
         var normalized = Normalize(text ?? string.Empty);
         var matches = normalized.Length == 0
             ? Array.Empty<UrgencyKeyword>()
-            : _keywords.Where(k => normalized.IndexOf(k.Phrase, StringComparison.Ordinal) >= 0).ToArray();
+            : this.keywords.Where(k => normalized.IndexOf(k.Phrase, StringComparison.Ordinal) >= 0).ToArray();
         var detected = matches.Length == 0 ? Urgency.Normal : matches[0].Urgency;
         return new UrgencyAssessment(agentOverride ?? detected, detected, Array.AsReadOnly(matches), agentOverride.HasValue);
     }

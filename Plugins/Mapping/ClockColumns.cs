@@ -30,7 +30,17 @@ public sealed class ClockColumns
         Columns.ResolutionPausedMinutes,
         Columns.ResolvedOn);
 
-    private ClockColumns(SlaKpi kpi, string targetMinutes, string calendar, string warningOn, string dueOn, string metOn, string breachedOn, string status, string pausedMinutes, string completedBy)
+    private ClockColumns(
+        SlaKpi kpi,
+        string targetMinutes,
+        string calendar,
+        string warningOn,
+        string dueOn,
+        string metOn,
+        string breachedOn,
+        string status,
+        string pausedMinutes,
+        string completedBy)
     {
         Kpi = kpi;
         TargetMinutes = targetMinutes;

@@ -24,7 +24,7 @@ public static class DataverseTime
     /// <exception cref="ArgumentException">A <see cref="DateTimeKind.Local"/> value (see the remarks).</exception>
     public static DateTimeOffset ToInstant(DateTime value) => new(ToUtc(value));
 
-    /// <summary><see cref="ToInstant"/> of a nullable value; null stays null.</summary>
+    /// <summary><see cref="ToInstant(DateTime)"/> of a nullable value; null stays null.</summary>
     public static DateTimeOffset? ToInstant(DateTime? value) => value.HasValue ? ToInstant(value.Value) : null;
 
     /// <summary>A date-time from Dataverse as a <see cref="DateTimeKind.Utc"/> <see cref="DateTime"/> (same rules as <see cref="ToInstant(DateTime)"/>).</summary>

@@ -5,7 +5,6 @@ using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;
-using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Plugins.Mapping;

@@ -32,7 +32,7 @@ public sealed class SlaPolicyRow
 /// </summary>
 public static class SlaPolicyRowMapping
 {
-    /// <summary>The columns <see cref="Read"/> uses, for queries.</summary>
+    /// <summary>The columns <see cref="Read(Entity)"/> uses, for queries.</summary>
     public static IReadOnlyList<string> Columns { get; } = new[]
     {
         SlaPolicyTable.PrimaryId,
@@ -67,8 +67,22 @@ public static class SlaPolicyRowMapping
             var level2 = value(SlaPolicyTable.Columns.Level2AfterMinutes) as int?;
             var level3 = value(SlaPolicyTable.Columns.Level3AfterMinutes) as int?;
             var targets = new List<SlaTarget>();
-            AddTarget(targets, SlaKpi.FirstResponse, value(SlaPolicyTable.Columns.FirstResponseMinutes) as int?, value(SlaPolicyTable.Columns.FirstResponseCalendar) as string, warning, level2, level3);
-            AddTarget(targets, SlaKpi.Resolution, value(SlaPolicyTable.Columns.ResolutionMinutes) as int?, value(SlaPolicyTable.Columns.ResolutionCalendar) as string, warning, level2, level3);
+            AddTarget(
+                targets,
+                SlaKpi.FirstResponse,
+                value(SlaPolicyTable.Columns.FirstResponseMinutes) as int?,
+                value(SlaPolicyTable.Columns.FirstResponseCalendar) as string,
+                warning,
+                level2,
+                level3);
+            AddTarget(
+                targets,
+                SlaKpi.Resolution,
+                value(SlaPolicyTable.Columns.ResolutionMinutes) as int?,
+                value(SlaPolicyTable.Columns.ResolutionCalendar) as string,
+                warning,
+                level2,
+                level3);
             var policy = new SlaPolicy(
                 string.IsNullOrWhiteSpace(name) ? id.ToString() : name!,
                 targets,

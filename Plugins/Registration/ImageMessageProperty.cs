@@ -34,5 +34,7 @@ public static class ImageMessageProperty
     public static string For(string message) =>
         TryFor(message, out var property)
             ? property
-            : throw new ArgumentException($"消息 '{message}' 不支持实体映像 / entity images are not supported on message '{message}' (known: {string.Join(", ", ByMessage.Keys)})", nameof(message));
+            : throw new ArgumentException(
+                $"消息 '{message}' 不支持实体映像 / entity images are not supported on message '{message}' (known: {string.Join(", ", ByMessage.Keys)})",
+                nameof(message));
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Activities;
 using System.Diagnostics;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Lifecycle;

@@ -1,4 +1,3 @@
-using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
@@ -13,7 +12,7 @@ namespace PropertyCrm.WorkflowActivities.Loyalty;
 /// <summary>
 /// Classic-workflow step "Recalculate tier / 重新评估会员等级": re-derives one owner's fee standing and tier now
 /// (upgrades only; downgrades belong to the periodic review) and refreshes balance and fee figures — the same logic
-/// as the <c>pcrm_RecalculateTier</c> Custom API (<see cref="OwnerLoyaltyLogic.Recalculate"/>, trigger Event).
+/// as the <c>pcrm_RecalculateTier</c> Custom API (<c>OwnerLoyaltyLogic.Recalculate</c>, trigger Event).
 /// </summary>
 public sealed class RecalculateTierActivity : WorkflowActivityBase
 {

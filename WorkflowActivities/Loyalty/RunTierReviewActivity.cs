@@ -1,10 +1,8 @@
 using System;
 using System.Activities;
 using System.Diagnostics;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Plugins.Execution;
-using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.WorkflowActivities.Framework;
 

@@ -1,8 +1,6 @@
-using System;
 using System.Activities;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
-using PropertyCrm.Domain.Owners;
 using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic;
 using PropertyCrm.Schema.Tables;

@@ -1,6 +1,5 @@
 using System;
 using System.Activities;
-using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Plugins.Execution;

@@ -1,4 +1,3 @@
-using System;
 using System.Activities;
 using System.Linq;
 using Microsoft.Xrm.Sdk;

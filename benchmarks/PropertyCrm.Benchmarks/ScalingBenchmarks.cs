@@ -14,15 +14,15 @@ namespace PropertyCrm.Benchmarks;
 public class ScalingBenchmarks
 {
     private static readonly DateTimeOffset Start = new DateTimeOffset(2025, 1, 2, 9, 0, 0, TimeSpan.FromHours(8));
-    private readonly BusinessCalendar _calendar = BuiltInCalendars.ChinaWorkdays;
+    private readonly BusinessCalendar calendar = BuiltInCalendars.ChinaWorkdays;
 
     /// <summary>Working days added (9 h each) or calendar days measured; 300 working days stays inside 2025-2026.</summary>
     [Params(3, 30, 300)]
     public int Days { get; set; }
 
     [Benchmark(Description = "AddWorkingTime(Days x 9 h)")]
-    public DateTimeOffset AddWorkingDays() => _calendar.AddWorkingTime(Start, TimeSpan.FromHours(9 * Days));
+    public DateTimeOffset AddWorkingDays() => this.calendar.AddWorkingTime(Start, TimeSpan.FromHours(9 * Days));
 
     [Benchmark(Description = "WorkingTimeBetween(Days calendar days)")]
-    public TimeSpan BetweenCalendarDays() => _calendar.WorkingTimeBetween(Start, Start.AddDays(Days));
+    public TimeSpan BetweenCalendarDays() => this.calendar.WorkingTimeBetween(Start, Start.AddDays(Days));
 }

@@ -14,20 +14,20 @@ namespace PropertyCrm.Benchmarks;
 public class SpringFestivalBenchmarks
 {
     private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 2, 13, 17, 0, 0, TimeSpan.FromHours(8));
-    private readonly BusinessCalendar _calendar = BuiltInCalendars.ChinaWorkdays;
+    private readonly BusinessCalendar calendar = BuiltInCalendars.ChinaWorkdays;
 
     [Benchmark(Baseline = true, Description = "cn-workdays +30 min")]
-    public DateTimeOffset Add30Minutes() => _calendar.AddWorkingTime(Start, TimeSpan.FromMinutes(30));
+    public DateTimeOffset Add30Minutes() => calendar.AddWorkingTime(Start, TimeSpan.FromMinutes(30));
 
     [Benchmark(Description = "cn-workdays +2 h")]
-    public DateTimeOffset Add2Hours() => _calendar.AddWorkingTime(Start, TimeSpan.FromHours(2));
+    public DateTimeOffset Add2Hours() => calendar.AddWorkingTime(Start, TimeSpan.FromHours(2));
 
     [Benchmark(Description = "cn-workdays +3 working days (27 h)")]
-    public DateTimeOffset Add3WorkingDays() => _calendar.AddWorkingTime(Start, TimeSpan.FromHours(27));
+    public DateTimeOffset Add3WorkingDays() => calendar.AddWorkingTime(Start, TimeSpan.FromHours(27));
 
     [Benchmark(Description = "cn-workdays between 2025-01-01 and 2026-01-01")]
     public TimeSpan WorkingTimeBetweenOneYear() =>
-        _calendar.WorkingTimeBetween(
+        calendar.WorkingTimeBetween(
             new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)),
             new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)));
 }

@@ -11,8 +11,8 @@ namespace PropertyCrm.Domain.Calendars.Serialization;
 /// </summary>
 internal sealed class JsonObjectReader
 {
-    private readonly JsonNode _node;
-    private readonly HashSet<string> _read = new HashSet<string>(StringComparer.Ordinal);
+    private readonly JsonNode node;
+    private readonly HashSet<string> read = new HashSet<string>(StringComparer.Ordinal);
 
     public JsonObjectReader(JsonNode node)
     {
@@ -23,15 +23,15 @@ internal sealed class JsonObjectReader
             throw Error(node, $"应为对象,实际为{node.Describe()}", $"expected an object, found {node.Describe()}");
         }
 
-        _node = node;
+        this.node = node;
     }
 
-    public JsonNode Node => _node;
+    public JsonNode Node => this.node;
 
     public JsonNode? Optional(string name)
     {
-        _read.Add(name);
-        foreach (var property in _node.Properties)
+        read.Add(name);
+        foreach (var property in this.node.Properties)
         {
             if (property.Key == name)
             {
@@ -43,7 +43,7 @@ internal sealed class JsonObjectReader
     }
 
     public JsonNode Required(string name) =>
-        Optional(name) ?? throw Error(_node, $"缺少必填属性 '{name}'", $"missing required property '{name}'");
+        Optional(name) ?? throw Error(this.node, $"缺少必填属性 '{name}'", $"missing required property '{name}'");
 
     public string RequiredString(string name) => AsString(Required(name));
 
@@ -127,10 +127,10 @@ internal sealed class JsonObjectReader
     /// <summary>Throws for any property the caller never asked about.</summary>
     public void RejectUnknown()
     {
-        var unknown = _node.Properties.FirstOrDefault(p => !_read.Contains(p.Key));
+        var unknown = this.node.Properties.FirstOrDefault(p => !read.Contains(p.Key));
         if (unknown.Key is not null)
         {
-            var known = string.Join(", ", _read.OrderBy(n => n, StringComparer.Ordinal));
+            var known = string.Join(", ", read.OrderBy(n => n, StringComparer.Ordinal));
             throw Error(unknown.Value, $"未知属性 '{unknown.Key}'(可用:{known})", $"unknown property '{unknown.Key}' (allowed: {known})");
         }
     }

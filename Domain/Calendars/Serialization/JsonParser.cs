@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Text;
 
@@ -14,14 +13,14 @@ internal sealed class JsonParser
 {
     private const int MaxDepth = 32;
 
-    private readonly string _text;
-    private int _position;
-    private int _line = 1;
-    private int _lineStart;
+    private readonly string text;
+    private int position;
+    private int line = 1;
+    private int lineStart;
 
     private JsonParser(string text)
     {
-        _text = text;
+        this.text = text;
     }
 
     public static JsonNode Parse(string text)
@@ -32,7 +31,7 @@ internal sealed class JsonParser
         parser.SkipWhitespace();
         var root = parser.ParseValue("$", 0);
         parser.SkipWhitespace();
-        if (parser._position < text.Length)
+        if (parser.position < text.Length)
         {
             throw parser.Error("文档结尾后还有多余内容", "unexpected content after the end of the document");
         }
@@ -47,12 +46,12 @@ internal sealed class JsonParser
             throw Error("嵌套层数过深", "nesting is too deep");
         }
 
-        if (_position >= _text.Length)
+        if (position >= this.text.Length)
         {
             throw Error("文档意外结束", "unexpected end of the document");
         }
 
-        var c = _text[_position];
+        var c = this.text[position];
         switch (c)
         {
             case '{':
@@ -60,11 +59,11 @@ internal sealed class JsonParser
             case '[':
                 return ParseArray(path, depth);
             case '"':
-            {
-                var node = NewNode(JsonKind.String, path);
-                node.Text = ParseString();
-                return node;
-            }
+                {
+                    var node = NewNode(JsonKind.String, path);
+                    node.Text = ParseString();
+                    return node;
+                }
 
             case 't':
                 return ParseLiteral("true", JsonKind.Boolean, path);
@@ -85,7 +84,7 @@ internal sealed class JsonParser
     private JsonNode ParseObject(string path, int depth)
     {
         var node = NewNode(JsonKind.Object, path);
-        _position++;
+        position++;
         SkipWhitespace();
         if (TryConsume('}'))
         {
@@ -95,7 +94,7 @@ internal sealed class JsonParser
         while (true)
         {
             SkipWhitespace();
-            if (_position >= _text.Length || _text[_position] != '"')
+            if (position >= this.text.Length || this.text[position] != '"')
             {
                 throw Error("此处应为用双引号括起的属性名", "expected a property name in double quotes");
             }
@@ -127,7 +126,7 @@ internal sealed class JsonParser
     private JsonNode ParseArray(string path, int depth)
     {
         var node = NewNode(JsonKind.Array, path);
-        _position++;
+        position++;
         SkipWhitespace();
         if (TryConsume(']'))
         {
@@ -150,16 +149,16 @@ internal sealed class JsonParser
 
     private string ParseString()
     {
-        _position++;
+        position++;
         var builder = new StringBuilder();
         while (true)
         {
-            if (_position >= _text.Length)
+            if (position >= this.text.Length)
             {
                 throw Error("字符串没有结束引号", "unterminated string");
             }
 
-            var c = _text[_position++];
+            var c = this.text[position++];
             if (c == '"')
             {
                 return builder.ToString();
@@ -167,7 +166,7 @@ internal sealed class JsonParser
 
             if (c < ' ')
             {
-                _position--;
+                position--;
                 throw Error("字符串中有未转义的控制字符", "unescaped control character in string");
             }
 
@@ -177,12 +176,12 @@ internal sealed class JsonParser
                 continue;
             }
 
-            if (_position >= _text.Length)
+            if (position >= this.text.Length)
             {
                 throw Error("字符串没有结束引号", "unterminated string");
             }
 
-            var escape = _text[_position++];
+            var escape = this.text[position++];
             switch (escape)
             {
                 case '"': builder.Append('"'); break;
@@ -194,17 +193,17 @@ internal sealed class JsonParser
                 case 'r': builder.Append('\r'); break;
                 case 't': builder.Append('\t'); break;
                 case 'u':
-                    if (_position + 4 > _text.Length
-                        || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                    if (position + 4 > this.text.Length
+                        || !int.TryParse(this.text.Substring(position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                     {
                         throw Error("\\u 后应有 4 位十六进制数字", "\\u must be followed by 4 hex digits");
                     }
 
                     builder.Append((char)code);
-                    _position += 4;
+                    position += 4;
                     break;
                 default:
-                    _position--;
+                    position--;
                     throw Error($"无效的转义序列 '\\{escape}'", $"invalid escape '\\{escape}'");
             }
         }
@@ -213,14 +212,14 @@ internal sealed class JsonParser
     private JsonNode ParseNumber(string path)
     {
         var node = NewNode(JsonKind.Number, path);
-        var start = _position;
-        if (_text[_position] == '-')
+        var start = position;
+        if (this.text[position] == '-')
         {
-            _position++;
+            position++;
         }
 
         var digits = SkipDigits();
-        if (digits == 0 || (digits > 1 && _text[_position - digits] == '0'))
+        if (digits == 0 || (digits > 1 && this.text[position - digits] == '0'))
         {
             throw Error("数字格式错误", "malformed number");
         }
@@ -230,12 +229,12 @@ internal sealed class JsonParser
             throw Error("数字格式错误", "malformed number");
         }
 
-        if (_position < _text.Length && (_text[_position] == 'e' || _text[_position] == 'E'))
+        if (position < this.text.Length && (this.text[position] == 'e' || this.text[position] == 'E'))
         {
-            _position++;
-            if (_position < _text.Length && (_text[_position] == '+' || _text[_position] == '-'))
+            position++;
+            if (position < this.text.Length && (this.text[position] == '+' || this.text[position] == '-'))
             {
-                _position++;
+                position++;
             }
 
             if (SkipDigits() == 0)
@@ -244,58 +243,58 @@ internal sealed class JsonParser
             }
         }
 
-        node.Text = _text.Substring(start, _position - start);
+        node.Text = this.text.Substring(start, position - start);
         return node;
     }
 
     private JsonNode ParseLiteral(string literal, JsonKind kind, string path)
     {
-        if (string.CompareOrdinal(_text, _position, literal, 0, literal.Length) != 0)
+        if (string.CompareOrdinal(this.text, position, literal, 0, literal.Length) != 0)
         {
             throw Error("无法识别的值(字符串需要双引号)", "unrecognised value (strings need double quotes)");
         }
 
         var node = NewNode(kind, path);
         node.Text = literal;
-        _position += literal.Length;
+        position += literal.Length;
         return node;
     }
 
     private int SkipDigits()
     {
-        var start = _position;
-        while (_position < _text.Length && _text[_position] >= '0' && _text[_position] <= '9')
+        var start = position;
+        while (position < this.text.Length && this.text[position] >= '0' && this.text[position] <= '9')
         {
-            _position++;
+            position++;
         }
 
-        return _position - start;
+        return position - start;
     }
 
     private void SkipWhitespace()
     {
-        while (_position < _text.Length)
+        while (position < this.text.Length)
         {
-            var c = _text[_position];
+            var c = this.text[position];
             if (c == '\n')
             {
-                _line++;
-                _lineStart = _position + 1;
+                this.line++;
+                lineStart = position + 1;
             }
             else if (c != ' ' && c != '\t' && c != '\r' && c != '\uFEFF')
             {
                 return;
             }
 
-            _position++;
+            position++;
         }
     }
 
     private bool TryConsume(char expected)
     {
-        if (_position < _text.Length && _text[_position] == expected)
+        if (position < this.text.Length && this.text[position] == expected)
         {
-            _position++;
+            position++;
             return true;
         }
 
@@ -310,13 +309,13 @@ internal sealed class JsonParser
         }
     }
 
-    private JsonNode NewNode(JsonKind kind, string path) => new JsonNode(kind, path, _line, _position - _lineStart + 1);
+    private JsonNode NewNode(JsonKind kind, string path) => new JsonNode(kind, path, this.line, position - lineStart + 1);
 
     private DomainException Error(string chinese, string english)
     {
-        var column = _position - _lineStart + 1;
+        var column = position - lineStart + 1;
         return new DomainException(
             CalendarErrorCodes.InvalidJson,
-            $"JSON 格式错误(第 {_line} 行第 {column} 列):{chinese} / Malformed JSON at line {_line}, column {column}: {english}.");
+            $"JSON 格式错误(第 {this.line} 行第 {column} 列):{chinese} / Malformed JSON at line {this.line}, column {column}: {english}.");
     }
 }

@@ -17,7 +17,7 @@ namespace PropertyCrm.Domain.Loyalty.Fees;
 /// </remarks>
 public sealed class FeeStanding
 {
-    private readonly OverduePeriod[] _overduePeriods;
+    private readonly OverduePeriod[] overduePeriods;
 
     private FeeStanding(
         ChinaDate asOf,
@@ -34,7 +34,7 @@ public sealed class FeeStanding
         BillsPaidOnTimeLast12Months = billsPaidOnTimeLast12Months;
         OverdueAmount = overdueAmount;
         LastPaymentOn = lastPaymentOn;
-        _overduePeriods = overduePeriods;
+        this.overduePeriods = overduePeriods;
         ConsecutiveUnpaidMonths = LongestRun(overduePeriods);
     }
 
@@ -63,7 +63,7 @@ public sealed class FeeStanding
     public bool InArrears => OverdueAmount > 0m;
 
     /// <summary>Bill months with an overdue unpaid amount, consecutive or not.</summary>
-    public int MonthsInArrears => _overduePeriods.Length;
+    public int MonthsInArrears => this.overduePeriods.Length;
 
     /// <summary>
     /// The longest run of consecutive bill months that are all overdue and unpaid today. Paying the latest bill
@@ -88,9 +88,9 @@ public sealed class FeeStanding
 
         ChinaDate? earliest = null;
         var runStart = 0;
-        for (var i = 0; i < _overduePeriods.Length; i++)
+        for (var i = 0; i < this.overduePeriods.Length; i++)
         {
-            if (i > 0 && _overduePeriods[i - 1].Period.AddMonths(1) != _overduePeriods[i].Period)
+            if (i > 0 && this.overduePeriods[i - 1].Period.AddMonths(1) != this.overduePeriods[i].Period)
             {
                 runStart = i;
             }
@@ -101,10 +101,10 @@ public sealed class FeeStanding
             }
 
             // The window ending at i is complete once its last month to fall overdue has done so.
-            var reached = _overduePeriods[i].OverdueSince;
+            var reached = this.overduePeriods[i].OverdueSince;
             for (var j = i - months + 1; j < i; j++)
             {
-                reached = ChinaDate.Max(reached, _overduePeriods[j].OverdueSince);
+                reached = ChinaDate.Max(reached, this.overduePeriods[j].OverdueSince);
             }
 
             if (earliest is not ChinaDate soFar || reached < soFar)

@@ -21,24 +21,24 @@ namespace PropertyCrm.Domain.Loyalty.Points;
 /// </remarks>
 public sealed class PointsLedger
 {
-    private readonly PointsLedgerEntry[] _entries;
-    private readonly Dictionary<string, PointsLedgerEntry> _byKey;
-    private readonly Dictionary<string, PointsLedgerEntry> _reversalByTarget;
-    private readonly Dictionary<string, LotAllocation[]> _allocations;
-    private readonly Dictionary<RuleMonth, int> _earnedByRuleMonth;
-    private readonly Dictionary<string, int> _expiriesByLot;
-    private readonly HashSet<string> _closedLots;
-    private readonly PointsLot[] _openLots;
+    private readonly PointsLedgerEntry[] entries;
+    private readonly Dictionary<string, PointsLedgerEntry> byKey;
+    private readonly Dictionary<string, PointsLedgerEntry> reversalByTarget;
+    private readonly Dictionary<string, LotAllocation[]> allocations;
+    private readonly Dictionary<RuleMonth, int> earnedByRuleMonth;
+    private readonly Dictionary<string, int> expiriesByLot;
+    private readonly HashSet<string> closedLots;
+    private readonly PointsLot[] openLots;
 
     private PointsLedger(PointsLedgerEntry[] entries)
     {
-        _entries = entries;
-        _byKey = new Dictionary<string, PointsLedgerEntry>(entries.Length, StringComparer.Ordinal);
-        _reversalByTarget = new Dictionary<string, PointsLedgerEntry>(StringComparer.Ordinal);
-        _allocations = new Dictionary<string, LotAllocation[]>(StringComparer.Ordinal);
-        _earnedByRuleMonth = new Dictionary<RuleMonth, int>();
-        _expiriesByLot = new Dictionary<string, int>(StringComparer.Ordinal);
-        _closedLots = new HashSet<string>(StringComparer.Ordinal);
+        this.entries = entries;
+        byKey = new Dictionary<string, PointsLedgerEntry>(entries.Length, StringComparer.Ordinal);
+        reversalByTarget = new Dictionary<string, PointsLedgerEntry>(StringComparer.Ordinal);
+        this.allocations = new Dictionary<string, LotAllocation[]>(StringComparer.Ordinal);
+        earnedByRuleMonth = new Dictionary<RuleMonth, int>();
+        expiriesByLot = new Dictionary<string, int>(StringComparer.Ordinal);
+        closedLots = new HashSet<string>(StringComparer.Ordinal);
 
         var lots = new Dictionary<string, LotState>(StringComparer.Ordinal);
         var open = new SortedSet<LotState>(LotState.FifoOrder);
@@ -57,13 +57,13 @@ public sealed class PointsLedger
                 throw Corrupt($"积分流水序号 {entry.Sequence} 未递增", $"Sequence {entry.Sequence} does not increase.");
             }
 
-            if (_byKey.ContainsKey(entry.Key))
+            if (byKey.ContainsKey(entry.Key))
             {
                 throw Corrupt($"幂等键 {entry.Key} 重复", $"The idempotency key {entry.Key} appears twice.");
             }
 
             previousSequence = entry.Sequence;
-            _byKey.Add(entry.Key, entry);
+            byKey.Add(entry.Key, entry);
 
             switch (entry.Kind)
             {
@@ -89,18 +89,18 @@ public sealed class PointsLedger
         Balance = checked((int)balance);
         NextSequence = previousSequence + 1;
 
-        _openLots = new PointsLot[open.Count];
+        openLots = new PointsLot[open.Count];
         var index = 0;
         foreach (var lot in open)
         {
-            _openLots[index++] = lot.Snapshot();
+            openLots[index++] = lot.Snapshot();
         }
     }
 
     public static PointsLedger Empty { get; } = new PointsLedger(Array.Empty<PointsLedgerEntry>());
 
     /// <summary>The entries in sequence order.</summary>
-    public IReadOnlyList<PointsLedgerEntry> Entries => _entries;
+    public IReadOnlyList<PointsLedgerEntry> Entries => this.entries;
 
     /// <summary>The sequence number the next appended entry must carry (at least).</summary>
     public long NextSequence { get; }
@@ -132,7 +132,7 @@ public sealed class PointsLedger
     {
         Guard.NotNull(newEntries, nameof(newEntries));
 
-        var list = new List<PointsLedgerEntry>(_entries);
+        var list = new List<PointsLedgerEntry>(this.entries);
         foreach (var entry in newEntries)
         {
             if (entry is null)
@@ -157,7 +157,7 @@ public sealed class PointsLedger
     {
         Guard.NotNull(key, nameof(key));
 
-        return _byKey.TryGetValue(key, out var entry) ? entry : null;
+        return byKey.TryGetValue(key, out var entry) ? entry : null;
     }
 
     /// <summary>The reversal of the entry with this key, or null when it stands.</summary>
@@ -165,7 +165,7 @@ public sealed class PointsLedger
     {
         Guard.NotNull(key, nameof(key));
 
-        return _reversalByTarget.TryGetValue(key, out var reversal) ? reversal : null;
+        return reversalByTarget.TryGetValue(key, out var reversal) ? reversal : null;
     }
 
     /// <summary>The lots a redemption or expiry took points from (empty for other entries).</summary>
@@ -173,14 +173,14 @@ public sealed class PointsLedger
     {
         Guard.NotNull(key, nameof(key));
 
-        return _allocations.TryGetValue(key, out var allocations) ? allocations : Array.Empty<LotAllocation>();
+        return this.allocations.TryGetValue(key, out var allocations) ? allocations : Array.Empty<LotAllocation>();
     }
 
     /// <summary>Points the owner can spend at <paramref name="at"/>: open lots not yet past their expiry.</summary>
     public int AvailableBalance(DateTimeOffset at)
     {
         var total = 0;
-        foreach (var lot in _openLots)
+        foreach (var lot in openLots)
         {
             if (lot.ExpiresAt > at)
             {
@@ -194,8 +194,8 @@ public sealed class PointsLedger
     /// <summary>Open lots not yet past their expiry at <paramref name="at"/>, in the order they will be spent.</summary>
     public IReadOnlyList<PointsLot> AvailableLots(DateTimeOffset at)
     {
-        var result = new List<PointsLot>(_openLots.Length);
-        foreach (var lot in _openLots)
+        var result = new List<PointsLot>(openLots.Length);
+        foreach (var lot in openLots)
         {
             if (lot.ExpiresAt > at)
             {
@@ -214,7 +214,7 @@ public sealed class PointsLedger
     {
         var lots = new List<PointsLot>();
         var total = 0;
-        foreach (var lot in _openLots)
+        foreach (var lot in openLots)
         {
             if (lot.ExpiresOn.YearMonth == month)
             {
@@ -235,9 +235,9 @@ public sealed class PointsLedger
     {
         var windowStartExclusive = asOf.AddMonths(-12);
         var total = 0;
-        foreach (var entry in _entries)
+        foreach (var entry in this.entries)
         {
-            if (entry.Kind != LedgerEntryKind.Earn || !EarnRule.IsActivity(entry.Rule!.Value) || _closedLots.Contains(entry.Key))
+            if (entry.Kind != LedgerEntryKind.Earn || !EarnRule.IsActivity(entry.Rule!.Value) || closedLots.Contains(entry.Key))
             {
                 continue;
             }
@@ -254,16 +254,16 @@ public sealed class PointsLedger
 
     /// <summary>Points <paramref name="rule"/> awarded for events in <paramref name="month"/>, net of reversed awards.</summary>
     public int EarnedInMonth(EarnRuleCode rule, YearMonth month) =>
-        _earnedByRuleMonth.TryGetValue(new RuleMonth(rule, month), out var points) ? points : 0;
+        earnedByRuleMonth.TryGetValue(new RuleMonth(rule, month), out var points) ? points : 0;
 
     /// <summary>Open lots in FIFO order, including any past expiry that no sweep has taken yet.</summary>
-    internal IReadOnlyList<PointsLot> OpenLots => _openLots;
+    internal IReadOnlyList<PointsLot> OpenLots => openLots;
 
     /// <summary>How many expiry entries a lot already has (for the next expiry key).</summary>
-    internal int ExpiriesOf(string lotKey) => _expiriesByLot.TryGetValue(lotKey, out var count) ? count : 0;
+    internal int ExpiriesOf(string lotKey) => expiriesByLot.TryGetValue(lotKey, out var count) ? count : 0;
 
     /// <summary>Whether an award's lot was closed by reversing the award.</summary>
-    internal bool IsClosed(string lotKey) => _closedLots.Contains(lotKey);
+    internal bool IsClosed(string lotKey) => closedLots.Contains(lotKey);
 
     private void ReplayEarn(PointsLedgerEntry entry, Dictionary<string, LotState> lots, SortedSet<LotState> open)
     {
@@ -277,7 +277,7 @@ public sealed class PointsLedger
         open.Add(lot);
 
         var month = new RuleMonth(rule, ChinaDate.FromInstant(entry.OccurredAt).YearMonth);
-        _earnedByRuleMonth[month] = EarnedInMonth(rule, month.Month) + entry.Points;
+        earnedByRuleMonth[month] = EarnedInMonth(rule, month.Month) + entry.Points;
     }
 
     private void ReplayRedeem(PointsLedgerEntry entry, SortedSet<LotState> open)
@@ -302,7 +302,7 @@ public sealed class PointsLedger
             }
         }
 
-        _allocations.Add(entry.Key, allocations.ToArray());
+        this.allocations.Add(entry.Key, allocations.ToArray());
     }
 
     private void ReplayExpire(PointsLedgerEntry entry, Dictionary<string, LotState> lots, SortedSet<LotState> open)
@@ -318,14 +318,14 @@ public sealed class PointsLedger
             open.Remove(lot);
         }
 
-        _expiriesByLot[lot.Key] = ExpiriesOf(lot.Key) + 1;
-        _allocations.Add(entry.Key, new[] { new LotAllocation(lot.Key, -entry.Points) });
+        expiriesByLot[lot.Key] = ExpiriesOf(lot.Key) + 1;
+        this.allocations.Add(entry.Key, new[] { new LotAllocation(lot.Key, -entry.Points) });
     }
 
     private void ReplayReversal(PointsLedgerEntry entry, Dictionary<string, LotState> lots, SortedSet<LotState> open)
     {
         var targetKey = entry.ReversesKey!;
-        if (!_byKey.TryGetValue(targetKey, out var target) || target.Sequence >= entry.Sequence)
+        if (!byKey.TryGetValue(targetKey, out var target) || target.Sequence >= entry.Sequence)
         {
             throw Corrupt($"冲正 {entry.Key} 指向不存在的流水", $"Reversal {entry.Key} points to no earlier entry.");
         }
@@ -335,12 +335,12 @@ public sealed class PointsLedger
             throw Corrupt($"冲正 {entry.Key} 冲正了另一条冲正", $"Reversal {entry.Key} reverses a reversal.");
         }
 
-        if (_reversalByTarget.ContainsKey(targetKey))
+        if (reversalByTarget.ContainsKey(targetKey))
         {
             throw Corrupt($"流水 {targetKey} 被冲正两次", $"Entry {targetKey} is reversed twice.");
         }
 
-        _reversalByTarget.Add(targetKey, entry);
+        reversalByTarget.Add(targetKey, entry);
 
         int expected;
         if (target.Kind == LedgerEntryKind.Earn)
@@ -354,14 +354,14 @@ public sealed class PointsLedger
 
             lot.Remaining = 0;
             lot.Closed = true;
-            _closedLots.Add(targetKey);
+            closedLots.Add(targetKey);
             var month = new RuleMonth(lot.Rule, ChinaDate.FromInstant(lot.EarnedAt).YearMonth);
-            _earnedByRuleMonth[month] = EarnedInMonth(lot.Rule, month.Month) - target.Points;
+            earnedByRuleMonth[month] = EarnedInMonth(lot.Rule, month.Month) - target.Points;
         }
         else
         {
             expected = 0;
-            foreach (var allocation in _allocations[targetKey])
+            foreach (var allocation in this.allocations[targetKey])
             {
                 var lot = lots[allocation.LotKey];
                 if (lot.Closed)

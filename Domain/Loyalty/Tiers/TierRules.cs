@@ -1,5 +1,3 @@
-using System;
-
 namespace PropertyCrm.Domain.Loyalty.Tiers;
 
 /// <summary>

@@ -91,7 +91,14 @@ public static class LifecycleReviewSweep
     }
 
     /// <summary>Reviews one owner (the contact row as the page read it); true when its columns were written.</summary>
-    public static bool ReviewOwner(IOrganizationService service, LifecyclePolicy policy, Entity contact, IReadOnlyList<OccupancySpan> occupancies, ChinaDate? lastRequest, ChinaDate day, Action<string> trace)
+    public static bool ReviewOwner(
+        IOrganizationService service,
+        LifecyclePolicy policy,
+        Entity contact,
+        IReadOnlyList<OccupancySpan> occupancies,
+        ChinaDate? lastRequest,
+        ChinaDate day,
+        Action<string> trace)
     {
         var recordedMoveIn = contact.GetAttributeValue<DateTime?>(ContactTable.Columns.MoveInDate) is DateTime moveInDate ? FeeMapping.ToDate(moveInDate) : (ChinaDate?)null;
         var residence = Residence.Derive(occupancies, recordedMoveIn, day);

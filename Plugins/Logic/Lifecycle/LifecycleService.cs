@@ -25,7 +25,9 @@ public sealed class LifecycleService
     /// <param name="started">Started when the platform handed over the call: the time budget counts from then.</param>
     public LoyaltySweepResult RunReview(OwnerSweepArguments arguments, Stopwatch started)
     {
-        var input = Guard.NotNull(arguments, nameof(arguments)).Check(scope.Now, LifecycleReviewSweep.TokenPrefix, LifecycleReviewSweep.DefaultPageSize, LifecycleReviewSweep.MaxPageSize);
+        var input = Guard.NotNull(
+            arguments,
+            nameof(arguments)).Check(scope.Now, LifecycleReviewSweep.TokenPrefix, LifecycleReviewSweep.DefaultPageSize, LifecycleReviewSweep.MaxPageSize);
         var budget = new StopwatchSweepBudget(started, input.BudgetSeconds);
         scope.Trace($"Lifecycle review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
 

@@ -92,7 +92,12 @@ public static class LedgerStore
 
     /// <summary>Creates one row per entry, in order; returns their ids. <paramref name="reward"/> is linked to Redeem entries;
     /// <paramref name="rowOwner"/> (the contact's owner, <see cref="OwnerSnapshot.RowOwner"/>) owns the rows, else SYSTEM does.</summary>
-    public static IReadOnlyList<Guid> Append(IOrganizationService service, Guid contactId, IEnumerable<PointsLedgerEntry> entries, EntityReference? reward = null, EntityReference? rowOwner = null)
+    public static IReadOnlyList<Guid> Append(
+        IOrganizationService service,
+        Guid contactId,
+        IEnumerable<PointsLedgerEntry> entries,
+        EntityReference? reward = null,
+        EntityReference? rowOwner = null)
     {
         Guard.NotNull(service, nameof(service));
         Guard.NotNull(entries, nameof(entries));

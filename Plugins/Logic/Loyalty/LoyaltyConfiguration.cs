@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
-using PropertyCrm.Domain;
 
 namespace PropertyCrm.Plugins.Logic.Loyalty;
 

@@ -1,7 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
-using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Execution;

@@ -2,8 +2,6 @@ using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
-using PropertyCrm.Domain;
-using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;

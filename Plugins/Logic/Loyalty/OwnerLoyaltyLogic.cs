@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Loyalty;
-using PropertyCrm.Domain.Loyalty.Fees;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Mapping;
@@ -40,12 +37,26 @@ public static class OwnerLoyaltyLogic
     /// when anything was awarded.</summary>
     /// <param name="recalculateAlways">Recompute standing and tier even when nothing is awarded (a late fee payment
     /// still changes the owner's standing).</param>
-    public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false) =>
+    public static AwardOutcome Award(
+        IOrganizationService service,
+        LoyaltyConfiguration config,
+        Guid contactId,
+        LoyaltyEvent loyaltyEvent,
+        DateTime nowUtc,
+        Action<string>? trace = null,
+        bool recalculateAlways = false) =>
         Award(service, config, OwnerLock.Lock(service, contactId, nowUtc), loyaltyEvent, nowUtc, trace, recalculateAlways);
 
     /// <summary>As <see cref="Award(IOrganizationService, LoyaltyConfiguration, Guid, LoyaltyEvent, DateTime, Action{string}, bool)"/>
     /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
-    public static AwardOutcome Award(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, LoyaltyEvent loyaltyEvent, DateTime nowUtc, Action<string>? trace = null, bool recalculateAlways = false)
+    public static AwardOutcome Award(
+        IOrganizationService service,
+        LoyaltyConfiguration config,
+        OwnerSnapshot owner,
+        LoyaltyEvent loyaltyEvent,
+        DateTime nowUtc,
+        Action<string>? trace = null,
+        bool recalculateAlways = false)
     {
         Guard.NotNull(owner, nameof(owner));
 
@@ -85,7 +96,13 @@ public static class OwnerLoyaltyLogic
     /// that no longer counts lowers the qualification, but the tier comes down only at the periodic review) and writes
     /// the contact. Reads: ledger, bills with payments; writes: reversal (when there are points), contact.
     /// </summary>
-    public static TierAssessment WithdrawPayment(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, Guid paymentId, DateTime nowUtc, Action<string>? trace = null)
+    public static TierAssessment WithdrawPayment(
+        IOrganizationService service,
+        LoyaltyConfiguration config,
+        OwnerSnapshot owner,
+        Guid paymentId,
+        DateTime nowUtc,
+        Action<string>? trace = null)
     {
         Guard.NotNull(owner, nameof(owner));
 
@@ -112,7 +129,13 @@ public static class OwnerLoyaltyLogic
     /// = ledger sum, tier columns) and a history row on a change. Reads: contact (lock), ledger, bills; writes: lock, contact,
     /// history (on a change).
     /// </summary>
-    public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, Guid contactId, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
+    public static TierAssessment Recalculate(
+        IOrganizationService service,
+        LoyaltyConfiguration config,
+        Guid contactId,
+        DateTime nowUtc,
+        TierTrigger trigger,
+        Action<string>? trace = null)
     {
         // Lock before reading the ledger: the balance written below must include any award or redemption that
         // commits meanwhile, so those wait for this transaction instead of being overwritten by it.
@@ -121,7 +144,13 @@ public static class OwnerLoyaltyLogic
 
     /// <summary>As <see cref="Recalculate(IOrganizationService, LoyaltyConfiguration, Guid, DateTime, TierTrigger, Action{string})"/>
     /// for an owner whose row the caller has already locked with <see cref="OwnerLock.Lock"/> in this transaction.</summary>
-    public static TierAssessment Recalculate(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, DateTime nowUtc, TierTrigger trigger, Action<string>? trace = null)
+    public static TierAssessment Recalculate(
+        IOrganizationService service,
+        LoyaltyConfiguration config,
+        OwnerSnapshot owner,
+        DateTime nowUtc,
+        TierTrigger trigger,
+        Action<string>? trace = null)
     {
         Guard.NotNull(owner, nameof(owner));
 
@@ -130,7 +159,14 @@ public static class OwnerLoyaltyLogic
         return WriteOwner(service, config, owner, ledger, now, trigger, trace);
     }
 
-    private static TierAssessment WriteOwner(IOrganizationService service, LoyaltyConfiguration config, OwnerSnapshot owner, PointsLedger ledger, DateTimeOffset now, TierTrigger trigger, Action<string>? trace)
+    private static TierAssessment WriteOwner(
+        IOrganizationService service,
+        LoyaltyConfiguration config,
+        OwnerSnapshot owner,
+        PointsLedger ledger,
+        DateTimeOffset now,
+        TierTrigger trigger,
+        Action<string>? trace)
     {
         var contactId = owner.Id;
         var current = owner.Tier;

@@ -17,7 +17,7 @@ namespace PropertyCrm.Plugins.Logic.Loyalty;
 /// the periodic review.
 /// </summary>
 /// <remarks>
-/// Calls of <see cref="Post"/>: reads 2 (owner, ledger per 5,000 entries), writes 1 (owner lock) + 1 reversal + 1
+/// Calls of <c>Post</c>: reads 2 (owner, ledger per 5,000 entries), writes 1 (owner lock) + 1 reversal + 1
 /// balance when it changes. An entry already reversed returns that reversal and writes nothing after the lock.
 /// <see cref="ReverseEntry"/> adds one read (the entry row) before the lock.
 /// </remarks>

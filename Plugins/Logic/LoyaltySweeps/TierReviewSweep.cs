@@ -15,7 +15,7 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 
 /// <summary>
 /// The periodic tier review behind <c>pcrm_RunTierReview</c>: for each owner in scope runs
-/// <see cref="OwnerLoyaltyLogic.Recalculate"/> with <see cref="TierTrigger.PeriodicReview"/> at the review instant (which locks the owner's loyalty account first),
+/// <c>OwnerLoyaltyLogic.Recalculate</c> with <see cref="TierTrigger.PeriodicReview"/> at the review instant (which locks the owner's loyalty account first),
 /// so the domain (<see cref="TierPolicy"/>) upgrades to the qualification and downgrades at most one level; the
 /// contact's tier columns and a <c>pcrm_tierhistory</c> row are written as for any other tier change.
 /// </summary>
@@ -32,7 +32,7 @@ namespace PropertyCrm.Plugins.Logic.LoyaltySweeps;
 /// the owner lock, because two runs at once can both read an owner in their page: the second waits on the lock, then
 /// finds the first one's stamp and skips. Unchanged owners are re-assessed and again not changed (the domain decides;
 /// no history row).</para>
-/// <para><b>Calls.</b> 2 queries per page; per owner (<see cref="OwnerLoyaltyLogic.Recalculate"/>): 3 reads (contact under
+/// <para><b>Calls.</b> 2 queries per page; per owner (<c>OwnerLoyaltyLogic.Recalculate</c>): 3 reads (contact under
 /// the owner lock, ledger, bills with payments) + 2 writes (lock, contact), + 1 create (history) on a change. Cold
 /// configuration: +2 reads per call.</para>
 /// </remarks>

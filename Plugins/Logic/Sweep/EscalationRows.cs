@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
-using PropertyCrm.Domain.Sla;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.Sla;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.EscalationTable.Columns;

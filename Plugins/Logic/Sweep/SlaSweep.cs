@@ -13,7 +13,7 @@ namespace PropertyCrm.Plugins.Logic.Sweep;
 /// The SLA escalation sweep, built from one <see cref="ExecutionScope"/>: finds active, not-paused requests whose next
 /// escalation instant (<c>pcrm_nextescalationon</c>) has come, page by page in (instant, id) order, and for each
 /// observes the clocks, raises the due rungs as <c>pcrm_escalation</c> rows with their recipient, and writes back the
-/// KPI statuses, the highest rung and the next instant (<see cref="NextEscalation"/>) that changed.
+/// KPI statuses, the highest rung and the next instant (<see cref="Domain.Sla.NextEscalation"/>) that changed.
 /// </summary>
 /// <remarks>
 /// <para><b>Calls.</b> The job lock (<see cref="SweepJob"/>: 1 Upsert + 1 Retrieve, and 1 Update at the end), then per

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using PropertyCrm.Domain;
 using PropertyCrm.Domain.Sla;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;

@@ -30,7 +30,15 @@ namespace PropertyCrm.Plugins.Logic.Sweep;
 /// </remarks>
 internal static class SlaSweepWrites
 {
-    internal static RequestReview Review(Guid id, Dictionary<Guid, Entity> fresh, Dictionary<Guid, List<EscalationRung>> recorded, SweepSettings settings, DateTimeOffset now, Action<string> trace)
+    internal static RequestReview Review(
+        Guid id,
+        Dictionary<Guid,
+        Entity> fresh,
+        Dictionary<Guid,
+        List<EscalationRung>> recorded,
+        SweepSettings settings,
+        DateTimeOffset now,
+        Action<string> trace)
     {
         if (!fresh.TryGetValue(id, out var row))
         {

@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;

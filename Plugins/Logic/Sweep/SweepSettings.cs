@@ -1,7 +1,7 @@
 using System;
+using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Domain.Sla;
-using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Plugins.Mapping;
 

@@ -28,13 +28,23 @@ public sealed class BusinessCalendarValidationPlugin : PluginBase
 
     private static readonly string[] DefinitionColumns = { Columns.Name, Columns.Definition };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(BusinessCalendarValidationPlugin), SdkMessageName.Create, BusinessCalendarTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(BusinessCalendarValidationPlugin),
+        SdkMessageName.Create,
+        BusinessCalendarTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = ValidateCalendar,
         Description = "Validates the calendar JSON, fills the years covered, refreshes the SLA configuration cache. / 校验日历 JSON,填写覆盖年份,刷新 SLA 配置缓存。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(BusinessCalendarValidationPlugin), SdkMessageName.Update, BusinessCalendarTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(BusinessCalendarValidationPlugin),
+        SdkMessageName.Update,
+        BusinessCalendarTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = ValidateCalendar,
         FilteringAttributes = new[] { Columns.Name, Columns.Definition, Columns.StateCode },

@@ -29,13 +29,23 @@ public sealed class SlaPolicyValidationPlugin : PluginBase
 
     private static readonly string[] PolicyColumns = SlaPolicyRowMapping.Columns.Where(c => c != SlaPolicyTable.PrimaryId).ToArray();
 
-    public static readonly StepDeclaration OnCreate = new(typeof(SlaPolicyValidationPlugin), SdkMessageName.Create, SlaPolicyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(SlaPolicyValidationPlugin),
+        SdkMessageName.Create,
+        SlaPolicyTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = ValidatePolicy,
         Description = "Validates the SLA policy (targets, calendars, unique criteria) and refreshes the SLA configuration cache. / 校验 SLA 策略(时限、日历、条件不重复)并刷新 SLA 配置缓存。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(SlaPolicyValidationPlugin), SdkMessageName.Update, SlaPolicyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(SlaPolicyValidationPlugin),
+        SdkMessageName.Update,
+        SlaPolicyTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = ValidatePolicy,
         FilteringAttributes = PolicyColumns.Concat(new[] { Columns.StateCode }).ToArray(),

@@ -30,7 +30,11 @@ public sealed class RunLifecycleReviewPlugin : OwnerSweepPlugin
         MaxPageSize = LifecycleReviewSweep.MaxPageSize,
         DefaultPageSize = LifecycleReviewSweep.DefaultPageSize,
         ProcessedDescription = new LocalizedText("本次评估的业主数(含跳过的)。", "Owners reviewed by this call (skipped ones included)."),
-        CountOutput = new CustomApiField(ChangedOutput, CustomApiFieldType.Integer, new LocalizedText("已更新", "Changed"), new LocalizedText("本次生命周期字段发生变化的业主数。", "Owners whose lifecycle columns this call changed.")),
+        CountOutput = new CustomApiField(
+            ChangedOutput,
+            CustomApiFieldType.Integer,
+            new LocalizedText("已更新", "Changed"),
+            new LocalizedText("本次生命周期字段发生变化的业主数。", "Owners whose lifecycle columns this call changed.")),
         Run = (scope, arguments, started) => new LifecycleService(scope).RunReview(arguments, started),
     });
 

@@ -42,23 +42,51 @@ public sealed class AwardPointsPlugin : PluginBase
         ExecutePrivilegeName = Privileges.PostPoints,
         RequestParameters = new[]
         {
-            new CustomApiField(ContactParameter, CustomApiFieldType.EntityReference, new LocalizedText("业主", "Owner"), new LocalizedText("获得积分的业主(联系人)。", "The owner (contact) who earns the points."))
+            new CustomApiField(
+                ContactParameter,
+                CustomApiFieldType.EntityReference,
+                new LocalizedText("业主", "Owner"),
+                new LocalizedText("获得积分的业主(联系人)。", "The owner (contact) who earns the points."))
             {
                 LogicalEntityName = ContactTable.LogicalName,
             },
-            new CustomApiField(RuleParameter, CustomApiFieldType.Picklist, new LocalizedText("积分规则", "Rule"), new LocalizedText("积分规则选项值(pcrm_earnrule),不可为按时缴费。", "The earn rule option (pcrm_earnrule); not the on-time fee payment rule.")),
-            new CustomApiField(SourceIdParameter, CustomApiFieldType.String, new LocalizedText("来源编号", "Source id"), new LocalizedText("来源记录编号(活动报名、问卷、建议等),用于防止重复发放。", "The source record id (event attendance, survey, suggestion…); an award is made once per rule and source."))
+            new CustomApiField(
+                RuleParameter,
+                CustomApiFieldType.Picklist,
+                new LocalizedText("积分规则", "Rule"),
+                new LocalizedText("积分规则选项值(pcrm_earnrule),不可为按时缴费。", "The earn rule option (pcrm_earnrule); not the on-time fee payment rule.")),
+            new CustomApiField(
+                SourceIdParameter,
+                CustomApiFieldType.String,
+                new LocalizedText("来源编号", "Source id"),
+                new LocalizedText("来源记录编号(活动报名、问卷、建议等),用于防止重复发放。", "The source record id (event attendance, survey, suggestion…); an award is made once per rule and source."))
             {
                 MaxLength = PointsEntryTable.MaxLengths.SourceId,
             },
         },
         ResponseProperties = new[]
         {
-            new CustomApiField(EntryIdOutput, CustomApiFieldType.Guid, new LocalizedText("积分流水", "Entry"), new LocalizedText("新建或已有的积分流水编号;未发放时为空 GUID。", "The new or existing ledger entry id; empty GUID when nothing was awarded.")),
-            new CustomApiField(AlreadyAppliedOutput, CustomApiFieldType.Boolean, new LocalizedText("已发放过", "Already applied"), new LocalizedText("该规则与来源此前已发放。", "The rule was already awarded for this source.")),
-            new CustomApiField(PointsOutput, CustomApiFieldType.Integer, new LocalizedText("本次积分", "Points"), new LocalizedText("本次发放的积分(达到月上限时为 0)。", "Points awarded now (0 when the monthly cap is reached).")),
+            new CustomApiField(
+                EntryIdOutput,
+                CustomApiFieldType.Guid,
+                new LocalizedText("积分流水", "Entry"),
+                new LocalizedText("新建或已有的积分流水编号;未发放时为空 GUID。", "The new or existing ledger entry id; empty GUID when nothing was awarded.")),
+            new CustomApiField(
+                AlreadyAppliedOutput,
+                CustomApiFieldType.Boolean,
+                new LocalizedText("已发放过", "Already applied"),
+                new LocalizedText("该规则与来源此前已发放。", "The rule was already awarded for this source.")),
+            new CustomApiField(
+                PointsOutput,
+                CustomApiFieldType.Integer,
+                new LocalizedText("本次积分", "Points"),
+                new LocalizedText("本次发放的积分(达到月上限时为 0)。", "Points awarded now (0 when the monthly cap is reached).")),
             new CustomApiField(BalanceOutput, CustomApiFieldType.Integer, new LocalizedText("积分余额", "Balance"), new LocalizedText("发放后的积分余额。", "The balance afterwards.")),
-            new CustomApiField(MessageOutput, CustomApiFieldType.String, new LocalizedText("说明", "Message"), new LocalizedText("结果说明(中文 / English)。", "What happened (Chinese / English).")),
+            new CustomApiField(
+                MessageOutput,
+                CustomApiFieldType.String,
+                new LocalizedText("说明", "Message"),
+                new LocalizedText("结果说明(中文 / English)。", "What happened (Chinese / English).")),
         },
     };
 

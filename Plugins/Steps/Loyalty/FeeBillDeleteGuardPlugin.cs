@@ -23,7 +23,12 @@ public sealed class FeeBillDeleteGuardPlugin : PluginBase
 
     public const string BillHasPaymentsMessage = "该账单已有缴费记录,不能删除;请先逐条删除其缴费(积分和已缴金额随之冲回),再删除账单 / This bill has payments and cannot be deleted; delete its payments one by one first (their points and amounts are taken back), then the bill.";
 
-    public static readonly StepDeclaration OnDelete = new(typeof(FeeBillDeleteGuardPlugin), SdkMessageName.Delete, FeeBillTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDelete = new(
+        typeof(FeeBillDeleteGuardPlugin),
+        SdkMessageName.Delete,
+        FeeBillTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseIfPaid,
         Description = "Refuses deleting a fee bill with payments, except in the owner's erasure. / 有缴费的账单不可删除(业主个人信息删除除外)。",

@@ -50,21 +50,36 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
         FeePaymentTable.Columns.OnTime,
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Update, FeePaymentTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(FeePaymentCorrectionPlugin),
+        SdkMessageName.Update,
+        FeePaymentTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseDirectChange,
         FilteringAttributes = RecordedColumns,
         Description = "Refuses changing a recorded fee payment. / 已登记的缴费不可修改。",
     };
 
-    public static readonly StepDeclaration OnDeletePre = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Delete, FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDeletePre = new(
+        typeof(FeePaymentCorrectionPlugin),
+        SdkMessageName.Delete,
+        FeePaymentTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = LockOwner,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, FeePaymentTable.Columns.FeeBill, FeePaymentTable.Columns.Contact, FeePaymentTable.Columns.Amount) },
         Description = "Locks the owner before a fee payment is deleted. / 删除缴费前锁定业主记录。",
     };
 
-    public static readonly StepDeclaration OnDeletePost = new(typeof(FeePaymentCorrectionPlugin), SdkMessageName.Delete, FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDeletePost = new(
+        typeof(FeePaymentCorrectionPlugin),
+        SdkMessageName.Delete,
+        FeePaymentTable.LogicalName,
+        PipelineStage.PostOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = TakeBack,
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, FeePaymentTable.Columns.FeeBill, FeePaymentTable.Columns.Contact, FeePaymentTable.Columns.Amount) },
@@ -132,7 +147,10 @@ public sealed class FeePaymentCorrectionPlugin : PluginBase
         var amount = payment.GetAttributeValue<Money>(FeePaymentTable.Columns.Amount)?.Value ?? 0m;
         if (amount > 0m)
         {
-            var bill = service.Retrieve(FeeBillTable.LogicalName, billId, new ColumnSet(FeeBillTable.Columns.AmountDue, FeeBillTable.Columns.AmountPaid, FeeBillTable.Columns.PaidInFullOn));
+            var bill = service.Retrieve(
+                FeeBillTable.LogicalName,
+                billId,
+                new ColumnSet(FeeBillTable.Columns.AmountDue, FeeBillTable.Columns.AmountPaid, FeeBillTable.Columns.PaidInFullOn));
             var paid = Math.Max(0m, (bill.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid)?.Value ?? 0m) - amount);
             var update = new Entity(FeeBillTable.LogicalName, billId) { [FeeBillTable.Columns.AmountPaid] = new Money(paid) };
             if (bill.Contains(FeeBillTable.Columns.PaidInFullOn) && paid < (bill.GetAttributeValue<Money>(FeeBillTable.Columns.AmountDue)?.Value ?? 0m))

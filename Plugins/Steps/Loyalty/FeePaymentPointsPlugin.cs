@@ -42,13 +42,23 @@ public sealed class FeePaymentPointsPlugin : PluginBase
 
     private static readonly LockedOwnerHandOver LockedOwner = new(BillContactVariable, OwnerTierVariable, OwnerBalanceVariable);
 
-    public static readonly StepDeclaration OnCreatePre = new(typeof(FeePaymentPointsPlugin), SdkMessageName.Create, FeePaymentTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreatePre = new(
+        typeof(FeePaymentPointsPlugin),
+        SdkMessageName.Create,
+        FeePaymentTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = Stamp,
         Description = "Marks a fee payment on time or late and locks the owner's row. / 标记缴费是否按时并锁定业主记录。",
     };
 
-    public static readonly StepDeclaration OnCreatePost = new(typeof(FeePaymentPointsPlugin), SdkMessageName.Create, FeePaymentTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreatePost = new(
+        typeof(FeePaymentPointsPlugin),
+        SdkMessageName.Create,
+        FeePaymentTable.LogicalName,
+        PipelineStage.PostOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = Award,
         Description = "Updates the bill, awards on-time points and re-evaluates the tier. / 更新账单、发放按时缴费积分并评估会员等级。",

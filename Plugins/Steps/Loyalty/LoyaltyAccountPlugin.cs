@@ -16,7 +16,12 @@ public sealed class LoyaltyAccountPlugin : PluginBase
 {
     public const string PostImageAlias = "contact";
 
-    public static readonly StepDeclaration OnContactCreate = new(typeof(LoyaltyAccountPlugin), SdkMessageName.Create, ContactTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnContactCreate = new(
+        typeof(LoyaltyAccountPlugin),
+        SdkMessageName.Create,
+        ContactTable.LogicalName,
+        PipelineStage.PostOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = CreateAccount,
         Images = new[] { new StepImage(PostImageAlias, ImageType.PostImage, ContactTable.Columns.FullName, ContactTable.Columns.OwnerId) { IsRequired = true } },
@@ -31,6 +36,10 @@ public sealed class LoyaltyAccountPlugin : PluginBase
     private static void CreateAccount(ILocalPluginContext context)
     {
         var contact = context.PluginExecutionContext.PostEntityImages[PostImageAlias];
-        LoyaltyAccounts.Create(context.SystemService, contact.Id, contact.GetAttributeValue<string>(ContactTable.Columns.FullName), contact.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId));
+        LoyaltyAccounts.Create(
+            context.SystemService,
+            contact.Id,
+            contact.GetAttributeValue<string>(ContactTable.Columns.FullName),
+            contact.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId));
     }
 }

@@ -27,19 +27,34 @@ public sealed class PointsLedgerGuardPlugin : PluginBase
 
     public const string DirectCreateRefused = "积分流水只能由系统产生(缴费、积分接口、兑换),不可手工新建 / Ledger entries are posted by the system only (payments, the award API, redemptions); they cannot be created directly.";
 
-    public static readonly StepDeclaration OnCreate = new(typeof(PointsLedgerGuardPlugin), SdkMessageName.Create, PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(PointsLedgerGuardPlugin),
+        SdkMessageName.Create,
+        PointsEntryTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseDirectCreate,
         Description = "Refuses ledger entries created directly by users. / 禁止手工新建积分流水。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(PointsLedgerGuardPlugin), SdkMessageName.Update, PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(PointsLedgerGuardPlugin),
+        SdkMessageName.Update,
+        PointsEntryTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseChange,
         Description = "Refuses changes to ledger entries (append-only). / 积分流水不可修改。",
     };
 
-    public static readonly StepDeclaration OnDelete = new(typeof(PointsLedgerGuardPlugin), SdkMessageName.Delete, PointsEntryTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDelete = new(
+        typeof(PointsLedgerGuardPlugin),
+        SdkMessageName.Delete,
+        PointsEntryTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseDeleteUnlessErasure,
         Description = "Refuses deleting ledger entries (append-only). / 积分流水不可删除。",

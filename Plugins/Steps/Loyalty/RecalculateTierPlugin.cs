@@ -1,5 +1,4 @@
 using Microsoft.Xrm.Sdk;
-using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
@@ -36,14 +35,22 @@ public sealed class RecalculateTierPlugin : PluginBase
         ExecutePrivilegeName = Privileges.CorrectFeeStanding,
         RequestParameters = new[]
         {
-            new CustomApiField(ContactParameter, CustomApiFieldType.EntityReference, new LocalizedText("业主", "Owner"), new LocalizedText("要评估的业主(联系人)。", "The owner (contact) to evaluate."))
+            new CustomApiField(
+                ContactParameter,
+                CustomApiFieldType.EntityReference,
+                new LocalizedText("业主", "Owner"),
+                new LocalizedText("要评估的业主(联系人)。", "The owner (contact) to evaluate."))
             {
                 LogicalEntityName = ContactTable.LogicalName,
             },
         },
         ResponseProperties = new[]
         {
-            new CustomApiField(TierOutput, CustomApiFieldType.Picklist, new LocalizedText("会员等级", "Tier"), new LocalizedText("评估后的会员等级(pcrm_ownertier)。", "The tier afterwards (pcrm_ownertier).")),
+            new CustomApiField(
+                TierOutput,
+                CustomApiFieldType.Picklist,
+                new LocalizedText("会员等级", "Tier"),
+                new LocalizedText("评估后的会员等级(pcrm_ownertier)。", "The tier afterwards (pcrm_ownertier).")),
             new CustomApiField(ChangedOutput, CustomApiFieldType.Boolean, new LocalizedText("已变更", "Changed"), new LocalizedText("等级是否变更。", "Whether the tier changed.")),
         },
     };

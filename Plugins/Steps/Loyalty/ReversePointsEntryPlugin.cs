@@ -1,9 +1,7 @@
-using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
-using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
@@ -48,23 +46,43 @@ public sealed class ReversePointsEntryPlugin : PluginBase
         ExecutePrivilegeName = Privileges.PostPoints,
         RequestParameters = new[]
         {
-            new CustomApiField(EntryParameter, CustomApiFieldType.EntityReference, new LocalizedText("积分流水", "Entry"), new LocalizedText("要冲正的积分流水(获得或过期)。", "The ledger entry to reverse (an earn or expiry entry)."))
+            new CustomApiField(
+                EntryParameter,
+                CustomApiFieldType.EntityReference,
+                new LocalizedText("积分流水", "Entry"),
+                new LocalizedText("要冲正的积分流水(获得或过期)。", "The ledger entry to reverse (an earn or expiry entry)."))
             {
                 LogicalEntityName = PointsEntryTable.LogicalName,
             },
-            new CustomApiField(ReasonParameter, CustomApiFieldType.String, new LocalizedText("冲正原因", "Reason"), new LocalizedText("冲正原因,记入冲正流水的说明,不可为空。", "Why, recorded in the reversal's description; required."))
+            new CustomApiField(
+                ReasonParameter,
+                CustomApiFieldType.String,
+                new LocalizedText("冲正原因", "Reason"),
+                new LocalizedText("冲正原因,记入冲正流水的说明,不可为空。", "Why, recorded in the reversal's description; required."))
             {
                 MaxLength = ReasonMaxLength,
             },
         },
         ResponseProperties = new[]
         {
-            new CustomApiField(ReversalEntryOutput, CustomApiFieldType.EntityReference, new LocalizedText("冲正流水", "Reversal entry"), new LocalizedText("新建的冲正流水,或此前已有的冲正流水。", "The reversal entry created, or the one that already existed."))
+            new CustomApiField(
+                ReversalEntryOutput,
+                CustomApiFieldType.EntityReference,
+                new LocalizedText("冲正流水", "Reversal entry"),
+                new LocalizedText("新建的冲正流水,或此前已有的冲正流水。", "The reversal entry created, or the one that already existed."))
             {
                 LogicalEntityName = PointsEntryTable.LogicalName,
             },
-            new CustomApiField(AlreadyAppliedOutput, CustomApiFieldType.Boolean, new LocalizedText("已冲正过", "Already applied"), new LocalizedText("该流水此前已冲正,本次未记账。", "The entry was already reversed; nothing was posted now.")),
-            new CustomApiField(PointsChangeOutput, CustomApiFieldType.Integer, new LocalizedText("积分变动", "Points change"), new LocalizedText("冲正流水的积分变动(负数为扣回)。", "The reversal's change to the balance (negative takes points back).")),
+            new CustomApiField(
+                AlreadyAppliedOutput,
+                CustomApiFieldType.Boolean,
+                new LocalizedText("已冲正过", "Already applied"),
+                new LocalizedText("该流水此前已冲正,本次未记账。", "The entry was already reversed; nothing was posted now.")),
+            new CustomApiField(
+                PointsChangeOutput,
+                CustomApiFieldType.Integer,
+                new LocalizedText("积分变动", "Points change"),
+                new LocalizedText("冲正流水的积分变动(负数为扣回)。", "The reversal's change to the balance (negative takes points back).")),
             new CustomApiField(BalanceOutput, CustomApiFieldType.Integer, new LocalizedText("积分余额", "Balance"), new LocalizedText("冲正后的积分余额。", "The owner's balance afterwards.")),
         },
     };

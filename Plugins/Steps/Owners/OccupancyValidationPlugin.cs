@@ -16,13 +16,23 @@ public sealed class OccupancyValidationPlugin : PluginBase
 
     private static readonly string[] PeriodColumns = { OccupancyTable.Columns.StartDate, OccupancyTable.Columns.EndDate };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(OccupancyValidationPlugin), SdkMessageName.Create, OccupancyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(OccupancyValidationPlugin),
+        SdkMessageName.Create,
+        OccupancyTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = ValidatePeriod,
         Description = "Validates the occupancy period. / 校验入住期间。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(OccupancyValidationPlugin), SdkMessageName.Update, OccupancyTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(OccupancyValidationPlugin),
+        SdkMessageName.Update,
+        OccupancyTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = ValidatePeriod,
         FilteringAttributes = PeriodColumns,

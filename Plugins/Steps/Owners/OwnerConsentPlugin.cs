@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using PropertyCrm.Domain.Owners;
 using PropertyCrm.Plugins.Framework;
@@ -18,13 +17,23 @@ public sealed class OwnerConsentPlugin : PluginBase
 
     private static readonly ConsentMapping[] Mappings = { ConsentMapping.Marketing, ConsentMapping.SensitiveData };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(OwnerConsentPlugin), SdkMessageName.Create, ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(OwnerConsentPlugin),
+        SdkMessageName.Create,
+        ContactTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = StampConsentDates,
         Description = "Stamps consent dates when a contact is created with consents. / 新建联系人时记录同意日期。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(OwnerConsentPlugin), SdkMessageName.Update, ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(OwnerConsentPlugin),
+        SdkMessageName.Update,
+        ContactTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = StampConsentDates,
         FilteringAttributes = Mappings.SelectMany(m => m.Columns).ToArray(),

@@ -29,7 +29,12 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
     /// <summary>Error code of the refusals.</summary>
     public const string SystemColumnCode = "owner.system-column";
 
-    public static readonly StepDeclaration OnCreate = new(typeof(SystemColumnsGuardPlugin), SdkMessageName.Create, ContactTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(SystemColumnsGuardPlugin),
+        SdkMessageName.Create,
+        ContactTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseStartingBalance,
         Description = "Refuses a points balance on a new owner. / 新建业主不得直接填写积分余额。",
@@ -37,7 +42,12 @@ public sealed class SystemColumnsGuardPlugin : PluginBase
 
     public const string PreImageAlias = "system";
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(SystemColumnsGuardPlugin), SdkMessageName.Update, ContactTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(SystemColumnsGuardPlugin),
+        SdkMessageName.Update,
+        ContactTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseDirectEdit,
         FilteringAttributes = ContactTable.SystemMaintainedColumns,

@@ -12,7 +12,7 @@ namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 /// start, on a business calendar (built-in or admin row; cn-workdays when none is named), exactly as the SLA clocks
 /// compute deadlines. It changes nothing, yet it is an action, not a function: the Dataverse connector in Power
 /// Automate performs only actions ("Perform an unbound action"), and flows are its main callers (Web API: POST).
-/// Reads the calendars through <see cref="SlaConfigurationCache"/>: one read cold, none warm.
+/// Reads the calendars through <see cref="Logic.Sla.SlaConfigurationCache"/>: one read cold, none warm.
 /// </summary>
 public sealed class CalculateDeadlinePlugin : PluginBase
 {
@@ -37,9 +37,21 @@ public sealed class CalculateDeadlinePlugin : PluginBase
         ExecutePrivilegeName = Privileges.ReadCalendars,
         RequestParameters = new[]
         {
-            new CustomApiField(StartParameter, CustomApiFieldType.DateTime, new LocalizedText("开始时间", "Start"), new LocalizedText("开始计算的时间(UTC)。", "When the working time starts (UTC).")),
-            new CustomApiField(WorkingMinutesParameter, CustomApiFieldType.Integer, new LocalizedText("工作分钟数", "Working minutes"), new LocalizedText($"要累加的工作分钟数,0 到 {WorkingTimeLogic.MaxMinutes}。", $"Working minutes to add, 0 to {WorkingTimeLogic.MaxMinutes}.")),
-            new CustomApiField(CalendarParameter, CustomApiFieldType.String, new LocalizedText("工作日历", "Calendar"), new LocalizedText("日历名称,例如 cn-workdays、24x7 或管理员维护的日历;留空为 cn-workdays。", "Calendar name, e.g. cn-workdays, 24x7 or an admin calendar; blank for cn-workdays."))
+            new CustomApiField(
+                StartParameter,
+                CustomApiFieldType.DateTime,
+                new LocalizedText("开始时间", "Start"),
+                new LocalizedText("开始计算的时间(UTC)。", "When the working time starts (UTC).")),
+            new CustomApiField(
+                WorkingMinutesParameter,
+                CustomApiFieldType.Integer,
+                new LocalizedText("工作分钟数", "Working minutes"),
+                new LocalizedText($"要累加的工作分钟数,0 到 {WorkingTimeLogic.MaxMinutes}。", $"Working minutes to add, 0 to {WorkingTimeLogic.MaxMinutes}.")),
+            new CustomApiField(
+                CalendarParameter,
+                CustomApiFieldType.String,
+                new LocalizedText("工作日历", "Calendar"),
+                new LocalizedText("日历名称,例如 cn-workdays、24x7 或管理员维护的日历;留空为 cn-workdays。", "Calendar name, e.g. cn-workdays, 24x7 or an admin calendar; blank for cn-workdays."))
             {
                 MaxLength = BusinessCalendarTable.MaxLengths.Name,
                 IsOptional = true,

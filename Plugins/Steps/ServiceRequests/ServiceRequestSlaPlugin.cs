@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.ServiceRequests;
@@ -40,13 +39,23 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
 
     private static readonly string[] TextColumns = { Columns.Name, Columns.Description, Columns.Urgency, Columns.UrgencyOverridden };
 
-    public static readonly StepDeclaration OnCreate = new(typeof(ServiceRequestSlaPlugin), SdkMessageName.Create, ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(ServiceRequestSlaPlugin),
+        SdkMessageName.Create,
+        ServiceRequestTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = OnCreateRequest,
         Description = "Detects urgency, sets SLA targets and deadlines, starts the clocks, defaults the first-contact owner. / 识别紧急程度,设定 SLA 时限与截止时间,开始计时,默认首问负责人。",
     };
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(ServiceRequestSlaPlugin), SdkMessageName.Update, ServiceRequestTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(ServiceRequestSlaPlugin),
+        SdkMessageName.Update,
+        ServiceRequestTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = OnUpdateRequest,
         FilteringAttributes = new[]

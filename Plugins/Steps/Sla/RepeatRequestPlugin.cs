@@ -19,7 +19,12 @@ public sealed class RepeatRequestPlugin : PluginBase
 {
     public const string PostImageAlias = "repeat";
 
-    public static readonly StepDeclaration OnCreate = new(typeof(RepeatRequestPlugin), SdkMessageName.Create, ServiceRequestTable.LogicalName, PipelineStage.PostOperation, ExecutionMode.Asynchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(RepeatRequestPlugin),
+        SdkMessageName.Create,
+        ServiceRequestTable.LogicalName,
+        PipelineStage.PostOperation,
+        ExecutionMode.Asynchronous)
     {
         Handler = LinkToEarlierRequest,
         Images = new[] { new StepImage(PostImageAlias, ImageType.PostImage, RepeatRequests.ColumnsRead) },

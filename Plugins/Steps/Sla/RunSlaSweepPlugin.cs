@@ -1,10 +1,10 @@
 using System;
 using System.Diagnostics;
+using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
-using Microsoft.Xrm.Sdk;
 
 namespace PropertyCrm.Plugins.Steps.Sla;
 
@@ -67,10 +67,26 @@ public sealed class RunSlaSweepPlugin : PluginBase
         },
         ResponseProperties = new[]
         {
-            new CustomApiField(ProcessedOutput, CustomApiFieldType.Integer, new LocalizedText("已处理", "Processed"), new LocalizedText("本次处理的到期工单数。", "Due requests handled by this call.")),
-            new CustomApiField(EscalatedOutput, CustomApiFieldType.Integer, new LocalizedText("已升级", "Escalated"), new LocalizedText("本次新建的升级记录数。", "Escalation records created by this call.")),
-            new CustomApiField(MoreRecordsOutput, CustomApiFieldType.Boolean, new LocalizedText("还有更多", "More records"), new LocalizedText("时间预算用完时仍有到期工单:请带令牌再调用。", "Due requests remain after the time budget: call again with the token.")),
-            new CustomApiField(ContinuationTokenOutput, CustomApiFieldType.String, new LocalizedText("续扫令牌", "Continuation token"), new LocalizedText("下次调用传入以接着处理;没有处理任何工单时为空。", "Pass it to the next call to resume; empty when nothing was handled.")),
+            new CustomApiField(
+                ProcessedOutput,
+                CustomApiFieldType.Integer,
+                new LocalizedText("已处理", "Processed"),
+                new LocalizedText("本次处理的到期工单数。", "Due requests handled by this call.")),
+            new CustomApiField(
+                EscalatedOutput,
+                CustomApiFieldType.Integer,
+                new LocalizedText("已升级", "Escalated"),
+                new LocalizedText("本次新建的升级记录数。", "Escalation records created by this call.")),
+            new CustomApiField(
+                MoreRecordsOutput,
+                CustomApiFieldType.Boolean,
+                new LocalizedText("还有更多", "More records"),
+                new LocalizedText("时间预算用完时仍有到期工单:请带令牌再调用。", "Due requests remain after the time budget: call again with the token.")),
+            new CustomApiField(
+                ContinuationTokenOutput,
+                CustomApiFieldType.String,
+                new LocalizedText("续扫令牌", "Continuation token"),
+                new LocalizedText("下次调用传入以接着处理;没有处理任何工单时为空。", "Pass it to the next call to resume; empty when nothing was handled.")),
         },
     };
 

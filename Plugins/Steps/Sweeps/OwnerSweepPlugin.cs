@@ -1,8 +1,5 @@
-using System;
 using System.Diagnostics;
-using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Framework;
-using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 
@@ -43,15 +40,27 @@ public abstract class OwnerSweepPlugin : PluginBase
                 {
                     IsOptional = true,
                 },
-                new CustomApiField(PageSizeParameter, CustomApiFieldType.Integer, new LocalizedText("每页业主数", "Page size"), new LocalizedText($"每次读取的业主数(1–{sweep.MaxPageSize}),默认 {sweep.DefaultPageSize}。", $"Owners read per page (1-{sweep.MaxPageSize}), default {sweep.DefaultPageSize}."))
+                new CustomApiField(
+                    PageSizeParameter,
+                    CustomApiFieldType.Integer,
+                    new LocalizedText("每页业主数", "Page size"),
+                    new LocalizedText($"每次读取的业主数(1–{sweep.MaxPageSize}),默认 {sweep.DefaultPageSize}。", $"Owners read per page (1-{sweep.MaxPageSize}), default {sweep.DefaultPageSize}."))
                 {
                     IsOptional = true,
                 },
-                new CustomApiField(TimeBudgetSecondsParameter, CustomApiFieldType.Integer, new LocalizedText("时间预算(秒)", "Time budget (seconds)"), new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一位业主。", "Seconds this call may run (0-100, default 60); 0 handles a single owner."))
+                new CustomApiField(
+                    TimeBudgetSecondsParameter,
+                    CustomApiFieldType.Integer,
+                    new LocalizedText("时间预算(秒)", "Time budget (seconds)"),
+                    new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一位业主。", "Seconds this call may run (0-100, default 60); 0 handles a single owner."))
                 {
                     IsOptional = true,
                 },
-                new CustomApiField(ContinuationTokenParameter, CustomApiFieldType.String, new LocalizedText("续扫令牌", "Continuation token"), new LocalizedText("上次调用返回的令牌,用于接着处理。", "The token a previous call returned, to resume after it."))
+                new CustomApiField(
+                    ContinuationTokenParameter,
+                    CustomApiFieldType.String,
+                    new LocalizedText("续扫令牌", "Continuation token"),
+                    new LocalizedText("上次调用返回的令牌,用于接着处理。", "The token a previous call returned, to resume after it."))
                 {
                     MaxLength = CustomApiField.ContinuationTokenMaxLength,
                     IsOptional = true,
@@ -61,8 +70,16 @@ public abstract class OwnerSweepPlugin : PluginBase
             {
                 new CustomApiField(ProcessedOutput, CustomApiFieldType.Integer, new LocalizedText("已处理", "Processed"), sweep.ProcessedDescription),
                 sweep.CountOutput,
-                new CustomApiField(MoreRecordsOutput, CustomApiFieldType.Boolean, new LocalizedText("还有更多", "More records"), new LocalizedText("时间预算用完时仍有待处理业主:请带令牌再调用。", "Owners remain after the time budget: call again with the token.")),
-                new CustomApiField(ContinuationTokenOutput, CustomApiFieldType.String, new LocalizedText("续扫令牌", "Continuation token"), new LocalizedText("下次调用传入以接着处理;处理完时为空。", "Pass it to the next call to resume; empty when done.")),
+                new CustomApiField(
+                    MoreRecordsOutput,
+                    CustomApiFieldType.Boolean,
+                    new LocalizedText("还有更多", "More records"),
+                    new LocalizedText("时间预算用完时仍有待处理业主:请带令牌再调用。", "Owners remain after the time budget: call again with the token.")),
+                new CustomApiField(
+                    ContinuationTokenOutput,
+                    CustomApiFieldType.String,
+                    new LocalizedText("续扫令牌", "Continuation token"),
+                    new LocalizedText("下次调用传入以接着处理;处理完时为空。", "Pass it to the next call to resume; empty when done.")),
             },
         };
     }

@@ -23,17 +23,17 @@ namespace PropertyCrm.Benchmarks.Loyalty;
 public class PointsLedgerBenchmarks
 {
     private static readonly DateTimeOffset Start = new DateTimeOffset(2020, 1, 1, 8, 0, 0, TimeSpan.FromHours(8));
-    private readonly PointsEngine _engine = new PointsEngine(PointsRules.Default with
+    private readonly PointsEngine engine = new PointsEngine(PointsRules.Default with
     {
         // No caps here: the generator awards far more often than any cap would allow.
         EarnRules = new[] { new EarnRule(EarnRuleCode.CommunityEventAttended) { PointsPerEvent = 50 } },
     });
 
-    private readonly RewardItem _reward = new RewardItem("GIFT", RewardKind.Gift, "礼品 / Gift", 100) { Stock = 1_000 };
-    private PointsLedgerEntry[] _entries = Array.Empty<PointsLedgerEntry>();
-    private PointsLedger _ledger = PointsLedger.Empty;
-    private DateTimeOffset _end;
-    private DateTimeOffset _sweepAt;
+    private readonly RewardItem reward = new RewardItem("GIFT", RewardKind.Gift, "礼品 / Gift", 100) { Stock = 1_000 };
+    private PointsLedgerEntry[] entries = Array.Empty<PointsLedgerEntry>();
+    private PointsLedger ledger = PointsLedger.Empty;
+    private DateTimeOffset end;
+    private DateTimeOffset sweepAt;
 
     [Params(1_000, 10_000, 100_000)]
     public int Entries { get; set; }
@@ -51,7 +51,7 @@ public class PointsLedgerBenchmarks
             if (date.Year != year)
             {
                 year = date.Year;
-                var sweep = _engine.SweepExpired(PointsLedger.From(entries), new ChinaDate(year, 1, 1).StartInstant);
+                var sweep = engine.SweepExpired(PointsLedger.From(entries), new ChinaDate(year, 1, 1).StartInstant);
                 entries.AddRange(sweep.Entries);
                 balance -= sweep.ExpiredPoints;
             }
@@ -66,46 +66,46 @@ public class PointsLedgerBenchmarks
             {
                 var source = "ev" + sequence;
                 entries.Add(PointsLedgerEntry.Earn(
-                    "earn:event:" + source, sequence, EarnRuleCode.CommunityEventAttended, source, 50, at, _engine.Rules.ExpiresOn(date), "活动 / Event"));
+                    "earn:event:" + source, sequence, EarnRuleCode.CommunityEventAttended, source, 50, at, engine.Rules.ExpiresOn(date), "活动 / Event"));
                 balance += 50;
             }
 
             at = at.AddHours(2);
         }
 
-        _entries = entries.GetRange(0, Entries).ToArray();
-        _ledger = PointsLedger.From(_entries);
-        _end = _entries[_entries.Length - 1].OccurredAt;
+        this.entries = entries.GetRange(0, Entries).ToArray();
+        this.ledger = PointsLedger.From(this.entries);
+        end = this.entries[this.entries.Length - 1].OccurredAt;
 
         // Three years on, every open lot is past expiry: the heaviest possible sweep.
-        _sweepAt = _end.AddYears(3);
+        sweepAt = end.AddYears(3);
     }
 
     [Benchmark(Description = "Load: replay stored entries")]
-    public PointsLedger Load() => PointsLedger.From(_entries);
+    public PointsLedger Load() => PointsLedger.From(this.entries);
 
     [Benchmark(Description = "Load + available balance")]
-    public int LoadAndBalance() => PointsLedger.From(_entries).AvailableBalance(_end);
+    public int LoadAndBalance() => PointsLedger.From(this.entries).AvailableBalance(end);
 
     [Benchmark(Description = "Load + expiry sweep (all open lots)")]
-    public ExpirySweep LoadAndSweep() => _engine.SweepExpired(PointsLedger.From(_entries), _sweepAt);
+    public ExpirySweep LoadAndSweep() => engine.SweepExpired(PointsLedger.From(this.entries), sweepAt);
 
     [Benchmark(Description = "Loaded: available balance")]
-    public int AvailableBalance() => _ledger.AvailableBalance(_end);
+    public int AvailableBalance() => this.ledger.AvailableBalance(end);
 
     [Benchmark(Description = "Loaded: expiry sweep (all open lots)")]
-    public ExpirySweep Sweep() => _engine.SweepExpired(_ledger, _sweepAt);
+    public ExpirySweep Sweep() => engine.SweepExpired(this.ledger, sweepAt);
 
     [Benchmark(Description = "Loaded: points expiring in a month")]
-    public ExpiringPoints ExpiringNextDecember() => _ledger.ExpiringIn(new YearMonth(ChinaDate.FromInstant(_end).Year + 1, 12));
+    public ExpiringPoints ExpiringNextDecember() => this.ledger.ExpiringIn(new YearMonth(ChinaDate.FromInstant(end).Year + 1, 12));
 
     [Benchmark(Description = "Loaded: redeem (FIFO allocation)")]
-    public RedemptionResult Redeem() => _engine.Redeem(_ledger, _reward, 1, "bench", OwnerTier.Standard, _end);
+    public RedemptionResult Redeem() => engine.Redeem(this.ledger, reward, 1, "bench", OwnerTier.Standard, end);
 
     [Benchmark(Description = "Loaded: award (idempotency + cap lookups)")]
-    public EarnResult Earn() => _engine.Earn(
-        _ledger, new LoyaltyEvent(LoyaltyEventKind.CommunityEventAttended, "bench", _end), OwnerTier.Standard, _end);
+    public EarnResult Earn() => engine.Earn(
+        this.ledger, new LoyaltyEvent(LoyaltyEventKind.CommunityEventAttended, "bench", end), OwnerTier.Standard, end);
 
     [Benchmark(Description = "Loaded: engagement points (12 months)")]
-    public int Engagement() => _ledger.EngagementPoints(ChinaDate.FromInstant(_end));
+    public int Engagement() => this.ledger.EngagementPoints(ChinaDate.FromInstant(end));
 }

@@ -17,9 +17,9 @@ namespace PropertyCrm.Benchmarks.Loyalty;
 public class TierEvaluationBenchmarks
 {
     private static readonly ChinaDate AsOf = new ChinaDate(2026, 6, 30);
-    private readonly TierPolicy _policy = new TierPolicy(TierRules.Default);
-    private FeeBill[] _bills = Array.Empty<FeeBill>();
-    private FeePayment[] _payments = Array.Empty<FeePayment>();
+    private readonly TierPolicy policy = new TierPolicy(TierRules.Default);
+    private FeeBill[] bills = Array.Empty<FeeBill>();
+    private FeePayment[] payments = Array.Empty<FeePayment>();
 
     [Params(36, 360, 3_600)]
     public int Months { get; set; }
@@ -28,24 +28,24 @@ public class TierEvaluationBenchmarks
     public void Setup()
     {
         var first = AsOf.YearMonth.AddMonths(-Months + 1);
-        _bills = new FeeBill[Months];
-        _payments = new FeePayment[Months];
+        this.bills = new FeeBill[Months];
+        this.payments = new FeePayment[Months];
         for (var i = 0; i < Months; i++)
         {
             var period = first.AddMonths(i);
             var due = new ChinaDate(period.Year, period.Month, 15);
-            _bills[i] = new FeeBill("B" + i, period, 450m, due);
+            this.bills[i] = new FeeBill("B" + i, period, 450m, due);
 
             // Every seventh bill is paid ten days late, so the on-time ratio has work to do.
             var paidOn = i % 7 == 0 ? due.AddDays(10) : due.AddDays(-2);
-            _payments[i] = new FeePayment("P" + i, "B" + i, 450m, paidOn.StartInstant.AddHours(10));
+            this.payments[i] = new FeePayment("P" + i, "B" + i, 450m, paidOn.StartInstant.AddHours(10));
         }
     }
 
     [Benchmark(Description = "Derive standing + assess tier")]
     public TierAssessment DeriveAndAssess()
     {
-        var standing = FeeStanding.Derive(_bills, _payments, AsOf);
-        return _policy.Assess(OwnerTier.Gold, standing, 120, TierTrigger.PeriodicReview);
+        var standing = FeeStanding.Derive(this.bills, this.payments, AsOf);
+        return policy.Assess(OwnerTier.Gold, standing, 120, TierTrigger.PeriodicReview);
     }
 }

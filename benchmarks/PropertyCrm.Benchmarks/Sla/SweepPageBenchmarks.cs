@@ -87,7 +87,10 @@ public class SweepPageBenchmarks
 
     private static Entity Request(Guid property, Guid agent, DateTime started)
     {
-        var clock = SlaClock.Start(new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), BuiltInCalendars.TwentyFourSevenName), BuiltInCalendars.TwentyFourSeven, new DateTimeOffset(started));
+        var clock = SlaClock.Start(
+            new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), BuiltInCalendars.TwentyFourSevenName),
+            BuiltInCalendars.TwentyFourSeven,
+            new DateTimeOffset(started));
         return new Entity(ServiceRequestTable.LogicalName)
         {
             [Columns.Name] = "漏水 leak",

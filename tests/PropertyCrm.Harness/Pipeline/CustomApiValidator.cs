@@ -23,7 +23,9 @@ internal static class CustomApiValidator
         {
             if (!input.TryGetValue("Target", out var target) || target is not EntityReference reference)
             {
-                throw DataverseFaultException.Create(DataverseErrorCodes.RequiredFieldMissing, $"Custom API {api.UniqueName} is bound to {api.BoundEntityLogicalName}: the Target parameter (EntityReference) is required.");
+                throw DataverseFaultException.Create(
+                    DataverseErrorCodes.RequiredFieldMissing,
+                    $"Custom API {api.UniqueName} is bound to {api.BoundEntityLogicalName}: the Target parameter (EntityReference) is required.");
             }
 
             if (!string.Equals(reference.LogicalName, api.BoundEntityLogicalName, StringComparison.Ordinal))

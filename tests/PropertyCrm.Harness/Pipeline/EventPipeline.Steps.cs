@@ -11,7 +11,14 @@ namespace PropertyCrm.Harness.Pipeline;
 // Running registered steps: synchronous stages in the transaction, asynchronous ones queued after commit; contexts, images, faults.
 internal sealed partial class EventPipeline
 {
-    private void RunSynchronous(Operation operation, IReadOnlyList<StepRegistration> steps, Transaction? transaction, Dictionary<string, object>? pre, Dictionary<string, object>? post)
+    private void RunSynchronous(
+        Operation operation,
+        IReadOnlyList<StepRegistration> steps,
+        Transaction? transaction,
+        Dictionary<string,
+        object>? pre,
+        Dictionary<string,
+        object>? post)
     {
         foreach (var step in steps)
         {
@@ -20,12 +27,29 @@ internal sealed partial class EventPipeline
                 continue;
             }
 
-            var context = NewContext(operation, step.Declaration.PluginType, step.Stage, 0, transaction, step.RunAsUserId ?? operation.Origin.UserId, step.Declaration.Id, step, pre, post);
+            var context = NewContext(
+                operation,
+                step.Declaration.PluginType,
+                step.Stage,
+                0,
+                transaction,
+                step.RunAsUserId ?? operation.Origin.UserId,
+                step.Declaration.Id,
+                step,
+                pre,
+                post);
             Invoke(step.Plugin, context);
         }
     }
 
-    private void QueueAsynchronous(Operation operation, IReadOnlyList<StepRegistration> steps, Transaction transaction, Dictionary<string, object>? pre, Dictionary<string, object>? post)
+    private void QueueAsynchronous(
+        Operation operation,
+        IReadOnlyList<StepRegistration> steps,
+        Transaction transaction,
+        Dictionary<string,
+        object>? pre,
+        Dictionary<string,
+        object>? post)
     {
         foreach (var step in steps)
         {
@@ -35,7 +59,17 @@ internal sealed partial class EventPipeline
             }
 
             // The system job gets a copy of the event as it is now; it runs only if the transaction commits.
-            var context = NewContext(operation, step.Declaration.PluginType, step.Stage, 1, null, step.RunAsUserId ?? operation.Origin.UserId, step.Declaration.Id, step, pre, post);
+            var context = NewContext(
+                operation,
+                step.Declaration.PluginType,
+                step.Stage,
+                1,
+                null,
+                step.RunAsUserId ?? operation.Origin.UserId,
+                step.Declaration.Id,
+                step,
+                pre,
+                post);
             transaction.OnCommit(() => dataverse.AsyncQueue.Enqueue(step, context));
         }
     }

@@ -1,9 +1,7 @@
 using System;
-using System.Linq;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
-using PropertyCrm.Harness.Service;
 using PropertyCrm.Harness.Storage;
 
 namespace PropertyCrm.Harness.Pipeline;

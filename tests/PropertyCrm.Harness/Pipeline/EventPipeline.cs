@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using PropertyCrm.Harness.Diagnostics;
 using PropertyCrm.Harness.Service;
 using PropertyCrm.Harness.Storage;
 using PropertyCrm.Plugins.Registration;
@@ -154,52 +153,52 @@ internal sealed partial class EventPipeline
         switch (name)
         {
             case "Create":
-            {
-                var target = RequiredInput<Entity>(input, "Target", name);
-                var primaryId = dataverse.Metadata.PrimaryIdAttribute(target.LogicalName);
-                if (target.Id == Guid.Empty && target.Attributes.TryGetValue(primaryId, out var given) && given is Guid givenId)
                 {
-                    target.Id = givenId;
+                    var target = RequiredInput<Entity>(input, "Target", name);
+                    var primaryId = dataverse.Metadata.PrimaryIdAttribute(target.LogicalName);
+                    if (target.Id == Guid.Empty && target.Attributes.TryGetValue(primaryId, out var given) && given is Guid givenId)
+                    {
+                        target.Id = givenId;
+                    }
+
+                    return (new Operation(name, target.LogicalName, target.Id, input, origin, now), null);
                 }
 
-                return (new Operation(name, target.LogicalName, target.Id, input, origin, now), null);
-            }
-
             case "Update":
-            {
-                var target = RequiredInput<Entity>(input, "Target", name);
-                target.Id = core.ResolveId(target.LogicalName, target.Id, target.KeyAttributes, origin.Transaction);
-                return (new Operation(name, target.LogicalName, target.Id, input, origin, now), null);
-            }
+                {
+                    var target = RequiredInput<Entity>(input, "Target", name);
+                    target.Id = core.ResolveId(target.LogicalName, target.Id, target.KeyAttributes, origin.Transaction);
+                    return (new Operation(name, target.LogicalName, target.Id, input, origin, now), null);
+                }
 
             case "Delete":
             case "Retrieve":
             case "Associate":
             case "Disassociate":
-            {
-                var target = RequiredInput<EntityReference>(input, "Target", name);
-                target.Id = core.ResolveId(target.LogicalName, target.Id, target.KeyAttributes, origin.Transaction);
-                return (new Operation(name, target.LogicalName, target.Id, input, origin, now), null);
-            }
+                {
+                    var target = RequiredInput<EntityReference>(input, "Target", name);
+                    target.Id = core.ResolveId(target.LogicalName, target.Id, target.KeyAttributes, origin.Transaction);
+                    return (new Operation(name, target.LogicalName, target.Id, input, origin, now), null);
+                }
 
             case "RetrieveMultiple":
-            {
-                var query = RequiredInput<Microsoft.Xrm.Sdk.Query.QueryBase>(input, "Query", name);
-                return (new Operation(name, core.QueryEntityName(query), Guid.Empty, input, origin, now), null);
-            }
+                {
+                    var query = RequiredInput<Microsoft.Xrm.Sdk.Query.QueryBase>(input, "Query", name);
+                    return (new Operation(name, core.QueryEntityName(query), Guid.Empty, input, origin, now), null);
+                }
 
             default:
-            {
-                var api = dataverse.Registry.FindCustomApi(name)
-                    ?? throw Faults.NotSupported($"Request not supported: {name}. No message or Custom API with this name is registered in the harness.");
-                CustomApiValidator.ValidateRequest(api.Declaration, input);
+                {
+                    var api = dataverse.Registry.FindCustomApi(name)
+                        ?? throw Faults.NotSupported($"Request not supported: {name}. No message or Custom API with this name is registered in the harness.");
+                    CustomApiValidator.ValidateRequest(api.Declaration, input);
 
-                // The API's ExecutePrivilegeName is checked for the caller before any of its steps run.
-                dataverse.Security.DemandExecute(origin.UserId, api.Declaration.ExecutePrivilegeName, name);
-                var entity = api.Declaration.BindingType == CustomApiBindingType.Entity ? api.Declaration.BoundEntityLogicalName ?? "none" : "none";
-                var id = input.TryGetValue("Target", out var t) && t is EntityReference r ? r.Id : Guid.Empty;
-                return (new Operation(name, entity, id, input, origin, now), api);
-            }
+                    // The API's ExecutePrivilegeName is checked for the caller before any of its steps run.
+                    dataverse.Security.DemandExecute(origin.UserId, api.Declaration.ExecutePrivilegeName, name);
+                    var entity = api.Declaration.BindingType == CustomApiBindingType.Entity ? api.Declaration.BoundEntityLogicalName ?? "none" : "none";
+                    var id = input.TryGetValue("Target", out var t) && t is EntityReference r ? r.Id : Guid.Empty;
+                    return (new Operation(name, entity, id, input, origin, now), api);
+                }
         }
     }
 
@@ -207,7 +206,17 @@ internal sealed partial class EventPipeline
     {
         if (api is not null)
         {
-            var context = NewContext(operation, api.Declaration.PluginType, PluginPipelineStage.MainOperation, 0, transaction, operation.Origin.UserId, StableId.From("customapi:" + api.Declaration.UniqueName), null, null, null);
+            var context = NewContext(
+                operation,
+                api.Declaration.PluginType,
+                PluginPipelineStage.MainOperation,
+                0,
+                transaction,
+                operation.Origin.UserId,
+                StableId.From("customapi:" + api.Declaration.UniqueName),
+                null,
+                null,
+                null);
             Invoke(api.Plugin, context);
             CustomApiValidator.ValidateResponse(api.Declaration, operation.OutputParameters);
             var response = new OrganizationResponse { ResponseName = api.Declaration.UniqueName };

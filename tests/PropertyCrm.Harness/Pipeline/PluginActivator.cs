@@ -14,15 +14,15 @@ internal static class PluginActivator
             throw new ArgumentException($"{pluginType.FullName} does not implement IPlugin.", nameof(pluginType));
         }
 
-        const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
-        var two = pluginType.GetConstructor(flags, null, new[] { typeof(string), typeof(string) }, null);
+        const BindingFlags Flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+        var two = pluginType.GetConstructor(Flags, null, new[] { typeof(string), typeof(string) }, null);
         if (two is not null)
         {
             // Secure configuration is not part of the declarations (it never ships in the solution).
             return (IPlugin)two.Invoke(new object?[] { unsecureConfiguration, null });
         }
 
-        var one = pluginType.GetConstructor(flags, null, new[] { typeof(string) }, null);
+        var one = pluginType.GetConstructor(Flags, null, new[] { typeof(string) }, null);
         if (one is not null)
         {
             return (IPlugin)one.Invoke(new object?[] { unsecureConfiguration });

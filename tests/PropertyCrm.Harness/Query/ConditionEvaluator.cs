@@ -224,13 +224,17 @@ internal sealed class ConditionEvaluator
         {
             DateTime d => d,
             string s => (DateTime)ValueComparer.Parse(s, DateTime.MinValue),
-            var other => throw DataverseFaultException.Create(DataverseErrorCodes.QueryBuilderInvalidValue, $"{condition.Operator} on '{condition.AttributeName}' needs a date, not {other?.GetType().Name}."),
+            var other => throw DataverseFaultException.Create(
+                DataverseErrorCodes.QueryBuilderInvalidValue,
+                $"{condition.Operator} on '{condition.AttributeName}' needs a date, not {other?.GetType().Name}."),
         };
 
     private static DateTime Date(object value, ConditionExpression condition) =>
         value is DateTime d
             ? d
-            : throw DataverseFaultException.Create(DataverseErrorCodes.QueryBuilderInvalidValue, $"{condition.Operator} applies to date columns; '{condition.AttributeName}' holds {value.GetType().Name}.");
+            : throw DataverseFaultException.Create(
+                DataverseErrorCodes.QueryBuilderInvalidValue,
+                $"{condition.Operator} applies to date columns; '{condition.AttributeName}' holds {value.GetType().Name}.");
 
     private static string Text(object? value) => value switch
     {

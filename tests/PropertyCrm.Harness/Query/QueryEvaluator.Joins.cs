@@ -8,7 +8,14 @@ namespace PropertyCrm.Harness.Query;
 // The rows a query sees: the primary table joined with its link-entities, filtered.
 internal sealed partial class QueryEvaluator
 {
-    private List<JoinedRow> Join(QueryExpression query, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, System.Func<StoredRow, bool>? readable)
+    private List<JoinedRow> Join(
+        QueryExpression query,
+        Dictionary<LinkEntity,
+        string> aliases,
+        Transaction? transaction,
+        ConditionEvaluator evaluator,
+        System.Func<StoredRow,
+        bool>? readable)
     {
         var rows = Visible(query.EntityName, transaction)
             .Where(r => readable is null || readable(r))
@@ -30,7 +37,16 @@ internal sealed partial class QueryEvaluator
             .Where(r => r is not null)
             .Select(r => r!);
 
-    private List<JoinedRow> Link(List<JoinedRow> rows, LinkEntity link, string? parentAlias, Dictionary<LinkEntity, string> aliases, Transaction? transaction, ConditionEvaluator evaluator, System.Func<StoredRow, bool>? readable)
+    private List<JoinedRow> Link(
+        List<JoinedRow> rows,
+        LinkEntity link,
+        string? parentAlias,
+        Dictionary<LinkEntity,
+        string> aliases,
+        Transaction? transaction,
+        ConditionEvaluator evaluator,
+        System.Func<StoredRow,
+        bool>? readable)
     {
         var alias = aliases[link];
         var index = new Dictionary<object, List<StoredRow>>();

@@ -94,7 +94,14 @@ internal sealed partial class QueryEvaluator
         return query;
     }
 
-    private EntityCollection ExecuteExpression(QueryExpression query, Transaction? transaction, ExecutionRecord? record, Guid userId, FetchQuery? aggregate, Func<StoredRow, bool>? readable)
+    private EntityCollection ExecuteExpression(
+        QueryExpression query,
+        Transaction? transaction,
+        ExecutionRecord? record,
+        Guid userId,
+        FetchQuery? aggregate,
+        Func<StoredRow,
+        bool>? readable)
     {
         if (string.IsNullOrEmpty(query.EntityName))
         {

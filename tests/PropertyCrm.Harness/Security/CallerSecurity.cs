@@ -21,7 +21,15 @@ internal sealed class CallerSecurity
     private readonly ILookup<string, Grant> grants;
     private readonly Func<Guid, Guid, bool> isInSubtree;
 
-    public CallerSecurity(Guid userId, Guid businessUnitId, IReadOnlySet<Guid> teamIds, IEnumerable<Grant> grants, IReadOnlyList<string> fieldProfiles, Func<Guid, Guid, bool> isInSubtree)
+    public CallerSecurity(
+        Guid userId,
+        Guid businessUnitId,
+        IReadOnlySet<Guid> teamIds,
+        IEnumerable<Grant> grants,
+        IReadOnlyList<string> fieldProfiles,
+        Func<Guid,
+        Guid,
+        bool> isInSubtree)
     {
         UserId = userId;
         BusinessUnitId = businessUnitId;

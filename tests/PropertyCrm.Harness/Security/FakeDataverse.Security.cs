@@ -6,7 +6,6 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Cli.Packaging.Checks;
 using PropertyCrm.Harness.Metadata;
 using PropertyCrm.Harness.Security;
-using PropertyCrm.Harness.Storage;
 
 namespace PropertyCrm.Harness;
 

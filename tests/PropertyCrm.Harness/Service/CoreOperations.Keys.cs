@@ -1,10 +1,7 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using PropertyCrm.Harness.Pipeline;
-using PropertyCrm.Harness.Query;
 using PropertyCrm.Harness.Storage;
 
 namespace PropertyCrm.Harness.Service;

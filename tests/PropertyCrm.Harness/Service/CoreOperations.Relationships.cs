@@ -32,7 +32,9 @@ internal sealed partial class CoreOperations
                     var (one, two) = Orient(manyToMany, target, other);
                     if (FindIntersect(transaction, manyToMany, one, two).Any())
                     {
-                        throw DataverseFaultException.Create(DataverseErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: {target.LogicalName} {target.Id} and {other.LogicalName} {other.Id} are already associated through {relationship.SchemaName}.");
+                        throw DataverseFaultException.Create(
+                            DataverseErrorCodes.DuplicateRecord,
+                            $"Cannot insert duplicate key: {target.LogicalName} {target.Id} and {other.LogicalName} {other.Id} are already associated through {relationship.SchemaName}.");
                     }
 
                     var id = Guid.NewGuid();

@@ -26,7 +26,13 @@ internal sealed partial class CoreOperations
     }
 
     /// <summary>Associate/Disassociate: the caller's Append/AppendTo on each pair (read under the gate).</summary>
-    private void DemandAssociation(Operation operation, Transaction transaction, EntityReference target, EntityReferenceCollection related, bool manyToMany, string? referencingTable)
+    private void DemandAssociation(
+        Operation operation,
+        Transaction transaction,
+        EntityReference target,
+        EntityReferenceCollection related,
+        bool manyToMany,
+        string? referencingTable)
     {
         foreach (var other in related)
         {

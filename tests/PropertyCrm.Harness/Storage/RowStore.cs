@@ -64,7 +64,7 @@ internal sealed class RowStore
     }
 
     /// <summary>
-    /// Waits until no row that <paramref name="mightMatch"/> accepts (in its current or committed form) is
+    /// Waits until no row that a scan's <c>MightMatch</c> accepts (in its current or committed form) is
     /// locked by another transaction. Only for a write's own existence check (associating twice), where SQL
     /// Server's unique index would make the insert wait; reads never wait. Caller holds the gate.
     /// </summary>

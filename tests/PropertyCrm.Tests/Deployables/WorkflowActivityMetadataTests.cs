@@ -91,7 +91,15 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ExpectedArguments))]
-    public void Argument_Declared_HasExpectedShape(string activity, string argument, string direction, string valueType, string label, bool required, string? referenceTarget, string? defaultValue)
+    public void Argument_Declared_HasExpectedShape(
+        string activity,
+        string argument,
+        string direction,
+        string valueType,
+        string label,
+        bool required,
+        string? referenceTarget,
+        string? defaultValue)
     {
         var type = assembly.GetType("PropertyCrm.WorkflowActivities." + activity, throwOnError: true)!;
         var property = type.GetProperty(argument) ?? throw new Xunit.Sdk.XunitException($"{activity} has no argument {argument}");
@@ -104,8 +112,12 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
         var parameter = attributes.Single(a => a.AttributeType.FullName == $"Microsoft.Xrm.Sdk.Workflow.{direction}Attribute");
         Assert.Equal(label, parameter.ConstructorArguments[0].Value);
         Assert.Equal(required, attributes.Any(a => a.AttributeType.FullName == "System.Activities.RequiredArgumentAttribute"));
-        Assert.Equal(referenceTarget, (string?)attributes.SingleOrDefault(a => a.AttributeType.FullName == "Microsoft.Xrm.Sdk.Workflow.ReferenceTargetAttribute")?.ConstructorArguments[0].Value);
-        Assert.Equal(defaultValue, (string?)attributes.SingleOrDefault(a => a.AttributeType.FullName == "Microsoft.Xrm.Sdk.Workflow.DefaultAttribute")?.ConstructorArguments[0].Value);
+        Assert.Equal(
+            referenceTarget,
+            (string?)attributes.SingleOrDefault(a => a.AttributeType.FullName == "Microsoft.Xrm.Sdk.Workflow.ReferenceTargetAttribute")?.ConstructorArguments[0].Value);
+        Assert.Equal(
+            defaultValue,
+            (string?)attributes.SingleOrDefault(a => a.AttributeType.FullName == "Microsoft.Xrm.Sdk.Workflow.DefaultAttribute")?.ConstructorArguments[0].Value);
     }
 
     [Fact]

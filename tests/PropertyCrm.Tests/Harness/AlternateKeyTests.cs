@@ -4,7 +4,6 @@ using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
-using Xunit;
 using Entry = PropertyCrm.Schema.Tables.PointsEntryTable.Columns;
 
 namespace PropertyCrm.Tests.Harness;

@@ -4,7 +4,6 @@ using Microsoft.Xrm.Sdk.Messages;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.OptionSets;
 using PropertyCrm.Schema.Tables;
-using Xunit;
 using Entry = PropertyCrm.Schema.Tables.PointsEntryTable.Columns;
 
 namespace PropertyCrm.Tests.Harness;

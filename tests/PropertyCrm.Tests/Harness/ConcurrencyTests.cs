@@ -7,8 +7,8 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
-using PropertyCrm.Schema.Tables;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Harness.Support;
 using static PropertyCrm.Tests.Support.RealThreads;
 
@@ -55,9 +55,13 @@ public sealed class ConcurrencyTests
         });
         var after = dataverse.Peek("contact", owner)!;
 
-        var staleDelete = new DeleteRequest { Target = new EntityReference("contact", owner) { RowVersion = read.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches };
+        var staleDelete = new DeleteRequest { Target = new EntityReference(
+            "contact",
+            owner) { RowVersion = read.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches };
         Assert.Equal(DataverseErrorCodes.ConcurrencyVersionMismatch, Assert.Throws<DataverseFaultException>(() => dataverse.Service.Execute(staleDelete)).ErrorCode);
-        dataverse.Service.Execute(new DeleteRequest { Target = new EntityReference("contact", owner) { RowVersion = after.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+        dataverse.Service.Execute(new DeleteRequest { Target = new EntityReference(
+            "contact",
+            owner) { RowVersion = after.RowVersion }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
 
         Assert.Null(dataverse.Peek("contact", owner));
     }

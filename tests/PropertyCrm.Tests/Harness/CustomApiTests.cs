@@ -20,7 +20,11 @@ public sealed class CustomApiTests
             RequestParameters = new[]
             {
                 new CustomApiField("Points", CustomApiFieldType.Integer, new LocalizedText("积分", "Points"), new LocalizedText("积分", "Points")),
-                new CustomApiField("Owner", CustomApiFieldType.EntityReference, new LocalizedText("业主", "Owner"), new LocalizedText("业主", "Owner")) { LogicalEntityName = "contact" },
+                new CustomApiField(
+                    "Owner",
+                    CustomApiFieldType.EntityReference,
+                    new LocalizedText("业主", "Owner"),
+                    new LocalizedText("业主", "Owner")) { LogicalEntityName = "contact" },
                 new CustomApiField("Note", CustomApiFieldType.String, new LocalizedText("备注", "Note"), new LocalizedText("备注", "Note")) { IsOptional = true },
             },
             ResponseProperties = new[]

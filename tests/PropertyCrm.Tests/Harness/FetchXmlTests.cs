@@ -64,9 +64,15 @@ public sealed class FetchXmlTests
 </fetch>";
 
         Assert.Equal(new[] { "F-1", "F-3" }, Codes(fetch));
-        Assert.Equal(new[] { "F-3", "F-4" }, Codes("<fetch><entity name='pcrm_bill'><attribute name='pcrm_code'/><filter><condition attribute='pcrm_due' operator='next-x-days' value='7'/></filter></entity></fetch>"));
-        Assert.Equal(new[] { "F-5" }, Codes("<fetch><entity name='pcrm_bill'><attribute name='pcrm_code'/><filter><condition attribute='pcrm_due' operator='null'/></filter></entity></fetch>"));
-        Assert.Equal(new[] { "F-1", "F-2", "F-3" }, Codes("<fetch><entity name='pcrm_bill'><attribute name='pcrm_code'/><filter><condition attribute='pcrm_amount' operator='between'><value>50</value><value>200</value></condition></filter></entity></fetch>"));
+        Assert.Equal(
+            new[] { "F-3", "F-4" },
+            Codes("<fetch><entity name='pcrm_bill'><attribute name='pcrm_code'/><filter><condition attribute='pcrm_due' operator='next-x-days' value='7'/></filter></entity></fetch>"));
+        Assert.Equal(
+            new[] { "F-5" },
+            Codes("<fetch><entity name='pcrm_bill'><attribute name='pcrm_code'/><filter><condition attribute='pcrm_due' operator='null'/></filter></entity></fetch>"));
+        Assert.Equal(
+            new[] { "F-1", "F-2", "F-3" },
+            Codes("<fetch><entity name='pcrm_bill'><attribute name='pcrm_code'/><filter><condition attribute='pcrm_amount' operator='between'><value>50</value><value>200</value></condition></filter></entity></fetch>"));
     }
 
     [Fact]
@@ -141,7 +147,11 @@ public sealed class FetchXmlTests
         const string Template = "<fetch count='2' page='{0}'{1}><entity name='pcrm_bill'><attribute name='pcrm_code'/><order attribute='pcrm_code'/></entity></fetch>";
         var first = dataverse.Service.RetrieveMultiple(new FetchExpression(string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, 1, string.Empty)));
         var cookie = System.Security.SecurityElement.Escape(first.PagingCookie);
-        var second = dataverse.Service.RetrieveMultiple(new FetchExpression(string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, 2, $" paging-cookie='{cookie}'")));
+        var second = dataverse.Service.RetrieveMultiple(new FetchExpression(string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            Template,
+            2,
+            $" paging-cookie='{cookie}'")));
 
         Assert.Equal(new[] { "F-1", "F-2" }, first.Entities.Select(e => (string)e["pcrm_code"]));
         Assert.True(first.MoreRecords);

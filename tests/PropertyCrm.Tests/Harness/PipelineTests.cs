@@ -353,7 +353,12 @@ public sealed class PipelineTests
     [Fact]
     public void DrainAsyncSteps_StepFails_FailureRecordedNotThrown()
     {
-        dataverse.RegisterStep(TestSteps.On("Create", Table, PipelineStage.PostOperation, _ => throw new InvalidPluginExecutionException("async broke"), ExecutionMode.Asynchronous));
+        dataverse.RegisterStep(TestSteps.On(
+            "Create",
+            Table,
+            PipelineStage.PostOperation,
+            _ => throw new InvalidPluginExecutionException("async broke"),
+            ExecutionMode.Asynchronous));
 
         var id = dataverse.Service.Create(new Entity(Table));
         var ran = dataverse.DrainAsyncSteps();

@@ -158,7 +158,9 @@ public sealed class QueryShapeTests
             pages++;
             Assert.True(page.Entities.Count <= 5000);
             seen.AddRange(page.Entities.Select(e => (int)e["pcrm_rank"]));
-            Assert.Matches("^<cookie page=\"" + pages + "\"><pcrm_rank last=\"[0-9]+\" first=\"[0-9]+\" /><pcrm_itemid last=\"\\{[0-9A-F-]{36}\\}\" first=\"\\{[0-9A-F-]{36}\\}\" /></cookie>$", page.PagingCookie);
+            Assert.Matches(
+                "^<cookie page=\"" + pages + "\"><pcrm_rank last=\"[0-9]+\" first=\"[0-9]+\" /><pcrm_itemid last=\"\\{[0-9A-F-]{36}\\}\" first=\"\\{[0-9A-F-]{36}\\}\" /></cookie>$",
+                page.PagingCookie);
             if (!page.MoreRecords)
             {
                 break;

@@ -6,7 +6,6 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Schema.Tables;
-using Xunit;
 
 namespace PropertyCrm.Tests.Harness;
 

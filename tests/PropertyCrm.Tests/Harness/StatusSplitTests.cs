@@ -50,7 +50,9 @@ public sealed class StatusSplitTests
         var runs = new List<(string[] Target, object? PreText)>();
         dataverse.RegisterStep(new StepDeclaration(typeof(ActionPlugin), "Update", Table, PipelineStage.PreOperation, ExecutionMode.Synchronous)
         {
-            UnsecureConfiguration = PluginActions.Add(r => runs.Add((r.Target.Attributes.Keys.OrderBy(k => k).ToArray(), r.Context.PreEntityImages["pre"].GetAttributeValue<string>("pcrm_text")))),
+            UnsecureConfiguration = PluginActions.Add(r => runs.Add((
+                r.Target.Attributes.Keys.OrderBy(k => k).ToArray(),
+                r.Context.PreEntityImages["pre"].GetAttributeValue<string>("pcrm_text")))),
             FilteringAttributes = new[] { "statuscode" },
             Images = new[] { new StepImage("pre", ImageType.PreImage, "pcrm_text", "statuscode") },
         });

@@ -28,7 +28,18 @@ public sealed class LifecycleReviewTests
     [InlineData("2 unpaid months", "2024-01-10", null, "2024-11", "2024-10,2024-11", "2024-10-01", "2024-12-20", LifecycleStage.Stable, "2024-04-09", null, 2)]
     [InlineData("quiet 6 months", "2024-01-10", null, "2024-11", "", "2024-05-01", "2024-12-20", LifecycleStage.ChurnRisk, "2024-11-01", "2024-11-01", 0)]
     [InlineData("never a request", "2024-01-10", null, "", "", "", "2024-07-10", LifecycleStage.ChurnRisk, "2024-07-10", "2024-07-10", 0)]
-    [InlineData("6 unpaid months", "2024-01-10", null, "2024-11", "2024-06,2024-07,2024-08,2024-09,2024-10,2024-11", "2024-10-01", "2024-12-20", LifecycleStage.Churned, "2024-11-16", "2024-08-16", 6)]
+    [InlineData(
+        "6 unpaid months",
+        "2024-01-10",
+        null,
+        "2024-11",
+        "2024-06,2024-07,2024-08,2024-09,2024-10,2024-11",
+        "2024-10-01",
+        "2024-12-20",
+        LifecycleStage.Churned,
+        "2024-11-16",
+        "2024-08-16",
+        6)]
     [InlineData("moved out", null, "2024-01-10..2024-10-01", "", "", "2024-09-01", "2024-12-20", LifecycleStage.Churned, "2024-10-01", null, 0)]
     [InlineData("occupancy wins", "2023-01-01", "2024-11-01..", "", "", "", "2024-12-20", LifecycleStage.NewMoveIn, "2024-11-01", null, 0)]
     public void Run_OwnerFacts_WritesStageAndChurnRisk(

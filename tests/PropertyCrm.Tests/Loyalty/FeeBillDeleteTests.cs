@@ -2,7 +2,6 @@ using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Loyalty;
-using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
 

@@ -1,13 +1,11 @@
 using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
-using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;

@@ -10,10 +10,9 @@ using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
-using Xunit;
 using PropertyCrm.Tests.Support;
-using Options = PropertyCrm.Schema.OptionSets;
 using static PropertyCrm.Tests.Support.RealThreads;
+using Options = PropertyCrm.Schema.OptionSets;
 
 namespace PropertyCrm.Tests.Loyalty;
 
@@ -307,7 +306,15 @@ public sealed class LoyaltyAwardTests : IDisposable
     public void LedgerEntry_DirectCreateByUser_Refused()
     {
         var owner = Owner();
-        var entry = PointsLedgerEntry.Earn("earn:manual:1", 1, EarnRuleCode.Referral, "manual", 5_000, new DateTimeOffset(dataverse.Clock.UtcNow), new PropertyCrm.Domain.Loyalty.ChinaDate(2027, 12, 31), "手工 / Manual");
+        var entry = PointsLedgerEntry.Earn(
+            "earn:manual:1",
+            1,
+            EarnRuleCode.Referral,
+            "manual",
+            5_000,
+            new DateTimeOffset(dataverse.Clock.UtcNow),
+            new PropertyCrm.Domain.Loyalty.ChinaDate(2027, 12, 31),
+            "手工 / Manual");
 
         var fault = Assert.Throws<DataverseFaultException>(() => dataverse.ServiceFor(agent).Create(LedgerStore.ToRow(owner, entry)));
 

@@ -10,8 +10,8 @@ using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Harness.Support;
 using PropertyCrm.Tests.Support;
-using Options = PropertyCrm.Schema.OptionSets;
 using static PropertyCrm.Tests.Support.RealThreads;
+using Options = PropertyCrm.Schema.OptionSets;
 
 namespace PropertyCrm.Tests.Loyalty;
 

@@ -33,7 +33,7 @@ public sealed class CascadeDeleteCheckTests
     public void Validate_PaymentsRestrictBillWhileOwnerCascadesToBills_ReportsErasureBlocked()
     {
         using var copy = SolutionCopy.Of(RepoPaths.Solution);
-        const string file = "Other/Relationships/pcrm_feebill.xml";
+        var file = "Other/Relationships/pcrm_feebill.xml";
         copy.Edit(file, d => SetCascadeDelete(d, "pcrm_feepayment_feebill", "Restrict"));
 
         var issue = AssertCascadeError(fixture.Validate(copy.Root), file, "pcrm_feepayment_feebill");
@@ -77,7 +77,9 @@ public sealed class CascadeDeleteCheckTests
     {
         var issue = report.Issues.All.FirstOrDefault(i => i.Severity == IssueSeverity.Error && i.Check == Check && i.File == file
             && i.Message.Contains("relationship " + relationship + " ", StringComparison.Ordinal));
-        Assert.True(issue is not null, $"expected a [{Check}] error in {file} naming {relationship}, got:{Environment.NewLine}{string.Join(Environment.NewLine, report.Issues.All)}");
+        Assert.True(
+            issue is not null,
+            $"expected a [{Check}] error in {file} naming {relationship}, got:{Environment.NewLine}{string.Join(Environment.NewLine, report.Issues.All)}");
         Assert.Contains("关系 " + relationship, issue!.Message, StringComparison.Ordinal);
         return issue;
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Xml.Linq;
 using PropertyCrm.Cli.Packaging.Generation;
 using PropertyCrm.Plugins.Registration;
 
@@ -73,7 +72,11 @@ public sealed class ComponentGeneratorTests
     {
         var api = new CustomApiDeclaration("pcrm_Recalculate", PluginType, new LocalizedText("重新计算", "Recalculate"), new LocalizedText("重新计算积分", "Recalculate points"))
         {
-            RequestParameters = new[] { new CustomApiField("Target", CustomApiFieldType.EntityReference, new LocalizedText("目标", "Target"), new LocalizedText("记录", "Record")) { LogicalEntityName = "contact" } },
+            RequestParameters = new[] { new CustomApiField(
+                "Target",
+                CustomApiFieldType.EntityReference,
+                new LocalizedText("目标", "Target"),
+                new LocalizedText("记录", "Record")) { LogicalEntityName = "contact" } },
             ResponseProperties = new[] { new CustomApiField("Points", CustomApiFieldType.Integer, new LocalizedText("积分", "Points"), new LocalizedText("积分", "Points")) },
         };
 

@@ -110,7 +110,10 @@ public sealed class RoleAndFormCheckTests
     {
         Assert.False(report.IsClean);
         Assert.True(
-            report.Issues.All.Any(i => i.Severity == IssueSeverity.Error && i.Check == check && string.Equals(i.File, file, StringComparison.Ordinal) && i.Message.Contains(messagePart, StringComparison.Ordinal)),
+            report.Issues.All.Any(i => i.Severity == IssueSeverity.Error && i.Check == check && string.Equals(
+                i.File,
+                file,
+                StringComparison.Ordinal) && i.Message.Contains(messagePart, StringComparison.Ordinal)),
             $"expected a [{check}] error in {file} mentioning '{messagePart}', got:{Environment.NewLine}{string.Join(Environment.NewLine, report.Issues.All)}");
     }
 }

@@ -173,7 +173,9 @@ public sealed class SolutionValidatorTests
     {
         // A group-by column is a category, not a measure: the measure must be an aggregate's alias.
         using var copy = SolutionCopy.Of(RepoPaths.Solution);
-        var chart = FirstChart(copy, d => d.Descendants("attribute").Any(a => (string?)a.Attribute("groupby") == "true" && a.Attribute("alias") is not null) && d.Descendants("measure").Any());
+        var chart = FirstChart(
+            copy,
+            d => d.Descendants("attribute").Any(a => (string?)a.Attribute("groupby") == "true" && a.Attribute("alias") is not null) && d.Descendants("measure").Any());
         string groupBy = string.Empty;
         copy.Edit(chart, d =>
         {
@@ -262,7 +264,9 @@ public sealed class SolutionValidatorTests
         string removed = string.Empty;
         copy.Edit("Other/Solution.xml", d =>
         {
-            var table = d.Descendants("RootComponent").First(r => (string?)r.Attribute("type") == "1" && ((string?)r.Attribute("schemaName"))!.StartsWith("pcrm_", StringComparison.Ordinal));
+            var table = d.Descendants("RootComponent").First(r => (string?)r.Attribute("type") == "1" && ((string?)r.Attribute("schemaName"))!.StartsWith(
+                "pcrm_",
+                StringComparison.Ordinal));
             removed = (string)table.Attribute("schemaName")!;
             table.Remove();
         });
@@ -391,7 +395,7 @@ public sealed class SolutionValidatorTests
     /// <summary>Adds Other/Relationships/Organization.xml with the platform 1:N organization → table relationship.</summary>
     private static string WriteOrganizationRelationship(SolutionCopy copy, string name, string table)
     {
-        const string file = "Other/Relationships/Organization.xml";
+        var file = "Other/Relationships/Organization.xml";
         new XDocument(
             new XElement(
                 "EntityRelationships",

@@ -7,7 +7,6 @@ using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.ServiceRequests;
 using PropertyCrm.Tests.Support;
-using Xunit;
 
 namespace PropertyCrm.Tests.Personas;
 

@@ -5,7 +5,6 @@ using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
-using Xunit;
 using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Tests.Personas;
@@ -135,7 +134,9 @@ public sealed class AgentPersonaTests
     {
         var expires = global::PropertyCrm.Domain.Loyalty.ChinaDate.Parse("2027-12-31");
         return global::PropertyCrm.Domain.Loyalty.Points.PointsLedgerEntry.Earn(
-            global::PropertyCrm.Domain.Loyalty.Points.LedgerKeys.Earn(global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.OnTimeFeePayment, "seed-" + points), 1, global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.OnTimeFeePayment,
+            global::PropertyCrm.Domain.Loyalty.Points.LedgerKeys.Earn(
+                global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.OnTimeFeePayment,
+                "seed-" + points), 1, global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.OnTimeFeePayment,
             "seed-" + points, points, expires.AddYears(-2).StartInstant.AddHours(10), expires, "按时缴费 / On-time fee payment");
     }
 }

@@ -5,10 +5,8 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.Sla;
-using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
-using Xunit;
 using Choices = PropertyCrm.Schema.OptionSets;
 using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 

@@ -7,7 +7,6 @@ using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
-using Xunit;
 
 namespace PropertyCrm.Tests.Personas;
 
@@ -52,7 +51,9 @@ public sealed class PropertyManagerPersonaTests
     {
         using var world = new PersonaWorld();
         var entry = LedgerStore.ToRow(world.SunshineOwner, global::PropertyCrm.Domain.Loyalty.Points.PointsLedgerEntry.Earn(
-            global::PropertyCrm.Domain.Loyalty.Points.LedgerKeys.Earn(global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.Referral, "hand"), 1, global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.Referral, "hand", 5_000,
+            global::PropertyCrm.Domain.Loyalty.Points.LedgerKeys.Earn(
+                global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.Referral,
+                "hand"), 1, global::PropertyCrm.Domain.Loyalty.Points.EarnRuleCode.Referral, "hand", 5_000,
             DateTimeOffset.UtcNow, global::PropertyCrm.Domain.Loyalty.ChinaDate.Parse("2030-12-31"), "手工 / by hand"));
 
         // Refused by the ledger guard (pre-validation, before security): even Create privilege would not help.

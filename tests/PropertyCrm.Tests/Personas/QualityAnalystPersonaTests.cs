@@ -3,7 +3,6 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
-using Xunit;
 using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Tests.Personas;

@@ -1,10 +1,8 @@
-using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Schema.Tables;
-using Xunit;
 
 namespace PropertyCrm.Tests.Personas;
 

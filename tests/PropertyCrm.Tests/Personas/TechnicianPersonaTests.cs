@@ -2,7 +2,6 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
-using Xunit;
 using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 using Status = PropertyCrm.Schema.Tables.ServiceRequestTable.StatusReasons;
 

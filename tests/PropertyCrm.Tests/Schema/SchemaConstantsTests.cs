@@ -201,7 +201,9 @@ public sealed class SchemaConstantsTests
             Assert.True(statuses.ContainsKey(value), $"{tableClass}.StatusReasons.{name} = {value} is not a statuscode option of {table}.");
 
             // 1 and 2 are the platform's default reasons (relabelled); every added reason carries the publisher's option-value prefix.
-            Assert.True(value is 1 or 2 || value / 10_000 == Publisher.OptionValuePrefix, $"{tableClass}.StatusReasons.{name} = {value} is outside the publisher's option-value range.");
+            Assert.True(
+                value is 1 or 2 || value / 10_000 == Publisher.OptionValuePrefix,
+                $"{tableClass}.StatusReasons.{name} = {value} is outside the publisher's option-value range.");
         }
 
         var missing = statuses.Keys.Where(v => !declared.ContainsValue(v)).ToList();
@@ -217,7 +219,9 @@ public sealed class SchemaConstantsTests
     {
         var type = OptionSetType(optionSetClass);
         var name = (string)Field(type, "Name");
-        Assert.True(Solution.Value.OptionSets.TryGetValue(name, out var optionSet), $"{optionSetClass}.Name '{name}' is neither a global choice in Solution/OptionSets nor a local choice of a column.");
+        Assert.True(
+            Solution.Value.OptionSets.TryGetValue(name, out var optionSet),
+            $"{optionSetClass}.Name '{name}' is neither a global choice in Solution/OptionSets nor a local choice of a column.");
 
         var values = SolutionFolder.OptionValues(optionSet!);
         foreach (var field in IntConstants(type))

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Registration;

@@ -41,7 +41,14 @@ internal sealed class SlaTestBed : DataverseTestBase, IDisposable
     public void Advance(TimeSpan by) => Dataverse.Clock.AdvanceBy(by);
 
     /// <summary>Logs a request as the agent. Request type is a Choices.RequestType value.</summary>
-    public Guid Log(int requestType, string title, string? description = null, int? serviceLine = null, int? agentUrgency = null, Guid? property = null, Action<Entity>? more = null)
+    public Guid Log(
+        int requestType,
+        string title,
+        string? description = null,
+        int? serviceLine = null,
+        int? agentUrgency = null,
+        Guid? property = null,
+        Action<Entity>? more = null)
     {
         var row = new Entity(ServiceRequestTable.LogicalName)
         {

@@ -9,11 +9,11 @@ namespace PropertyCrm.Cli.Commands;
 /// </summary>
 internal sealed class CommandOptions
 {
-    private readonly Dictionary<string, string> _values;
+    private readonly Dictionary<string, string> values;
 
     private CommandOptions(Dictionary<string, string> values)
     {
-        _values = values;
+        this.values = values;
     }
 
     public static bool TryParse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed, out CommandOptions options, out string error)
@@ -65,7 +65,7 @@ internal sealed class CommandOptions
         return true;
     }
 
-    public bool TryGet(string name, out string value) => _values.TryGetValue(name, out value!);
+    public bool TryGet(string name, out string value) => this.values.TryGetValue(name, out value!);
 
     private static bool Contains(IReadOnlyCollection<string> allowed, string name)
     {

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Reflection;
 using System.Xml;
 
 namespace PropertyCrm.Cli.Packaging;

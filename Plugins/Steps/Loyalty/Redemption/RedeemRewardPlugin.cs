@@ -1,7 +1,6 @@
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Loyalty;
-using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
@@ -35,7 +34,11 @@ public sealed class RedeemRewardPlugin : PluginBase
         ExecutePrivilegeName = Privileges.Redeem,
         RequestParameters = new[]
         {
-            new CustomApiField(ContactParameter, CustomApiFieldType.EntityReference, new LocalizedText("业主", "Owner"), new LocalizedText("兑换的业主(联系人)。", "The owner (contact) who redeems."))
+            new CustomApiField(
+                ContactParameter,
+                CustomApiFieldType.EntityReference,
+                new LocalizedText("业主", "Owner"),
+                new LocalizedText("兑换的业主(联系人)。", "The owner (contact) who redeems."))
             {
                 LogicalEntityName = ContactTable.LogicalName,
             },
@@ -50,8 +53,16 @@ public sealed class RedeemRewardPlugin : PluginBase
         },
         ResponseProperties = new[]
         {
-            new CustomApiField(RedemptionOutput, CustomApiFieldType.Guid, new LocalizedText("兑换记录", "Redemption"), new LocalizedText("新建的兑换记录 ID。", "Id of the redemption created.")),
-            new CustomApiField(PointsSpentOutput, CustomApiFieldType.Integer, new LocalizedText("扣减积分", "Points spent"), new LocalizedText("本次扣减的积分。", "Points taken by this redemption.")),
+            new CustomApiField(
+                RedemptionOutput,
+                CustomApiFieldType.Guid,
+                new LocalizedText("兑换记录", "Redemption"),
+                new LocalizedText("新建的兑换记录 ID。", "Id of the redemption created.")),
+            new CustomApiField(
+                PointsSpentOutput,
+                CustomApiFieldType.Integer,
+                new LocalizedText("扣减积分", "Points spent"),
+                new LocalizedText("本次扣减的积分。", "Points taken by this redemption.")),
             new CustomApiField(BalanceOutput, CustomApiFieldType.Integer, new LocalizedText("积分余额", "Balance"), new LocalizedText("兑换后的积分余额。", "The owner's balance afterwards.")),
         },
     };

@@ -1,4 +1,3 @@
-using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Registration;
@@ -18,7 +17,12 @@ public sealed class RedemptionCancellationPlugin : PluginBase
 {
     public const string PreImageAlias = "redemption";
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(RedemptionCancellationPlugin), SdkMessageName.Update, RedemptionTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(RedemptionCancellationPlugin),
+        SdkMessageName.Update,
+        RedemptionTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = ApplyStatusChange,
         FilteringAttributes = new[] { RedemptionTable.Columns.StatusCode, RedemptionTable.Columns.StateCode },

@@ -21,7 +21,12 @@ public sealed class RedemptionGuardPlugin : PluginBase
     /// <summary>Error code of the refusals.</summary>
     public const string RedemptionRecordedCode = "points.redemption.recorded";
 
-    public static readonly StepDeclaration OnUpdate = new(typeof(RedemptionGuardPlugin), SdkMessageName.Update, RedemptionTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnUpdate = new(
+        typeof(RedemptionGuardPlugin),
+        SdkMessageName.Update,
+        RedemptionTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseDirectChange,
         FilteringAttributes = new[]
@@ -36,7 +41,12 @@ public sealed class RedemptionGuardPlugin : PluginBase
         Description = "Refuses changing what a redemption took. / 已兑换记录的业主、奖品与数量不可修改。",
     };
 
-    public static readonly StepDeclaration OnDelete = new(typeof(RedemptionGuardPlugin), SdkMessageName.Delete, RedemptionTable.LogicalName, PipelineStage.PreValidation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnDelete = new(
+        typeof(RedemptionGuardPlugin),
+        SdkMessageName.Delete,
+        RedemptionTable.LogicalName,
+        PipelineStage.PreValidation,
+        ExecutionMode.Synchronous)
     {
         Handler = RefuseDeleteUnlessErasure,
         Description = "Refuses deleting redemptions; cancel them instead. / 兑换记录不可删除,请取消。",

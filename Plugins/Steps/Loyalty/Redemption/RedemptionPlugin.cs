@@ -13,7 +13,12 @@ namespace PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 /// </summary>
 public sealed class RedemptionPlugin : PluginBase
 {
-    public static readonly StepDeclaration OnCreate = new(typeof(RedemptionPlugin), SdkMessageName.Create, RedemptionTable.LogicalName, PipelineStage.PreOperation, ExecutionMode.Synchronous)
+    public static readonly StepDeclaration OnCreate = new(
+        typeof(RedemptionPlugin),
+        SdkMessageName.Create,
+        RedemptionTable.LogicalName,
+        PipelineStage.PreOperation,
+        ExecutionMode.Synchronous)
     {
         Handler = TakePointsAndStock,
         Description = "Takes the points and stock of a redemption. / 兑换时扣减积分与库存。",

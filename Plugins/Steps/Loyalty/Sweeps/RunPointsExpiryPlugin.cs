@@ -29,7 +29,11 @@ public sealed class RunPointsExpiryPlugin : OwnerSweepPlugin
         MaxPageSize = PointsExpirySweep.MaxPageSize,
         DefaultPageSize = PointsExpirySweep.DefaultPageSize,
         ProcessedDescription = new LocalizedText("本次处理的业主数。", "Owners handled by this call."),
-        CountOutput = new CustomApiField(PointsExpiredOutput, CustomApiFieldType.Integer, new LocalizedText("过期积分", "Points expired"), new LocalizedText("本次记为过期的积分。", "Points expired by this call.")),
+        CountOutput = new CustomApiField(
+            PointsExpiredOutput,
+            CustomApiFieldType.Integer,
+            new LocalizedText("过期积分", "Points expired"),
+            new LocalizedText("本次记为过期的积分。", "Points expired by this call.")),
         Count = result => result.Points,
         Run = (scope, arguments, started) => new LoyaltySweepService(scope).RunPointsExpiry(arguments, started),
     });

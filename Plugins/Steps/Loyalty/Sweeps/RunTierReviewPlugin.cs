@@ -30,7 +30,11 @@ public sealed class RunTierReviewPlugin : OwnerSweepPlugin
         MaxPageSize = TierReviewSweep.MaxPageSize,
         DefaultPageSize = TierReviewSweep.DefaultPageSize,
         ProcessedDescription = new LocalizedText("本次评审的业主数。", "Owners reviewed by this call."),
-        CountOutput = new CustomApiField(ChangedOutput, CustomApiFieldType.Integer, new LocalizedText("等级变更", "Changed"), new LocalizedText("本次等级发生变化的业主数。", "Owners whose tier this call changed.")),
+        CountOutput = new CustomApiField(
+            ChangedOutput,
+            CustomApiFieldType.Integer,
+            new LocalizedText("等级变更", "Changed"),
+            new LocalizedText("本次等级发生变化的业主数。", "Owners whose tier this call changed.")),
         Run = (scope, arguments, started) => new LoyaltySweepService(scope).RunTierReview(arguments, started),
     });
 

@@ -73,9 +73,18 @@ public sealed class CalendarJsonTests
     [InlineData("""{ "year": 2027, "holidays": [ { "name": "x", "from": "2027-02-30" } ] }""", CalendarErrorCodes.InvalidJson, "$.holidays[0].from")]
     [InlineData("""{ "year": 2027, "holidays": [ { "name": "x", "from": "2027-02-05", "to": "2027-02-01" } ] }""", CalendarErrorCodes.InvalidSchedule, "$.holidays[0]")]
     [InlineData("""{ "year": 2027, "holidays": [ { "name": "x", "from": "2026-06-01" } ] }""", CalendarErrorCodes.InvalidSchedule, "outside the year")]
-    [InlineData("""{ "year": 2027, "holidays": [ { "name": "a", "from": "2027-02-01", "to": "2027-02-03" }, { "name": "b", "from": "2027-02-03" } ] }""", CalendarErrorCodes.InvalidSchedule, "belongs to both")]
-    [InlineData("""{ "year": 2027, "holidays": [ { "name": "x", "from": "2027-02-01" } ], "workdays": [ { "date": "2027-02-01", "name": "x" } ] }""", CalendarErrorCodes.InvalidSchedule, "both a day off")]
-    [InlineData("""{ "year": 2027, "workdays": [ { "date": "2027-02-06", "name": "x" }, { "date": "2027-02-06", "name": "y" } ] }""", CalendarErrorCodes.InvalidSchedule, "listed twice")]
+    [InlineData(
+        """{ "year": 2027, "holidays": [ { "name": "a", "from": "2027-02-01", "to": "2027-02-03" }, { "name": "b", "from": "2027-02-03" } ] }""",
+        CalendarErrorCodes.InvalidSchedule,
+        "belongs to both")]
+    [InlineData(
+        """{ "year": 2027, "holidays": [ { "name": "x", "from": "2027-02-01" } ], "workdays": [ { "date": "2027-02-01", "name": "x" } ] }""",
+        CalendarErrorCodes.InvalidSchedule,
+        "both a day off")]
+    [InlineData(
+        """{ "year": 2027, "workdays": [ { "date": "2027-02-06", "name": "x" }, { "date": "2027-02-06", "name": "y" } ] }""",
+        CalendarErrorCodes.InvalidSchedule,
+        "listed twice")]
     [InlineData("""{ "year": 2027, "workdays": [ { "date": "2027-02-06", "name": "x", "hours": ["9-18"] } ] }""", CalendarErrorCodes.InvalidInterval, "$.workdays[0].hours[0]")]
     [InlineData("""{ "year": 2027, "holidays": [ { "name": "", "from": "2027-02-01" } ] }""", CalendarErrorCodes.InvalidSchedule, "must not be empty")]
     [InlineData("// comment\n{ \"year\": 2027 }", CalendarErrorCodes.InvalidJson, "line 1, column 1")]
@@ -94,9 +103,15 @@ public sealed class CalendarJsonTests
     [InlineData("""{ "name": "x", "week": { "mon": ["09:00-18:00"] } }""", CalendarErrorCodes.InvalidJson, "unknown property 'mon'")]
     [InlineData("""{ "name": "x", "utcOffset": "+8", "week": { "monday": ["09:00-18:00"] } }""", CalendarErrorCodes.InvalidJson, "±HH:mm")]
     [InlineData("""{ "name": "x", "utcOffset": "+15:00", "week": { "monday": ["09:00-18:00"] } }""", CalendarErrorCodes.InvalidCalendar, "±14:00")]
-    [InlineData("""{ "name": "x", "observesPublicHolidays": false, "week": { "monday": ["09:00-18:00"] }, "years": [ { "year": 2027 } ] }""", CalendarErrorCodes.InvalidCalendar, "cannot carry holiday schedules")]
+    [InlineData(
+        """{ "name": "x", "observesPublicHolidays": false, "week": { "monday": ["09:00-18:00"] }, "years": [ { "year": 2027 } ] }""",
+        CalendarErrorCodes.InvalidCalendar,
+        "cannot carry holiday schedules")]
     [InlineData("""{ "name": "x", "week": { "monday": ["09:00-18:00"] }, "years": [ { "year": 2027 }, { "year": 2027 } ] }""", CalendarErrorCodes.InvalidCalendar, "given twice")]
-    [InlineData("""{ "name": "x", "week": { "monday": ["09:00-18:00"] }, "years": [ { "year": 2027, "workdays": [ { "date": "2027-02-06", "name": "x" } ] } ] }""", CalendarErrorCodes.InvalidCalendar, "no make-up day hours")]
+    [InlineData(
+        """{ "name": "x", "week": { "monday": ["09:00-18:00"] }, "years": [ { "year": 2027, "workdays": [ { "date": "2027-02-06", "name": "x" } ] } ] }""",
+        CalendarErrorCodes.InvalidCalendar,
+        "no make-up day hours")]
     [InlineData("""{ "week": { "monday": ["09:00-18:00"] } }""", CalendarErrorCodes.InvalidJson, "missing required property 'name'")]
     [InlineData("""[]""", CalendarErrorCodes.InvalidJson, "expected an object")]
     public void ParseCalendar_InvalidDocument_ThrowsWithCodeAndLocation(string json, string code, string messagePart)

@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using System.Linq;
 using PropertyCrm.Domain.Lifecycle;
-using PropertyCrm.Domain.Loyalty;
 using static PropertyCrm.Tests.Domain.Lifecycle.LifecycleFixtures;
 using static PropertyCrm.Tests.Domain.Loyalty.LoyaltyFixtures;
 

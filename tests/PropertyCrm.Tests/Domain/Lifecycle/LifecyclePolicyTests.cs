@@ -21,7 +21,15 @@ public sealed class LifecyclePolicyTests
     [InlineData("2025-01-10", "2026-06-30", "", "2025-12-31", null, LifecycleStage.ChurnRisk, "2026-06-30", LifecycleReasonCodes.ChurnRisk)]
     [InlineData("2025-01-10", "2026-06-29", "", "2025-12-31", null, LifecycleStage.Stable, "2025-04-10", LifecycleReasonCodes.Stable)]
     [InlineData("2025-01-10", "2025-07-10", "", "", null, LifecycleStage.ChurnRisk, "2025-07-10", LifecycleReasonCodes.ChurnRisk)]
-    [InlineData("2025-01-10", "2026-06-30", "2025-12,2026-01,2026-02,2026-03,2026-04,2026-05", "2026-05-01", null, LifecycleStage.Churned, "2026-05-16", LifecycleReasonCodes.ChurnedUnpaid)]
+    [InlineData(
+        "2025-01-10",
+        "2026-06-30",
+        "2025-12,2026-01,2026-02,2026-03,2026-04,2026-05",
+        "2026-05-01",
+        null,
+        LifecycleStage.Churned,
+        "2026-05-16",
+        LifecycleReasonCodes.ChurnedUnpaid)]
     [InlineData("2025-01-10", "2026-06-30", "", "2026-05-01", "2026-06-01", LifecycleStage.Churned, "2026-06-01", LifecycleReasonCodes.ChurnedMovedOut)]
     [InlineData("2026-01-10", "2026-02-01", "", "", "2026-02-01", LifecycleStage.Churned, "2026-02-01", LifecycleReasonCodes.ChurnedMovedOut)]
     public void Assess_FirstTime_StageAndTheDateItBegan(

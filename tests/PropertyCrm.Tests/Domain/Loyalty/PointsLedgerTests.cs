@@ -338,7 +338,15 @@ public sealed class PointsLedgerTests
     public void From_DuplicateKeyOrSequence_RefusesTheLedger(string secondKey, long secondSequence)
     {
         var first = PointsLedgerEntry.Earn("earn:event:e1", 1, EarnRuleCode.CommunityEventAttended, "e1", 50, Iso.At("2026-01-10T10:00:00+08:00"), D("2028-12-31"), string.Empty);
-        var second = PointsLedgerEntry.Earn(secondKey, secondSequence, EarnRuleCode.CommunityEventAttended, "e2", 50, Iso.At("2026-01-11T10:00:00+08:00"), D("2028-12-31"), string.Empty);
+        var second = PointsLedgerEntry.Earn(
+            secondKey,
+            secondSequence,
+            EarnRuleCode.CommunityEventAttended,
+            "e2",
+            50,
+            Iso.At("2026-01-11T10:00:00+08:00"),
+            D("2028-12-31"),
+            string.Empty);
 
         var error = Assert.Throws<DomainException>(() => PointsLedger.From(new[] { first, second }));
 

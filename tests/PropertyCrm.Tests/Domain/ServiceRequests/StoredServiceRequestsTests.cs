@@ -1,4 +1,3 @@
-using System;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;

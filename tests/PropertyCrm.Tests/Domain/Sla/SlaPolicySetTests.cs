@@ -47,7 +47,13 @@ public sealed class SlaPolicySetTests
     [InlineData(RequestType.Repair, ServiceLine.Maintenance, Urgency.Emergency, "diamond", "紧急 emergency", "紧急 emergency")] // urgency beats everything
     [InlineData(RequestType.Complaint, null, Urgency.Normal, "diamond", "钻石 diamond", "投诉 complaint")]
     [InlineData(RequestType.Complaint, null, Urgency.Normal, "gold", "投诉 complaint", "投诉 complaint")]
-    public void Resolve_CustomPolicies_MostSpecificPerKpiWins(RequestType type, ServiceLine? line, Urgency urgency, string? tier, string firstResponsePolicy, string resolutionPolicy)
+    public void Resolve_CustomPolicies_MostSpecificPerKpiWins(
+        RequestType type,
+        ServiceLine? line,
+        Urgency urgency,
+        string? tier,
+        string firstResponsePolicy,
+        string resolutionPolicy)
     {
         var set = WithCustomPolicies();
         var facts = new SlaRequestFacts(type, line, urgency, tier);

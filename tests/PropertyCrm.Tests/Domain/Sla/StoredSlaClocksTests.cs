@@ -19,7 +19,14 @@ public sealed class StoredSlaClocksTests
     [InlineData(120, "  ", 120, "24x7", "24x7", 60, true)] // blank stored calendar: the policy's
     [InlineData(120, "cn-workdays", 120, "24x7", "cn-workdays", 60, true)] // the stored calendar wins over the policy's
     [InlineData(120, "cn-workdays", 30, "24x7", "cn-workdays", 60, false)] // policy re-timed since: its ladder no longer fits
-    public void Reconcile_StoredTargetAndPolicy_StoredPromiseWins(int storedMinutes, string? storedCalendar, int policyMinutes, string? policyCalendar, string calendar, int warningPercent, bool keepsPolicyLadder)
+    public void Reconcile_StoredTargetAndPolicy_StoredPromiseWins(
+        int storedMinutes,
+        string? storedCalendar,
+        int policyMinutes,
+        string? policyCalendar,
+        string calendar,
+        int warningPercent,
+        bool keepsPolicyLadder)
     {
         var inForce = policyMinutes == 0 ? null : Policy(policyMinutes, policyCalendar!);
 
@@ -93,7 +100,14 @@ public sealed class StoredSlaClocksTests
     public void WholeMinutesPaused_PausedTotal_RoundsDownAndRecomputesDeadline(int pausedSeconds, int wholeMinutes, string due)
     {
         var start = Iso.At("2026-03-02T10:00:00+08:00");
-        var clock = SlaClock.Restore(new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7"), BuiltInCalendars.Catalog.Get("24x7"), start, TimeSpan.FromSeconds(pausedSeconds), null, null, null);
+        var clock = SlaClock.Restore(
+            new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7"),
+            BuiltInCalendars.Catalog.Get("24x7"),
+            start,
+            TimeSpan.FromSeconds(pausedSeconds),
+            null,
+            null,
+            null);
 
         var stored = StoredSlaClocks.WholeMinutesPaused(clock, Iso.At("2026-03-02T10:05:00+08:00"))!;
 
@@ -105,7 +119,14 @@ public sealed class StoredSlaClocksTests
     public void WholeMinutesPaused_RunningPastDeadline_ObservedAtNow()
     {
         var start = Iso.At("2026-03-02T10:00:00+08:00");
-        var clock = SlaClock.Restore(new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7"), BuiltInCalendars.Catalog.Get("24x7"), start, TimeSpan.FromSeconds(90), null, null, null);
+        var clock = SlaClock.Restore(
+            new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7"),
+            BuiltInCalendars.Catalog.Get("24x7"),
+            start,
+            TimeSpan.FromSeconds(90),
+            null,
+            null,
+            null);
 
         var stored = StoredSlaClocks.WholeMinutesPaused(clock, Iso.At("2026-03-02T11:00:00+08:00"))!;
 

@@ -101,7 +101,13 @@ public static class PluginActions
 /// <summary>Step declarations for the test plug-ins.</summary>
 public static class TestSteps
 {
-    public static StepDeclaration On<TPlugin>(string message, string? entity, PipelineStage stage, Action<StepRun> action, ExecutionMode mode = ExecutionMode.Synchronous, int rank = 1)
+    public static StepDeclaration On<TPlugin>(
+        string message,
+        string? entity,
+        PipelineStage stage,
+        Action<StepRun> action,
+        ExecutionMode mode = ExecutionMode.Synchronous,
+        int rank = 1)
         where TPlugin : ActionPluginBase =>
         new(typeof(TPlugin), message, entity, stage, mode) { UnsecureConfiguration = PluginActions.Add(action), Rank = rank };
 

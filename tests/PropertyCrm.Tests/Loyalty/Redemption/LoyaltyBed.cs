@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Loyalty.Points;
-using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;

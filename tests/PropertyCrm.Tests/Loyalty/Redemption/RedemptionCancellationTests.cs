@@ -12,8 +12,8 @@ using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Harness.Support;
 using PropertyCrm.Tests.Support;
-using Reasons = PropertyCrm.Schema.Tables.RedemptionTable.StatusReasons;
 using static PropertyCrm.Tests.Support.RealThreads;
+using Reasons = PropertyCrm.Schema.Tables.RedemptionTable.StatusReasons;
 
 namespace PropertyCrm.Tests.Loyalty.Redemption;
 

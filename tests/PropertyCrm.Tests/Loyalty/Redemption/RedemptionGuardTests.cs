@@ -1,4 +1,3 @@
-using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
@@ -39,8 +38,12 @@ public sealed class RedemptionGuardTests
         var otherReward = bed.Data.Reward(cost: 100, stock: 5, code: "GIFT-1");
         var id = bed.Service.Create(DataProducer.NewRedemption(owner, reward));
 
-        Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Reward] = new EntityReference(RewardTable.LogicalName, otherReward) }));
-        Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(RedemptionTable.LogicalName, id) { [RedemptionTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, other) }));
+        Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(
+            RedemptionTable.LogicalName,
+            id) { [RedemptionTable.Columns.Reward] = new EntityReference(RewardTable.LogicalName, otherReward) }));
+        Assert.Throws<DataverseFaultException>(() => bed.Service.Update(new Entity(
+            RedemptionTable.LogicalName,
+            id) { [RedemptionTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, other) }));
 
         var saved = bed.Dataverse.Peek(RedemptionTable.LogicalName, id)!;
         Assert.Equal(reward, saved.GetAttributeValue<EntityReference>(RedemptionTable.Columns.Reward).Id);

@@ -31,7 +31,15 @@ public sealed class OwnerSweepInputTests
     [InlineData(null, null, null, "   ", Now, DefaultPageSize, StopwatchSweepBudget.DefaultSeconds, null)]
     [InlineData(null, null, null, "x1:" + OwnerId, Now, DefaultPageSize, StopwatchSweepBudget.DefaultSeconds, OwnerId)]
     [InlineData(null, null, null, " x1:" + OwnerId + " ", Now, DefaultPageSize, StopwatchSweepBudget.DefaultSeconds, OwnerId)]
-    public void Check_AcceptedInput_DefaultsAndCapsApplied(string? asOf, int? pageSize, int? budgetSeconds, string? token, string expectedAsOf, int expectedPageSize, int expectedBudget, string? expectedOwnerId)
+    public void Check_AcceptedInput_DefaultsAndCapsApplied(
+        string? asOf,
+        int? pageSize,
+        int? budgetSeconds,
+        string? token,
+        string expectedAsOf,
+        int expectedPageSize,
+        int expectedBudget,
+        string? expectedOwnerId)
     {
         var input = Check(asOf, pageSize, budgetSeconds, token);
 

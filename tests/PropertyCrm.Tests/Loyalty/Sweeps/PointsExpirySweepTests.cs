@@ -9,8 +9,8 @@ using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Loyalty.Redemption;
-using static PropertyCrm.Tests.Support.RealThreads;
 using PropertyCrm.Tests.Support;
+using static PropertyCrm.Tests.Support.RealThreads;
 
 namespace PropertyCrm.Tests.Loyalty.Sweeps;
 

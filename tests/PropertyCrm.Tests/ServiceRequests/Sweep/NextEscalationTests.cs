@@ -12,7 +12,10 @@ public sealed class NextEscalationTests
 {
     // Emergency first response: 30 min on 24x7 from 10:00: warning 10:22:30, due 10:30, level 2 10:45, level 3 11:00.
     private static SlaClock Emergency(int warningPercent = 75) =>
-        SlaClock.Start(new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7", warningPercent), BuiltInCalendars.TwentyFourSeven, Iso.At("2026-03-02T10:00:00+08:00"));
+        SlaClock.Start(
+            new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(30), "24x7", warningPercent),
+            BuiltInCalendars.TwentyFourSeven,
+            Iso.At("2026-03-02T10:00:00+08:00"));
 
     [Theory]
     [InlineData("", "2026-03-02T10:22:30+08:00")]

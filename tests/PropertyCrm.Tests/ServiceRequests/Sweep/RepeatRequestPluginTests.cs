@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.Sla;

@@ -5,11 +5,10 @@ using System.Threading.Tasks;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Registration;
-using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Harness.Support;
-using Esc = PropertyCrm.Schema.Tables.EscalationTable.Columns;
 using static PropertyCrm.Tests.Support.RealThreads;
+using Esc = PropertyCrm.Schema.Tables.EscalationTable.Columns;
 
 namespace PropertyCrm.Tests.ServiceRequests.Sweep;
 

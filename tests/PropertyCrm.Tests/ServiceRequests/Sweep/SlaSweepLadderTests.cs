@@ -209,7 +209,9 @@ public sealed class SlaSweepLadderTests
     private static DateTime Offset(string minuteSecond)
     {
         var parts = minuteSecond.Split(':');
-        return SweepWorld.Start.AddMinutes(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture)).AddSeconds(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        return SweepWorld.Start.AddMinutes(int.Parse(
+            parts[0],
+            System.Globalization.CultureInfo.InvariantCulture)).AddSeconds(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static string Recipient(Entity escalation)

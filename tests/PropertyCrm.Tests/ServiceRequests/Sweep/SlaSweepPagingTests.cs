@@ -5,7 +5,6 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Sweep;
-using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
 

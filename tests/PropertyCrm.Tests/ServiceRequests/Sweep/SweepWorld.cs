@@ -56,7 +56,14 @@ internal sealed class SweepWorld : DataverseTestBase
         EntityReference? owner = null,
         Guid? property = null,
         string name = "3-1-802 漏水 leak") =>
-        Data.OpenEmergencyRequest(property ?? Property, owner ?? new EntityReference(PlatformTables.SystemUser, Agent), startedUtc ?? Start, frMinutes, frCalendar, pausedOnUtc, name);
+        Data.OpenEmergencyRequest(
+            property ?? Property,
+            owner ?? new EntityReference(PlatformTables.SystemUser, Agent),
+            startedUtc ?? Start,
+            frMinutes,
+            frCalendar,
+            pausedOnUtc,
+            name);
 
     /// <summary>Seeds <paramref name="count"/> requests, all started at <paramref name="startedUtc"/>.</summary>
     public Guid[] Requests(int count, DateTime? startedUtc = null) =>

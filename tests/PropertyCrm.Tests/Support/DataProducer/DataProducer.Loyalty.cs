@@ -28,7 +28,15 @@ internal sealed partial class DataProducer
             var expires = ChinaDate.Parse(lot.ExpiresOn);
             var earnedAt = expires.AddYears(-2).StartInstant.AddHours(10);
             var source = "fee-" + Next();
-            var entry = PointsLedgerEntry.Earn(LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, source), sequence++, EarnRuleCode.OnTimeFeePayment, source, lot.Points, earnedAt, expires, "按时缴费 / On-time fee payment");
+            var entry = PointsLedgerEntry.Earn(
+                LedgerKeys.Earn(EarnRuleCode.OnTimeFeePayment, source),
+                sequence++,
+                EarnRuleCode.OnTimeFeePayment,
+                source,
+                lot.Points,
+                earnedAt,
+                expires,
+                "按时缴费 / On-time fee payment");
             dataverse.Seed(LedgerStore.ToRow(owner, entry));
         }
 

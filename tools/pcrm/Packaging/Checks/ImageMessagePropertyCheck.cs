@@ -26,11 +26,17 @@ internal sealed class ImageMessagePropertyCheck : ISolutionCheck
                 var alias = (string?)image.Attribute("Name") ?? string.Empty;
                 if (message is null || !ImageMessageProperty.TryFor(message, out var expected))
                 {
-                    issues.Error(Name, (XObject?)property ?? image, $"映像 '{alias}' 所在步骤的消息 '{message ?? "?"}' 不支持映像 / image '{alias}' is on message '{message ?? "(unknown SdkMessageId)"}', which has no known image property");
+                    issues.Error(
+                        Name,
+                        (XObject?)property ?? image,
+                        $"映像 '{alias}' 所在步骤的消息 '{message ?? "?"}' 不支持映像 / image '{alias}' is on message '{message ?? "(unknown SdkMessageId)"}', which has no known image property");
                 }
                 else if (property is null || !string.Equals(property.Value, expected, StringComparison.Ordinal))
                 {
-                    issues.Error(Name, (XObject?)property ?? image, $"映像 '{alias}' 的 MessagePropertyName 应为 '{expected}'（{message} 消息）/ image '{alias}' on {message} must have MessagePropertyName '{expected}', not '{property?.Value ?? "(missing)"}'");
+                    issues.Error(
+                        Name,
+                        (XObject?)property ?? image,
+                        $"映像 '{alias}' 的 MessagePropertyName 应为 '{expected}'（{message} 消息）/ image '{alias}' on {message} must have MessagePropertyName '{expected}', not '{property?.Value ?? "(missing)"}'");
                 }
             }
         }

@@ -45,7 +45,10 @@ internal sealed class LabelLanguageCheck : ISolutionCheck
         {
             if (!languages.Contains(required.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
-                issues.Error(Name, group, $"缺少 {required} 标签 / label '{texts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))}' has no {required} ({(required == Chinese ? "Chinese" : "English")}) text");
+                issues.Error(
+                    Name,
+                    group,
+                    $"缺少 {required} 标签 / label '{texts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))}' has no {required} ({(required == Chinese ? "Chinese" : "English")}) text");
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
+using System.Linq;
 using System.Xml.Linq;
 using PropertyCrm.Plugins.Registration;
 
@@ -48,12 +48,16 @@ internal static class CustomApiXmlWriter
 
         foreach (var parameter in api.RequestParameters)
         {
-            yield return new($"{folder}/{RequestFolder}/{parameter.UniqueName}/customapirequestparameter.xml", new XDocument(Field("customapirequestparameter", parameter, request: true)));
+            yield return new(
+                $"{folder}/{RequestFolder}/{parameter.UniqueName}/customapirequestparameter.xml",
+                new XDocument(Field("customapirequestparameter", parameter, request: true)));
         }
 
         foreach (var property in api.ResponseProperties)
         {
-            yield return new($"{folder}/{ResponseFolder}/{property.UniqueName}/customapiresponseproperty.xml", new XDocument(Field("customapiresponseproperty", property, request: false)));
+            yield return new(
+                $"{folder}/{ResponseFolder}/{property.UniqueName}/customapiresponseproperty.xml",
+                new XDocument(Field("customapiresponseproperty", property, request: false)));
         }
     }
 
