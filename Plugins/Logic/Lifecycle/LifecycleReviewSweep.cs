@@ -30,10 +30,17 @@ namespace PropertyCrm.Plugins.Logic.Lifecycle;
 /// moved in yet, or whose data the rules refuse, are traced and skipped.</para>
 /// <para><b>Idempotent.</b> A pure function of the data and the review date: a second run for the same date finds
 /// every column equal and writes nothing. A run for a past date writes the status as of that date.</para>
-/// <para><b>Calls per page.</b> 2 + 1 + 1 + N reads, + W writes: the two scope queries, the page's occupancies (one
-/// query per 5,000), the latest request per owner (one aggregate), the bills with payments of each of the N owners
-/// handled; one update for each of the W owners whose columns changed. The budget is checked before each owner and
-/// before each page, so a stopped call reads no page it does not use.</para>
+/// <para><b>Owner lock before a write.</b> The page's contact row and the bills are read before the owner's turn; a fee
+/// payment committing in between writes the unpaid months under the owner lock, and a write computed from the older
+/// reads would undo it. An owner whose computed update is non-empty is therefore locked (<see cref="OwnerLock"/>), its
+/// contact and bills read again and the update recomputed from them; only what still differs is written. Owners with
+/// nothing to write are not locked and cost nothing extra.</para>
+/// <para><b>Calls per page.</b> 2 + 1 + 1 + N + 2W reads, + 2W writes: the two scope queries, the page's occupancies
+/// (one query per 5,000), the latest request per owner (one aggregate), the bills with payments of each of the N owners
+/// handled; for each of the W owners with a change, the lock (1 write), the contact and the bills again (2 reads) and
+/// the update (1 write), + 1 write at the first lock of an owner without a loyalty account yet (owners from before
+/// accounts were created with the contact). The budget is checked before each owner and before each page, so a stopped
+/// call reads no page it does not use.</para>
 /// </remarks>
 public static class LifecycleReviewSweep
 {
@@ -86,7 +93,7 @@ public static class LifecycleReviewSweep
             {
                 var spans = occupancies.TryGetValue(owner.Id, out var found) ? found : new List<OccupancySpan>();
                 ChinaDate? lastRequest = lastRequests.TryGetValue(owner.Id, out var last) ? last : null;
-                return ReviewOwner(service, policy, owner, spans, lastRequest, day, trace);
+                return ReviewOwner(service, policy, owner, spans, lastRequest, asOf, trace);
             });
     }
 
@@ -97,55 +104,85 @@ public static class LifecycleReviewSweep
         Entity contact,
         IReadOnlyList<OccupancySpan> occupancies,
         ChinaDate? lastRequest,
-        ChinaDate day,
+        DateTimeOffset asOf,
         Action<string> trace)
     {
-        var recordedMoveIn = contact.GetAttributeValue<DateTime?>(ContactTable.Columns.MoveInDate) is DateTime moveInDate ? FeeMapping.ToDate(moveInDate) : (ChinaDate?)null;
-        var residence = Residence.Derive(occupancies, recordedMoveIn, day);
-        if (residence.MoveInOn is not ChinaDate moveIn)
-        {
-            trace($"Owner {contact.Id} skipped: no move-in date on the owner or their occupancies.");
-            return false;
-        }
-
+        var day = ChinaDate.FromInstant(asOf);
         try
         {
-            var fees = FeeStandingReader.Read(service, contact.Id, day);
-            var facts = new OwnerFacts(moveIn, fees)
+            var review = Review(service, policy, contact, occupancies, lastRequest, day);
+            if (review is null)
             {
-                MoveOutOn = residence.MoveOutOn,
+                trace($"Owner {contact.Id} skipped: no move-in date on the owner or their occupancies.");
+                return false;
+            }
 
-                // Only the latest request's date matters to the lifecycle rules; IsRepair feeds care rules, not read here.
-                ServiceRequests = lastRequest is ChinaDate opened ? new[] { new ServiceRequestFact(opened, false) } : Array.Empty<ServiceRequestFact>(),
-            };
-
-            // The stored columns do not say which flags are up; the fresh assessment says whether "no request" is up now.
-            var fresh = policy.Assess(facts, null, day);
-            var quietNow = fresh.Status.Flags.Any(f => f.Kind == ChurnRiskFlagKind.NoRecentServiceRequest);
-            var previous = LifecycleMapping.ReadStatus(contact, policy.Rules, quietNow);
-            var assessment = previous is null ? fresh : policy.Assess(facts, previous, day);
-
-            var update = LifecycleMapping.Update(contact, assessment.Status, fees);
-            if (update is null)
+            if (review.Update is null)
             {
                 return false;
             }
 
-            foreach (var change in assessment.Changes)
+            // The contact and the bills were read before this owner's turn; a fee payment committed since (it writes the
+            // unpaid months under the owner lock) would be overwritten with values from before it. So, only for an owner
+            // about to be written: take the owner lock, read the contact and the bills again and write what still differs.
+            // Occupancies and requests are not re-read: this review is not their writer, so a stale one loses no write
+            // and the next run corrects the stage.
+            var locked = OwnerLock.LockAndRead(service, contact.Id, asOf.UtcDateTime, ContactColumns);
+            review = Review(service, policy, locked, occupancies, lastRequest, day);
+            if (review?.Update is not Entity update)
+            {
+                trace($"Owner {contact.Id}: changed by another writer since the page was read; nothing left to write.");
+                return false;
+            }
+
+            foreach (var change in review.Assessment.Changes)
             {
                 trace($"Owner {contact.Id}: {Describe(change)}");
             }
 
             service.Update(update);
-            trace($"Owner {contact.Id}: {assessment.Status.Stage} since {assessment.Status.StageSince}, wrote {string.Join(", ", update.Attributes.Select(a => a.Key))}.");
+            trace($"Owner {contact.Id}: {review.Assessment.Status.Stage} since {review.Assessment.Status.StageSince}, wrote {string.Join(", ", update.Attributes.Select(a => a.Key))}.");
             return true;
         }
         catch (DomainException ex)
         {
-            // Not moved in yet, move-out before move-in, corrupt bills: nothing written for this owner, the run goes on.
+            // Not moved in yet, move-out before move-in, corrupt bills: nothing written for this owner (but the lock), the run goes on.
             trace($"Owner {contact.Id} skipped: {ex.Code} {ex.Message}");
             return false;
         }
+    }
+
+    /// <summary>The assessment of <paramref name="contact"/> and the update it needs (1 read: the bills); null when no move-in is known.</summary>
+    private static OwnerReview? Review(
+        IOrganizationService service,
+        LifecyclePolicy policy,
+        Entity contact,
+        IReadOnlyList<OccupancySpan> occupancies,
+        ChinaDate? lastRequest,
+        ChinaDate day)
+    {
+        var recordedMoveIn = contact.GetAttributeValue<DateTime?>(ContactTable.Columns.MoveInDate) is DateTime moveInDate ? FeeMapping.ToDate(moveInDate) : (ChinaDate?)null;
+        var residence = Residence.Derive(occupancies, recordedMoveIn, day);
+        if (residence.MoveInOn is not ChinaDate moveIn)
+        {
+            return null;
+        }
+
+        var fees = FeeStandingReader.Read(service, contact.Id, day);
+        var facts = new OwnerFacts(moveIn, fees)
+        {
+            MoveOutOn = residence.MoveOutOn,
+
+            // Only the latest request's date matters to the lifecycle rules; IsRepair feeds care rules, not read here.
+            ServiceRequests = lastRequest is ChinaDate opened ? new[] { new ServiceRequestFact(opened, false) } : Array.Empty<ServiceRequestFact>(),
+        };
+
+        // The stored columns do not say which flags are up; the fresh assessment says whether "no request" is up now.
+        var fresh = policy.Assess(facts, null, day);
+        var quietNow = fresh.Status.Flags.Any(f => f.Kind == ChurnRiskFlagKind.NoRecentServiceRequest);
+        var previous = LifecycleMapping.ReadStatus(contact, policy.Rules, quietNow);
+        var assessment = previous is null ? fresh : policy.Assess(facts, previous, day);
+        return new OwnerReview(assessment, LifecycleMapping.Update(contact, assessment.Status, fees));
     }
 
     /// <summary>The next owners in scope (ids ascending, after <paramref name="after"/>), with their stored lifecycle columns.</summary>
@@ -188,4 +225,6 @@ public static class LifecycleReviewSweep
         LifecycleChangeKind.StageChanged => $"stage {change.FromStage?.ToString() ?? "(none)"} → {change.ToStage} on {change.On} ({change.ReasonCode}) {change.Reason}",
         _ => $"flag {change.Flag} {(change.Kind == LifecycleChangeKind.FlagRaised ? "raised" : "cleared")} on {change.On} ({change.ReasonCode}) {change.Reason}",
     };
+
+    private sealed record OwnerReview(LifecycleAssessment Assessment, Entity? Update);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
@@ -48,7 +49,15 @@ public static class OwnerLock
 
     /// <summary>Locks the owner's account (creating it on the first lock), then reads the contact's loyalty columns.</summary>
     /// <param name="nowUtc">Written to <c>pcrm_lockedon</c>: when the owner was last processed.</param>
-    public static OwnerSnapshot Lock(IOrganizationService service, Guid ownerId, DateTime nowUtc)
+    public static OwnerSnapshot Lock(IOrganizationService service, Guid ownerId, DateTime nowUtc) =>
+        Read(ownerId, LockAndRead(service, ownerId, nowUtc));
+
+    /// <summary>
+    /// Locks as <see cref="Lock"/> does and returns the contact row read under the lock, with
+    /// <paramref name="moreColumns"/> besides the loyalty columns: for callers that decide on other columns (the
+    /// lifecycle review), in the same single read.
+    /// </summary>
+    public static Entity LockAndRead(IOrganizationService service, Guid ownerId, DateTime nowUtc, params string[] moreColumns)
     {
         var account = new Entity(LoyaltyAccountTable.LogicalName, new KeyAttributeCollection
         {
@@ -59,8 +68,8 @@ public static class OwnerLock
         };
         var upsert = (UpsertResponse)service.Execute(new UpsertRequest { Target = account });
 
-        var row = service.Retrieve(ContactTable.LogicalName, ownerId, ContactColumns);
-        var snapshot = Read(ownerId, row);
+        var columns = moreColumns.Length == 0 ? ContactColumns : new ColumnSet(ContactColumns.Columns.Union(moreColumns).ToArray());
+        var row = service.Retrieve(ContactTable.LogicalName, ownerId, columns);
         if (upsert.RecordCreated)
         {
             // An owner that existed before accounts were created with the contact (LoyaltyAccountPlugin).
@@ -68,15 +77,15 @@ public static class OwnerLock
             {
                 [LoyaltyAccountTable.Columns.Name] = LoyaltyAccounts.NameFor(ownerId, row.GetAttributeValue<string>(ContactTable.Columns.FullName)),
             };
-            if (snapshot.RowOwner is not null)
+            if (row.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId) is EntityReference rowOwner)
             {
-                created[LoyaltyAccountTable.Columns.OwnerId] = snapshot.RowOwner;
+                created[LoyaltyAccountTable.Columns.OwnerId] = rowOwner;
             }
 
             service.Update(created);
         }
 
-        return snapshot;
+        return row;
     }
 
     /// <summary>Writes the balance the ledger now sums to, when it differs from the stored one read by <see cref="Lock"/>.</summary>

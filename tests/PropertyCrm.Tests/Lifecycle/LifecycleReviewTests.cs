@@ -11,9 +11,10 @@ using static PropertyCrm.Tests.Domain.Loyalty.LoyaltyFixtures;
 namespace PropertyCrm.Tests.Lifecycle;
 
 /// <summary>
-/// pcrm_RunLifecycleReview through the harness. Call budget per page: 2 + 1 + 1 + N reads (two scope queries, the
-/// page's occupancies, the latest request per owner, bills with payments per owner handled) + W writes (one update
-/// per owner whose lifecycle columns changed).
+/// pcrm_RunLifecycleReview through the harness. Call budget per page: 2 + 1 + 1 + N + 2W reads (two scope queries, the
+/// page's occupancies, the latest request per owner, bills with payments per owner handled; the contact and the bills
+/// again under the owner lock per owner written) + 2W writes (the owner lock and the update per owner whose lifecycle
+/// columns changed), + 1 write per owner locked for the first time without a loyalty account (the seeded owners here).
 /// </summary>
 public sealed class LifecycleReviewTests
 {
@@ -198,9 +199,12 @@ public sealed class LifecycleReviewTests
         Assert.Equal(D("2024-12-16"), bed.Day(risky, ContactTable.Columns.ChurnRiskSince));
         Assert.Equal(LifecycleStage.Churned, bed.Stage(moved));
         Assert.Equal(D("2024-08-01"), bed.Day(moved, ContactTable.Columns.LifecycleChangedOn));
+        // Budget change, with its reason: each of the 3 owners written is first locked (a payment committed since the page
+        // read would otherwise be overwritten), +2 reads (contact, bills under the lock) and +1 write (the lock) each, +1
+        // write each because the seeded owners have no loyalty account yet and their first lock creates it.
         var calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(2 + 1 + 1 + 3 + SweepJobCalls.Reads, calls.Reads);
-        Assert.Equal(3 + SweepJobCalls.Writes, calls.Writes);
+        Assert.Equal(2 + 1 + 1 + 3 + (3 * 2) + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(3 + (3 * 2) + SweepJobCalls.Writes, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
 
         bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(6));
@@ -208,6 +212,8 @@ public sealed class LifecycleReviewTests
 
         Assert.Equal(3, again.Results[RunLifecycleReviewPlugin.ProcessedOutput]);
         Assert.Equal(0, again.Results[RunLifecycleReviewPlugin.ChangedOutput]);
+
+        // Nothing to write: no owner is locked, so no extra read or write.
         Assert.Equal(2 + 1 + 1 + 3 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
         Assert.Equal(0 + SweepJobCalls.Writes, bed.Dataverse.LastExecution.PluginCalls.Writes);
     }
@@ -217,7 +223,9 @@ public sealed class LifecycleReviewTests
     {
         var owners = Enumerable.Range(0, 3).Select(_ => bed.Data.OwnerMovedIn("2025-01-01")).ToArray();
 
-        // Each call reads one page (2 + 1 + 1 + 1) and stops; the last page was full, so a fourth call finds nothing.
+        // Each call reads one page (2 + 1 + 1 + 1), + 2 under the owner lock of the owner it writes (contact and bills
+        // again: budget change, so a payment committed since the page read is not overwritten), and stops; the last page
+        // was full, so a fourth call finds nothing.
         string? token = null;
         var processed = new System.Collections.Generic.List<int>();
         while (true)
@@ -231,7 +239,7 @@ public sealed class LifecycleReviewTests
                 break;
             }
 
-            Assert.Equal(2 + 1 + 1 + 1 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
+            Assert.Equal(2 + 1 + 1 + 1 + 2 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
             token = (string)response.Results[RunLifecycleReviewPlugin.ContinuationTokenOutput];
             Assert.StartsWith("l1:", token);
             Assert.True(processed.Count < 10);
