@@ -39,6 +39,29 @@ internal static class BuiltInCalendarData
         }
         """;
 
+    /// <summary>
+    /// A property service centre's hours: every day 08:00-20:00 at +08:00, public holidays included (service centres
+    /// work every day, holidays included: shared DOMAIN.md). The default for on-site work and repair resolution
+    /// unless the property names its own calendar.
+    /// </summary>
+    public const string ServiceHours = """
+        {
+          "name": "service-hours",
+          "description": "物业服务时间 每天 08:00-20:00,节假日照常 / Property service hours every day 08:00-20:00, holidays included",
+          "utcOffset": "+08:00",
+          "observesPublicHolidays": false,
+          "week": {
+            "monday": ["08:00-20:00"],
+            "tuesday": ["08:00-20:00"],
+            "wednesday": ["08:00-20:00"],
+            "thursday": ["08:00-20:00"],
+            "friday": ["08:00-20:00"],
+            "saturday": ["08:00-20:00"],
+            "sunday": ["08:00-20:00"]
+          }
+        }
+        """;
+
     /// <summary>Mainland China office week: Monday to Friday 09:00-18:00, minus public holidays, plus 调休 days.</summary>
     public const string ChinaWorkdays = """
         {

@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         new Commands.SlaDeadlineCommand(),
         new Commands.SlaCalendarsCommand(),
+        new Commands.SlaPlanCommand(),
         new Commands.GenerateCommand(),
         new Commands.ValidateCommand(),
         new Commands.PackCommand(),

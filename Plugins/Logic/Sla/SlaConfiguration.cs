@@ -24,6 +24,7 @@ public sealed class SlaConfiguration
 {
     private readonly IReadOnlyList<SlaPolicyRow>? policyRows;
     private readonly ConcurrentDictionary<Guid, SlaPolicySet> setsByProperty = new();
+    private readonly ConcurrentDictionary<Guid, string> calendarsByProperty = new();
 
     public SlaConfiguration(DateTime loadedOnUtc, IEnumerable<SlaPolicyRow>? policyRows, BusinessCalendarCatalog calendars, IEnumerable<string>? problems = null)
     {
@@ -62,6 +63,15 @@ public sealed class SlaConfiguration
             rows.Where(r => r.PropertyId is null).Select(r => r.Policy),
             key == Guid.Empty ? Enumerable.Empty<SlaPolicy>() : rows.Where(r => r.PropertyId == key).Select(r => r.Policy)));
     }
+
+    /// <summary>
+    /// The property's own calendar code (<c>pcrm_businesscalendarcode</c>, "" when blank) as read with this snapshot,
+    /// so it is as fresh as the policies; false when this snapshot has not seen the property yet.
+    /// </summary>
+    public bool TryGetPropertyCalendar(Guid propertyId, out string calendarCode) => calendarsByProperty.TryGetValue(propertyId, out calendarCode!);
+
+    /// <summary>Remembers a property's calendar code (blank as "") for the life of this snapshot.</summary>
+    public void RememberPropertyCalendar(Guid propertyId, string? calendarCode) => calendarsByProperty[propertyId] = calendarCode?.Trim() ?? string.Empty;
 
     /// <summary>True while <paramref name="nowUtc"/> lies in [<see cref="LoadedOnUtc"/>, <see cref="LoadedOnUtc"/> + <paramref name="lifetime"/>).</summary>
     public bool IsFreshAt(DateTime nowUtc, TimeSpan lifetime) => nowUtc >= LoadedOnUtc && nowUtc - LoadedOnUtc < lifetime;

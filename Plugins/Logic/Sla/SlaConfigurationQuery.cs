@@ -22,6 +22,7 @@ namespace PropertyCrm.Plugins.Logic.Sla;
 /// (one page), beyond that the loader pages and stays correct.</para>
 /// <para>Without an anchor (or when the anchor property is inactive or gone) the loader falls back to one query per
 /// table. The deadline API needs calendars only: one query.</para>
+/// <para>The anchor's own calendar code (its service hours) comes with the same read and is remembered in the snapshot.</para>
 /// <para>Never reads all columns: the column lists are <see cref="SlaPolicyRowMapping.Columns"/> and name + definition.</para>
 /// </remarks>
 public static class SlaConfigurationQuery
@@ -47,15 +48,22 @@ public static class SlaConfigurationQuery
 
         if (anchorPropertyId is Guid anchor && anchor != Guid.Empty)
         {
-            var anchored = LoadAnchored(service, nowUtc, anchor);
+            var anchored = LoadAnchored(service, nowUtc, anchor, out var inactiveAnchor);
             if (anchored is not null)
             {
                 return anchored;
             }
+
+            var fallback = LoadUnanchored(service, nowUtc);
+            if (inactiveAnchor is not null)
+            {
+                fallback.RememberPropertyCalendar(anchor, inactiveAnchor.GetAttributeValue<string>(PropertyTable.Columns.BusinessCalendarCode));
+            }
+
+            return fallback;
         }
 
-        var policyRows = service.RetrieveAll(PolicyQuery(), PageSize).Select(row => (Func<SlaPolicyRow>)(() => SlaPolicyRowMapping.Read(row))).ToArray();
-        return SlaConfiguration.Build(nowUtc, policyRows, CalendarRows(service));
+        return LoadUnanchored(service, nowUtc);
     }
 
     /// <summary>Calendars only (built-ins + admin rows): one read.</summary>
@@ -66,11 +74,19 @@ public static class SlaConfigurationQuery
         return SlaConfiguration.Build(nowUtc, null, CalendarRows(service));
     }
 
-    private static SlaConfiguration? LoadAnchored(IOrganizationService service, DateTime nowUtc, Guid anchorPropertyId)
+    private static SlaConfiguration LoadUnanchored(IOrganizationService service, DateTime nowUtc)
     {
+        var policyRows = service.RetrieveAll(PolicyQuery(), PageSize).Select(row => (Func<SlaPolicyRow>)(() => SlaPolicyRowMapping.Read(row))).ToArray();
+        return SlaConfiguration.Build(nowUtc, policyRows, CalendarRows(service));
+    }
+
+    /// <param name="inactiveAnchor">The anchor row when it exists but is inactive (its calendar is still known).</param>
+    private static SlaConfiguration? LoadAnchored(IOrganizationService service, DateTime nowUtc, Guid anchorPropertyId, out Entity? inactiveAnchor)
+    {
+        inactiveAnchor = null;
         var query = new QueryExpression(PropertyTable.LogicalName)
         {
-            ColumnSet = new ColumnSet(PropertyTable.PrimaryId, PropertyTable.Columns.StateCode),
+            ColumnSet = new ColumnSet(PropertyTable.PrimaryId, PropertyTable.Columns.StateCode, PropertyTable.Columns.BusinessCalendarCode),
         };
         query.Criteria.AddCondition(PropertyTable.PrimaryId, ConditionOperator.Equal, anchorPropertyId);
         var policies = query.AddLink(SlaPolicyTable.LogicalName, PropertyTable.Columns.StateCode, SlaPolicyTable.Columns.StateCode, JoinOperator.LeftOuter);
@@ -85,6 +101,7 @@ public static class SlaConfigurationQuery
         var rows = service.RetrieveAll(query, PageSize).ToList();
         if (rows.Count == 0 || rows[0].GetAttributeValue<OptionSetValue>(PropertyTable.Columns.StateCode)?.Value != Active)
         {
+            inactiveAnchor = rows.Count == 0 ? null : rows[0];
             // The anchor is gone or inactive: its statecode would join the wrong rows.
             return null;
         }
@@ -107,7 +124,9 @@ public static class SlaConfigurationQuery
             }
         }
 
-        return SlaConfiguration.Build(nowUtc, policyRows.Values, calendarRows.Values);
+        var configuration = SlaConfiguration.Build(nowUtc, policyRows.Values, calendarRows.Values);
+        configuration.RememberPropertyCalendar(anchorPropertyId, rows[0].GetAttributeValue<string>(PropertyTable.Columns.BusinessCalendarCode));
+        return configuration;
     }
 
     private static QueryExpression PolicyQuery()

@@ -18,8 +18,11 @@ namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 /// completes or re-targets the clocks. Pre-operation, so every value is saved with the request itself: no extra write.
 /// </summary>
 /// <remarks>
-/// <para><b>Calls.</b> Reads nothing but the SLA configuration, from <see cref="SlaConfigurationCache"/>: none when warm,
-/// one when cold (anchored on the request's property). The update's pre-image carries every stored column the rules
+/// <para><b>Calls.</b> On create: the owner's tier (one read of the contact as SYSTEM, when the request names one; it is copied
+/// onto the request, replacing anything typed) and the SLA configuration from <see cref="SlaConfigurationCache"/>: none
+/// when warm, one when cold (anchored on the request's property, which brings the property's calendar along); a warm
+/// snapshot that has not seen the property yet reads its calendar once (<see cref="RequestSlaReads"/>). So at most two
+/// reads for a request of an active property, and no extra write. The update's pre-image carries every stored column the rules
 /// need, so a status change reads nothing else; an update that changes no status, fact or follow-up returns before
 /// the configuration is even asked for.</para>
 /// <para><b>Now</b> is OperationCreatedOn (UTC, truncated to the second Dataverse stores).</para>
@@ -88,10 +91,17 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var now = DataverseTime.Now(execution.OperationCreatedOn);
 
         DetectUrgency(target, target);
+        if (target.GetAttributeValue<EntityReference>(Columns.Contact) is { } owner)
+        {
+            // The owner's tier is the system's, not typed by staff: copied as logged, so tier policies apply. Read as SYSTEM:
+            // copying it grants nothing, and the platform still checks the user may link the request to this owner.
+            target[Columns.OwnerTier] = RequestSlaReads.OwnerTierCode(context.SystemService, owner.Id);
+        }
+
         var facts = ServiceRequestSlaMapping.ReadFacts(target);
         var propertyId = target.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
         var configuration = Configuration(context, propertyId);
-        var targets = configuration.PoliciesFor(propertyId).Resolve(facts);
+        var targets = RequestSlaReads.Targets(context.SystemService, configuration, propertyId, facts, context.Trace);
 
         var state = ServiceRequestState.Open(targets, configuration.Calendars, now)
             .WithFollowUp(DataverseTime.Instant(target, Columns.FollowUpOn));
@@ -147,7 +157,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
 
         if (mayRetarget)
         {
-            var targets = Config().PoliciesFor(propertyId).Resolve(ServiceRequestSlaMapping.ReadFacts(after));
+            var targets = RequestSlaReads.Targets(context.SystemService, Config(), propertyId, ServiceRequestSlaMapping.ReadFacts(after), context.Trace);
             var wasStarted = state.Clocks.Any();
             state = state.Retarget(targets, Config().Calendars, now);
             SetIfChanged(target, pre, Columns.SlaPolicyName, ServiceRequestState.PolicyName(targets));

@@ -13,7 +13,8 @@ public sealed class SlaCalendarsCommandTests
         Assert.Equal(0, code);
         Assert.Empty(error);
         var lines = output.Split(new[] { Environment.NewLine }, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("service-hours ", StringComparison.Ordinal) && l.Contains("+08:00") && l.Contains("all"));
         Assert.Contains(lines, l => l.StartsWith("24x7 ", StringComparison.Ordinal) && l.Contains("+08:00") && l.Contains("all"));
         Assert.Contains(lines, l => l.StartsWith("cn-workdays ", StringComparison.Ordinal) && l.Contains("+08:00") && l.Contains("2025,2026"));
     }

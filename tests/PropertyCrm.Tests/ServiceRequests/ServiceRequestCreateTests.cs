@@ -19,20 +19,20 @@ public sealed class ServiceRequestCreateTests
         { Type.Repair, "厨房漏水,楼下天花板在滴水", "2025-01-06T09:00+08:00", Choices.Urgency.Emergency, "紧急 emergency", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-06T13:00:00+08:00", "24x7" },
         // A leak reported on a Saturday night is still 30 minutes: 24x7.
         { Type.Repair, "电梯困人", "2025-01-11T22:00+08:00", Choices.Urgency.Emergency, "紧急 emergency", "2025-01-11T22:30:00+08:00", "24x7", "2025-01-12T02:00:00+08:00", "24x7" },
-        // 报修 repair: 2 h response, 2 working days (18 h) resolution on cn-workdays.
-        { Type.Repair, "门锁坏了", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "报修 repair", "2025-01-06T11:00:00+08:00", "cn-workdays", "2025-01-07T18:00:00+08:00", "cn-workdays" },
-        // Logged Friday 17:00: 1 h left that day, the other hour on Monday.
-        { Type.Repair, "门锁坏了", "2025-01-10T17:00+08:00", Choices.Urgency.Normal, "报修 repair", "2025-01-13T10:00:00+08:00", "cn-workdays", "2025-01-14T17:00:00+08:00", "cn-workdays" },
-        // 投诉 complaint: first handling in 24 h (24x7), solution in 3 working days (27 h).
-        { Type.Complaint, "夜间噪音扰民", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "投诉 complaint", "2025-01-07T09:00:00+08:00", "24x7", "2025-01-08T18:00:00+08:00", "cn-workdays" },
+        // 报修 repair: 30 min response on 24x7 (24小时服务热线), 24 h of service hours (08:00-20:00 daily) resolution.
+        { Type.Repair, "门锁坏了", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "报修 repair", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-08T09:00:00+08:00", "service-hours" },
+        // Logged Friday 17:30: answered at 18:00 the same evening, resolved on Sunday (service centres work weekends).
+        { Type.Repair, "门锁坏了", "2025-01-10T17:30+08:00", Choices.Urgency.Normal, "报修 repair", "2025-01-10T18:00:00+08:00", "24x7", "2025-01-12T17:30:00+08:00", "service-hours" },
+        // 投诉 complaint: acknowledged in 30 min (24x7), solution in 3 working days (27 h).
+        { Type.Complaint, "夜间噪音扰民", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "投诉 complaint", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-08T18:00:00+08:00", "cn-workdays" },
         // …across the 2026 Spring Festival: Sat 14 Feb is a 调休 working day, 15–23 Feb are off.
-        { Type.Complaint, "保安态度差", "2026-02-13T10:00+08:00", Choices.Urgency.Normal, "投诉 complaint", "2026-02-14T10:00:00+08:00", "24x7", "2026-02-25T10:00:00+08:00", "cn-workdays" },
+        { Type.Complaint, "保安态度差", "2026-02-13T10:00+08:00", Choices.Urgency.Normal, "投诉 complaint", "2026-02-13T10:30:00+08:00", "24x7", "2026-02-25T10:00:00+08:00", "cn-workdays" },
         // 咨询 inquiry: 30 min, 1 working day.
-        { Type.Inquiry, "物业费怎么交", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "咨询 inquiry", "2025-01-06T09:30:00+08:00", "cn-workdays", "2025-01-06T18:00:00+08:00", "cn-workdays" },
+        { Type.Inquiry, "物业费怎么交", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "咨询 inquiry", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-06T18:00:00+08:00", "cn-workdays" },
         // 加急 urgent ("堵塞"): 30 min, 1 working day, whatever the type.
-        { Type.Repair, "下水道堵塞", "2025-01-06T09:00+08:00", Choices.Urgency.Urgent, "加急 urgent", "2025-01-06T09:30:00+08:00", "cn-workdays", "2025-01-06T18:00:00+08:00", "cn-workdays" },
+        { Type.Repair, "下水道堵塞", "2025-01-06T09:00+08:00", Choices.Urgency.Urgent, "加急 urgent", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-06T18:00:00+08:00", "cn-workdays" },
         // 默认 default: 30 min, 3 working days.
-        { Type.Payment, "开具物业费发票", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "默认 default", "2025-01-06T09:30:00+08:00", "cn-workdays", "2025-01-08T18:00:00+08:00", "cn-workdays" },
+        { Type.Payment, "开具物业费发票", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "默认 default", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-08T18:00:00+08:00", "cn-workdays" },
     };
 
     [Theory]
@@ -106,8 +106,8 @@ public sealed class ServiceRequestCreateTests
         var id = bed.Log(Type.Repair, title, description, agentUrgency: agentChoice);
 
         Assert.Equal(expected, bed.Option(id, Columns.Urgency));
-        var emergencyPolicy = expected == Choices.Urgency.Emergency;
-        Assert.Equal(emergencyPolicy ? "24x7" : "cn-workdays", bed.Row(id).GetAttributeValue<string>(Columns.FirstResponseCalendar));
+        var resolutionCalendar = expected == Choices.Urgency.Emergency ? "24x7" : expected == Choices.Urgency.Urgent ? "cn-workdays" : "service-hours";
+        Assert.Equal(resolutionCalendar, bed.Row(id).GetAttributeValue<string>(Columns.ResolutionCalendar));
     }
 
     [Fact]
@@ -185,17 +185,24 @@ public sealed class ServiceRequestCreateTests
     }
 
     [Fact]
-    public void Create_WarmCache_NoReadNoWrite()
+    public void Create_WarmCache_NoReadUntilAnotherPropertyNoWrite()
     {
         using var bed = new SlaTestBed();
         bed.Log(Type.Repair, "门锁坏了");
         bed.Advance(TimeSpan.FromMinutes(4));
 
-        bed.Log(Type.Complaint, "噪音", property: bed.OtherProperty);
+        bed.Log(Type.Complaint, "噪音");
 
         var calls = bed.Dataverse.LastExecution.PluginCalls;
         Assert.Equal(0, calls.Reads);
         Assert.Equal(0, calls.Writes);
+
+        // Another property: its own calendar (service hours) is read once, then remembered with the snapshot.
+        bed.Log(Type.Complaint, "噪音", property: bed.OtherProperty);
+        Assert.Equal(1, bed.Dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Writes);
+        bed.Log(Type.Repair, "门锁坏了", property: bed.OtherProperty);
+        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Reads);
     }
 
     [Fact]

@@ -120,6 +120,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_Accepted_StampsFirstResponseMetOrBreachedByTheMovableClock(int minutesLater, int status, string? metOn, string? breachedOn)
     {
         using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
         var id = bed.Log(Type.Repair, "门锁坏了");
         bed.Advance(TimeSpan.FromMinutes(minutesLater));
 
@@ -135,6 +136,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_ResolvedLate_ResolutionBreachedAtItsDeadline()
     {
         using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
         var id = bed.Log(Type.Repair, "门锁坏了");
         bed.Advance(TimeSpan.FromMinutes(10));
         bed.Move(id, Status.Accepted);
@@ -170,6 +172,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_WaitingOnOwnerOverWeekend_ResolutionDeadlineMovesByWorkingTimePaused()
     {
         using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
         bed.At("2025-01-09T09:00+08:00");
         var id = bed.Log(Type.Repair, "热水器不出热水");
         Assert.Equal("2025-01-10T18:00:00+08:00", bed.Local(id, Columns.ResolutionDueOn));
@@ -219,6 +222,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_WaitingOnOwnerThenResolved_PauseStillCountsInTheOwnersFavour()
     {
         using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
         bed.At("2025-01-09T09:00+08:00");
         var id = bed.Log(Type.Repair, "窗户关不上");
         bed.Move(id, Status.Accepted);
@@ -305,6 +309,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_Reopened_ResolutionRunsAgainFromItsOriginalStart()
     {
         using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
         var id = bed.Log(Type.Repair, "空调不制冷");
         bed.Move(id, Status.Accepted);
         bed.Advance(TimeSpan.FromHours(2));
@@ -338,6 +343,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_UrgencyRaisedBeforeFirstResponse_RetargetsFromTheOriginalStart()
     {
         using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
         var id = bed.Log(Type.Repair, "卫生间有水");
         Assert.Equal("2025-01-06T11:00:00+08:00", bed.Local(id, Columns.FirstResponseDueOn));
         bed.Advance(TimeSpan.FromMinutes(10));
@@ -372,6 +378,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_UrgencyChangedAfterFirstResponse_PromiseStands()
     {
         using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
         var id = bed.Log(Type.Repair, "门锁坏了");
         bed.Move(id, Status.Accepted);
         bed.Advance(TimeSpan.FromMinutes(10));

@@ -23,7 +23,7 @@ public sealed class SlaConfigurationTests
 
         Assert.Equal("公司 报修 60 分钟", bed.Row(id).GetAttributeValue<string>(Columns.SlaPolicyName));
         Assert.Equal("2025-01-06T10:00:00+08:00", bed.Local(id, Columns.FirstResponseDueOn));
-        Assert.Equal("2025-01-07T18:00:00+08:00", bed.Local(id, Columns.ResolutionDueOn));
+        Assert.Equal("2025-01-08T09:00:00+08:00", bed.Local(id, Columns.ResolutionDueOn));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class SlaConfigurationTests
         Assert.Equal("2025-01-06T09:45:00+08:00", bed.Local(here, Columns.FirstResponseDueOn));
         Assert.Equal("2025-01-06T18:00:00+08:00", bed.Local(here, Columns.ResolutionDueOn));
         Assert.Equal("2025-01-06T10:00:00+08:00", bed.Local(elsewhere, Columns.FirstResponseDueOn));
-        Assert.Equal("2025-01-07T18:00:00+08:00", bed.Local(elsewhere, Columns.ResolutionDueOn));
+        Assert.Equal("2025-01-08T09:00:00+08:00", bed.Local(elsewhere, Columns.ResolutionDueOn));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class SlaConfigurationTests
 
         Assert.Equal("2025-01-06T09:15:00+08:00", bed.Local(diamond, Columns.FirstResponseDueOn));
         Assert.Equal("钻石业主 15 分钟 / 投诉 complaint", bed.Row(diamond).GetAttributeValue<string>(Columns.SlaPolicyName));
-        Assert.Equal("2025-01-07T09:00:00+08:00", bed.Local(ordinary, Columns.FirstResponseDueOn));
+        Assert.Equal("2025-01-06T09:30:00+08:00", bed.Local(ordinary, Columns.FirstResponseDueOn));
     }
 
     [Fact]
@@ -77,15 +77,16 @@ public sealed class SlaConfigurationTests
         using var bed = new SlaTestBed();
         bed.At("2026-12-31T17:00+08:00");
 
-        var fault = Assert.Throws<DataverseFaultException>(() => bed.Log(Type.Repair, "门锁坏了"));
+        // A complaint's solution runs in working days (cn-workdays), which needs the 2027 holidays.
+        var fault = Assert.Throws<DataverseFaultException>(() => bed.Log(Type.Complaint, "噪音"));
         Assert.Contains("2027", fault.Message, StringComparison.Ordinal);
 
         bed.Data.BusinessCalendar("cn-workdays", CalendarLayeringTests.ChinaWorkdays2027);
         SlaConfigurationCache.Invalidate(FakeDataverse.OrganizationId);
-        var id = bed.Log(Type.Repair, "门锁坏了");
+        var id = bed.Log(Type.Complaint, "噪音");
 
-        // 1 h on Thu 31 Dec, Fri 1 Jan 2027 is 元旦: Mon 4 Jan 10:00.
-        Assert.Equal("2027-01-04T10:00:00+08:00", bed.Local(id, Columns.FirstResponseDueOn));
+        // 1 h on Thu 31 Dec, Fri 1 Jan 2027 is 元旦, then Mon 4 and Tue 5 Jan (18 h), 8 h on Wed 6 Jan.
+        Assert.Equal("2027-01-06T17:00:00+08:00", bed.Local(id, Columns.ResolutionDueOn));
     }
 
     [Theory]
@@ -96,9 +97,10 @@ public sealed class SlaConfigurationTests
         using var bed = new SlaTestBed();
         bed.Data.BusinessCalendar("cn-workdays", definition);
 
-        var id = bed.Log(Type.Repair, "门锁坏了");
+        var id = bed.Log(Type.Complaint, "噪音");
 
-        Assert.Equal("2025-01-06T11:00:00+08:00", bed.Local(id, Columns.FirstResponseDueOn));
+        // The built-in cn-workdays stands: 3 working days from Monday 09:00.
+        Assert.Equal("2025-01-08T18:00:00+08:00", bed.Local(id, Columns.ResolutionDueOn));
         Assert.Contains(bed.Dataverse.LastExecution.Traces.SelectMany(t => t.Lines), l => l.Contains("row left out", StringComparison.Ordinal));
     }
 

@@ -35,6 +35,14 @@ internal sealed class SlaTestBed : DataverseTestBase, IDisposable
 
     public IOrganizationService AgentService => Dataverse.ServiceFor(Agent);
 
+    /// <summary>
+    /// Adds a company-wide "报修 repair" row with the repair targets of before issue 11 (2 h response, 18 h resolution, both on
+    /// cn-workdays): the clock-mechanics tests (pausing over a weekend, breach at a working-time deadline, re-targeting)
+    /// need a repair clock that stops outside office hours, which the 24×7 / service-hours defaults no longer have.
+    /// </summary>
+    public void OfficeHoursRepairs() =>
+        Data.SlaPolicy("报修 repair", requestType: Type.Repair, firstResponseMinutes: 120, firstResponseCalendar: "cn-workdays", resolutionMinutes: 1080, resolutionCalendar: "cn-workdays");
+
     /// <summary>Sets the harness clock to an ISO instant with offset, e.g. "2026-02-13T10:00+08:00".</summary>
     public void At(string iso) => Dataverse.Clock.SetClock(Iso.At(iso).UtcDateTime);
 

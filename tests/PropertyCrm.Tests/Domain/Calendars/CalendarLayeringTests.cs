@@ -70,7 +70,7 @@ public sealed class CalendarLayeringTests
 
         var catalog = CalendarLayering.Compose(BuiltInCalendars.Catalog, new[] { mall });
 
-        Assert.Equal(new[] { "24x7", "cn-workdays", "mall" }, catalog.Calendars.Select(c => c.Name));
+        Assert.Equal(new[] { "24x7", "cn-workdays", "mall", "service-hours" }, catalog.Calendars.Select(c => c.Name));
         Assert.Equal(new[] { 2027 }, catalog.Get("MALL").CoveredYears);
     }
 

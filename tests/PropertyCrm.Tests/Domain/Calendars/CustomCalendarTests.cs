@@ -79,8 +79,8 @@ public sealed class CustomCalendarTests
         var catalog = BuiltInCalendars.Catalog.With(LunchBreak);
 
         Assert.Same(LunchBreak, catalog.Get("LUNCH-BREAK"));
-        Assert.Equal(3, catalog.Calendars.Count);
-        Assert.Equal(2, BuiltInCalendars.Catalog.Calendars.Count); // the original is untouched
+        Assert.Equal(4, catalog.Calendars.Count);
+        Assert.Equal(3, BuiltInCalendars.Catalog.Calendars.Count); // the original is untouched
     }
 
     [Fact]

@@ -19,9 +19,9 @@ public sealed class ServiceRequestStateTests
         var state = Open("2025-01-06T09:00+08:00");
 
         Assert.Equal(RequestStatus.New, state.Status);
-        Assert.Equal(Iso.At("2025-01-06T11:00+08:00"), state.FirstResponse!.DueAt);
-        Assert.Equal(Iso.At("2025-01-07T18:00+08:00"), state.Resolution!.DueAt);
-        Assert.Equal(Iso.At("2025-01-06T10:30+08:00"), state.NextEscalationOn);
+        Assert.Equal(Iso.At("2025-01-06T09:30+08:00"), state.FirstResponse!.DueAt);
+        Assert.Equal(Iso.At("2025-01-08T09:00+08:00"), state.Resolution!.DueAt);
+        Assert.Equal(Iso.At("2025-01-06T09:22:30+08:00"), state.NextEscalationOn);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class SlaPolicyLayeringTests
 
     /// <summary>Layers (none, company, company+property), expected response minutes, resolution minutes, response policy.</summary>
     [Theory]
-    [InlineData(0, 120, 1080, "报修 repair")]
-    [InlineData(1, 60, 1080, "公司 报修 60")]
-    [InlineData(2, 45, 1080, "项目 报修 45")]
+    [InlineData(0, 30, 1440, "报修 repair")]
+    [InlineData(1, 60, 1440, "公司 报修 60")]
+    [InlineData(2, 45, 1440, "项目 报修 45")]
     public void Compose_SameCriteriaAbove_ReplacesPerKpiAndKeepsTheOtherKpi(int layers, int firstResponse, int resolution, string policy)
     {
         var set = SlaPolicyLayering.Compose(

@@ -8,15 +8,15 @@ namespace PropertyCrm.Tests.Domain.Sla;
 public sealed class SlaPolicySetTests
 {
     [Theory]
-    [InlineData(RequestType.Repair, ServiceLine.Maintenance, Urgency.Normal, "报修 repair", 120, "cn-workdays", 1080, "cn-workdays")]
+    [InlineData(RequestType.Repair, ServiceLine.Maintenance, Urgency.Normal, "报修 repair", 30, "24x7", 1440, "service-hours")]
     [InlineData(RequestType.Repair, ServiceLine.Maintenance, Urgency.Emergency, "紧急 emergency", 30, "24x7", 240, "24x7")]
     [InlineData(RequestType.Complaint, ServiceLine.Security, Urgency.Emergency, "紧急 emergency", 30, "24x7", 240, "24x7")]
-    [InlineData(RequestType.Repair, ServiceLine.Maintenance, Urgency.Urgent, "加急 urgent", 30, "cn-workdays", 540, "cn-workdays")]
-    [InlineData(RequestType.Complaint, ServiceLine.CustomerService, Urgency.Normal, "投诉 complaint", 1440, "24x7", 1620, "cn-workdays")]
-    [InlineData(RequestType.Inquiry, ServiceLine.CustomerService, Urgency.Normal, "咨询 inquiry", 30, "cn-workdays", 540, "cn-workdays")]
-    [InlineData(RequestType.Praise, null, Urgency.Normal, "默认 default", 30, "cn-workdays", 1620, "cn-workdays")]
-    [InlineData(RequestType.Help, ServiceLine.Security, Urgency.Normal, "默认 default", 30, "cn-workdays", 1620, "cn-workdays")]
-    [InlineData(RequestType.Payment, null, Urgency.Normal, "默认 default", 30, "cn-workdays", 1620, "cn-workdays")]
+    [InlineData(RequestType.Repair, ServiceLine.Maintenance, Urgency.Urgent, "加急 urgent", 30, "24x7", 540, "cn-workdays")]
+    [InlineData(RequestType.Complaint, ServiceLine.CustomerService, Urgency.Normal, "投诉 complaint", 30, "24x7", 1620, "cn-workdays")]
+    [InlineData(RequestType.Inquiry, ServiceLine.CustomerService, Urgency.Normal, "咨询 inquiry", 30, "24x7", 540, "cn-workdays")]
+    [InlineData(RequestType.Praise, null, Urgency.Normal, "默认 default", 30, "24x7", 1620, "cn-workdays")]
+    [InlineData(RequestType.Help, ServiceLine.Security, Urgency.Normal, "默认 default", 30, "24x7", 1620, "cn-workdays")]
+    [InlineData(RequestType.Payment, null, Urgency.Normal, "默认 default", 30, "24x7", 1620, "cn-workdays")]
     [InlineData(RequestType.KeyCustody, null, Urgency.Emergency, "紧急 emergency", 30, "24x7", 240, "24x7")]
     public void Resolve_DefaultPolicies_PicksSourceTargets(
         RequestType type, ServiceLine? line, Urgency urgency, string policy, int firstResponseMinutes, string firstResponseCalendar, int resolutionMinutes, string resolutionCalendar)
