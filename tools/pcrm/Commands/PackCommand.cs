@@ -6,16 +6,20 @@ using PropertyCrm.Cli.Packaging.Generation;
 
 namespace PropertyCrm.Cli.Commands;
 
-/// <summary>`pcrm pack`: build, check, validate and write PropertyCrm_&lt;version&gt;_managed.zip and _unmanaged.zip.</summary>
+/// <summary>
+/// `pcrm pack`: build, check, validate and write PropertyCrm_&lt;version&gt;_managed.zip and _unmanaged.zip (base
+/// language 2052) and PropertyCrm_&lt;version&gt;_en_managed.zip and _en_unmanaged.zip (base 1033);
+/// --base-language writes one language's pair only.
+/// </summary>
 internal sealed class PackCommand : ICommand
 {
-    private const string Synopsis = "[--out <dir>] [--solution <dir>] [--schemas <dir>] [--no-build]";
+    private const string Synopsis = "[--out <dir>] [--solution <dir>] [--schemas <dir>] [--base-language 2052|1033] [--no-build]";
     private const string NoBuildSwitch = "no-build";
-    private static readonly string[] Options = { "out", "solution", "schemas" };
+    private static readonly string[] Options = { "out", "solution", "schemas", "base-language" };
 
     public string Name => "pack";
 
-    public string Summary => "build, validate and write the managed and unmanaged solution zips (default out/)";
+    public string Summary => "build, validate and write the managed and unmanaged solution zips for base language 2052 and 1033 (default out/)";
 
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -31,6 +35,19 @@ internal sealed class PackCommand : ICommand
             error.WriteLine(problem);
             error.WriteLine(CommandFlags.Usage(Name, Synopsis));
             return 2;
+        }
+
+        IReadOnlyList<BaseLanguage>? languages = null;
+        if (options.TryGet("base-language", out var code))
+        {
+            if (BaseLanguage.Find(code) is not { } language)
+            {
+                error.WriteLine($"--base-language 只能是 2052 或 1033（不是 '{code}'）/ --base-language must be 2052 or 1033 (not '{code}').");
+                error.WriteLine(CommandFlags.Usage(Name, Synopsis));
+                return 2;
+            }
+
+            languages = new[] { language };
         }
 
         RepositoryLayout layout;
@@ -55,7 +72,8 @@ internal sealed class PackCommand : ICommand
             options.TryGet("solution", out var s) ? s : layout.SolutionFolder,
             options.TryGet("out", out var o) ? o : Path.Combine(layout.Root, "out"),
             schemas,
-            Build: !switches.Contains(NoBuildSwitch));
+            Build: !switches.Contains(NoBuildSwitch),
+            languages);
         try
         {
             return SolutionPacker.Run(layout, packOptions, output, error);

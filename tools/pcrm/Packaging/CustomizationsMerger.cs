@@ -35,6 +35,18 @@ internal sealed class CustomizationsMerger
         this.builtAssemblies = builtAssemblies ?? new Dictionary<string, string>();
     }
 
+    /// <summary>
+    /// The merge a zip for the given base language holds: the source merge with its language parts (label order,
+    /// base-language names, &lt;Languages&gt;) put in that language's form by <see cref="BaseLanguageTransform"/>.
+    /// </summary>
+    public MergedSolution Merge(PackageKind kind, BaseLanguage language)
+    {
+        var merged = Merge(kind);
+        BaseLanguageTransform.Apply(merged.Customizations.Root!, language);
+        return merged;
+    }
+
+    /// <summary>The merge exactly as Solution/ holds it (authored with base 2052).</summary>
     public MergedSolution Merge(PackageKind kind)
     {
         RefuseUnknownFolders();

@@ -6,8 +6,8 @@ using PropertyCrm.Cli.Packaging.Checks;
 namespace PropertyCrm.Cli.Packaging;
 
 /// <summary>
-/// `pcrm validate`: merges the folder exactly as pack does (both package kinds), validates the result
-/// against the XSDs, then runs the project's own checks on the unmanaged merge.
+/// `pcrm validate`: merges the folder exactly as pack does (both package kinds, each base language), validates
+/// every result against the XSDs, then runs the project's own checks on the source's unmanaged merge.
 /// </summary>
 internal sealed class SolutionValidator
 {
@@ -43,11 +43,11 @@ internal sealed class SolutionValidator
         var counts = new List<KeyValuePair<string, int>>();
         try
         {
-            foreach (var kind in new[] { PackageKind.Unmanaged, PackageKind.Managed })
+            foreach (var (language, kind) in BaseLanguage.All.SelectMany(l => new[] { (l, PackageKind.Unmanaged), (l, PackageKind.Managed) }))
             {
                 // A fresh merge per validation: the schema exceptions edit the document they validate.
-                var result = xsd.Validate(new CustomizationsMerger(folder).Merge(kind).Customizations, issues);
-                if (kind == PackageKind.Unmanaged)
+                var result = xsd.Validate(new CustomizationsMerger(folder).Merge(kind, language).Customizations, issues);
+                if (kind == PackageKind.Unmanaged && language == BaseLanguage.Chinese)
                 {
                     foreach (var (exception, count) in result)
                     {
