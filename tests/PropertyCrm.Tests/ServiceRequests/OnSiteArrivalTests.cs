@@ -102,4 +102,32 @@ public sealed class OnSiteArrivalTests
         // Next rung: the property manager at 1.5× the 2 h target (12:00).
         Assert.Equal("2025-01-06T12:00:00+08:00", bed.Local(id, Columns.NextEscalationOn));
     }
+
+    [Fact]
+    public void Create_CompanyPolicySetsOnSite_RequestRunsOnIt()
+    {
+        using var bed = new SlaTestBed();
+        bed.Data.SlaPolicy("报修 到场 1 小时", requestType: Type.Repair, onSiteMinutes: 60, onSiteCalendar: "24x7");
+        bed.At("2025-01-10T19:30+08:00");
+
+        var id = bed.Log(Type.Repair, "门锁坏了");
+
+        Assert.Equal("2025-01-10T20:30:00+08:00", bed.Local(id, Columns.OnSiteDueOn));
+        Assert.Equal("24x7", bed.Row(id).GetAttributeValue<string>(Columns.OnSiteCalendar));
+        // Per-KPI replacement: the row sets only the on-site target, resolution stays the default's.
+        Assert.Equal("service-hours", bed.Row(id).GetAttributeValue<string>(Columns.ResolutionCalendar));
+    }
+
+    [Fact]
+    public void Create_CompanyPolicyWithoutOnSite_DefaultOnSiteKept()
+    {
+        using var bed = new SlaTestBed();
+        bed.OfficeHoursRepairs();
+        bed.At("2025-01-10T19:30+08:00");
+
+        var id = bed.Log(Type.Repair, "门锁坏了");
+
+        Assert.Equal("cn-workdays", bed.Row(id).GetAttributeValue<string>(Columns.ResolutionCalendar));
+        Assert.Equal("2025-01-11T09:30:00+08:00", bed.Local(id, Columns.OnSiteDueOn));
+    }
 }
