@@ -8,4 +8,5 @@ public static class ServiceRequestErrorCodes
     public const string FollowUpRemoved = "request.close.follow-up-removed";
     public const string RequestTypeRequired = "request.type-required";
     public const string UnknownStatus = "request.status.unknown";
+    public const string ArrivalRemoved = "request.arrival-removed";
 }

@@ -8,7 +8,8 @@ namespace PropertyCrm.Domain.ServiceRequests;
 
 /// <summary>
 /// What the lifecycle rules need to know about one service request: its status, the timestamps each status change
-/// records, the 回访 follow-up, and its two SLA clocks (first response, resolution; null when no policy sets one).
+/// records, the 回访 follow-up, and its SLA clocks (first response, resolution, on-site / initial handling; null when
+/// no policy sets one).
 /// Immutable and clock-free: <see cref="MoveTo"/>, <see cref="Observe"/> and <see cref="Retarget"/> take <c>now</c>
 /// and return a new state.
 /// </summary>
@@ -20,12 +21,13 @@ namespace PropertyCrm.Domain.ServiceRequests;
 /// <item><term>Accepted</term><description>accepted on (first time only); the first-response clock completes: met at or
 /// before its deadline, otherwise breached (breached on = the deadline).</description></item>
 /// <item><term>Dispatched</term><description>dispatched on (first time only).</description></item>
-/// <item><term>InProgress</term><description>from Dispatched: arrived on (first time only, the technician on site).
+/// <item><term>InProgress</term><description>from Dispatched: arrived on (first time only, the technician on site); the
+/// on-site clock completes at arrived on (see also <see cref="RecordArrival"/>).
 /// From Resolved (reopen): resolved on is cleared and the resolution clock runs again from its original start, so
 /// the time the "fix" held counts against the target; a breach stays a breach.</description></item>
 /// <item><term>WaitingOnOwner</term><description>paused on; every running clock pauses.</description></item>
-/// <item><term>Resolved</term><description>resolved on; the resolution clock completes (and the first-response clock,
-/// should it still run, with accepted on).</description></item>
+/// <item><term>Resolved</term><description>resolved on; the resolution clock completes (and the first-response and
+/// on-site clocks, should they still run, with accepted on and arrived on).</description></item>
 /// <item><term>Closed</term><description>closed on. Refused unless the follow-up is recorded (follow-up on).</description></item>
 /// <item><term>Cancelled</term><description>nothing: the clocks keep the outcome they had, and no escalation comes.</description></item>
 /// </list>
@@ -56,8 +58,11 @@ public sealed record ServiceRequestState
 
     public SlaClock? Resolution { get; init; }
 
-    /// <summary>The clocks the request has, first response first.</summary>
-    public IEnumerable<SlaClock> Clocks => new[] { FirstResponse, Resolution }.Where(c => c is not null).Select(c => c!);
+    /// <summary>到场/初步处理: on site (repairs, emergencies) or initial handling (complaints); met when arrived on is recorded.</summary>
+    public SlaClock? OnSite { get; init; }
+
+    /// <summary>The clocks the request has, in KPI order (first response, resolution, on-site).</summary>
+    public IEnumerable<SlaClock> Clocks => new[] { FirstResponse, Resolution, OnSite }.Where(c => c is not null).Select(c => c!);
 
     /// <summary>
     /// The sweep's index (<c>pcrm_nextescalationon</c>): the earliest instant an escalation rung of a running clock is
@@ -80,6 +85,7 @@ public sealed record ServiceRequestState
             Status = RequestStatus.New,
             FirstResponse = StartClock(targets, SlaKpi.FirstResponse, calendars, now),
             Resolution = StartClock(targets, SlaKpi.Resolution, calendars, now),
+            OnSite = StartClock(targets, SlaKpi.OnSite, calendars, now),
         };
     }
 
@@ -113,7 +119,7 @@ public sealed record ServiceRequestState
         }
 
         var next = Status == RequestStatus.WaitingOnOwner
-            ? this with { PausedOn = null, FirstResponse = Resume(FirstResponse, now), Resolution = Resume(Resolution, now) }
+            ? this with { PausedOn = null, FirstResponse = Resume(FirstResponse, now), Resolution = Resume(Resolution, now), OnSite = Resume(OnSite, now) }
             : this;
         switch (to)
         {
@@ -124,15 +130,22 @@ public sealed record ServiceRequestState
                 next = next with { DispatchedOn = next.DispatchedOn ?? now };
                 break;
             case RequestStatus.InProgress when Status == RequestStatus.Dispatched:
-                next = next with { ArrivedOn = next.ArrivedOn ?? now };
+                next = next.RecordArrival(next.ArrivedOn ?? now, now);
                 break;
             case RequestStatus.InProgress when Status == RequestStatus.Resolved:
                 next = next with { ResolvedOn = null, Resolution = Reopen(next.Resolution, now) };
                 break;
             case RequestStatus.WaitingOnOwner:
-                next = next with { PausedOn = now, FirstResponse = Pause(next.FirstResponse, now), Resolution = Pause(next.Resolution, now) };
+                next = next with
+                {
+                    PausedOn = now,
+                    FirstResponse = Pause(next.FirstResponse, now),
+                    Resolution = Pause(next.Resolution, now),
+                    OnSite = Pause(next.OnSite, now),
+                };
                 break;
             case RequestStatus.Resolved:
+                next = next.OnSite is { IsCompleted: false } ? next.RecordArrival(next.ArrivedOn ?? now, now) : next;
                 next = next with
                 {
                     AcceptedOn = next.AcceptedOn ?? now,
@@ -163,9 +176,39 @@ public sealed record ServiceRequestState
         return this with { FollowUpOn = followUpOn };
     }
 
+    /// <summary>
+    /// Records arrival on site (for a complaint: its initial handling) at <paramref name="arrivedOn"/>: the on-site
+    /// clock, while running, completes then (met at or before its deadline), taken no earlier than the clock's start or
+    /// pause and no later than <paramref name="now"/>. A completed clock keeps its outcome when the time is corrected.
+    /// </summary>
+    /// <exception cref="DomainException"><see cref="ServiceRequestErrorCodes.ArrivalRemoved"/> when it is cleared after the on-site clock completed.</exception>
+    public ServiceRequestState RecordArrival(DateTimeOffset? arrivedOn, DateTimeOffset now)
+    {
+        if (arrivedOn is null)
+        {
+            if (OnSite?.IsCompleted == true)
+            {
+                throw new DomainException(
+                    ServiceRequestErrorCodes.ArrivalRemoved,
+                    "到场时间已计入到场时效,不能清除 / The arrival time counts for the on-site SLA and cannot be removed.");
+            }
+
+            return this with { ArrivedOn = null };
+        }
+
+        if (OnSite is null || OnSite.IsCompleted)
+        {
+            return this with { ArrivedOn = arrivedOn };
+        }
+
+        var at = arrivedOn.Value > now ? now : arrivedOn.Value;
+        var earliest = OnSite.PausedAt ?? OnSite.StartedAt;
+        return this with { ArrivedOn = arrivedOn, OnSite = OnSite.Complete(at < earliest ? earliest : at) };
+    }
+
     /// <summary>Records what <paramref name="now"/> shows on the running clocks (warning reached, breach).</summary>
     public ServiceRequestState Observe(DateTimeOffset now) =>
-        this with { FirstResponse = ObserveClock(FirstResponse, now), Resolution = ObserveClock(Resolution, now) };
+        this with { FirstResponse = ObserveClock(FirstResponse, now), Resolution = ObserveClock(Resolution, now), OnSite = ObserveClock(OnSite, now) };
 
     /// <summary>
     /// New targets (after the urgency, type, service line, tier or property changed) while the first response is
@@ -183,11 +226,12 @@ public sealed record ServiceRequestState
             return this;
         }
 
-        var startedAt = FirstResponse?.StartedAt ?? Resolution?.StartedAt ?? now;
+        var startedAt = FirstResponse?.StartedAt ?? Resolution?.StartedAt ?? OnSite?.StartedAt ?? now;
         return this with
         {
             FirstResponse = ObserveClock(StartClock(targets, SlaKpi.FirstResponse, calendars, startedAt), now),
             Resolution = ObserveClock(StartClock(targets, SlaKpi.Resolution, calendars, startedAt), now),
+            OnSite = ObserveClock(StartClock(targets, SlaKpi.OnSite, calendars, startedAt), now),
         };
     }
 

@@ -25,7 +25,7 @@ public static class StoredServiceRequests
         new(requestType ?? RequestType.Repair, serviceLine, urgency ?? Urgency.Normal, ownerTier);
 
     /// <summary>
-    /// The state as Dataverse can store it: paused time in whole minutes on both clocks
+    /// The state as Dataverse can store it: paused time in whole minutes on every clock
     /// (<see cref="StoredSlaClocks.WholeMinutesPaused"/>), so what is written is exactly what the next read rebuilds.
     /// </summary>
     public static ServiceRequestState ToStoredPrecision(ServiceRequestState state, DateTimeOffset now)
@@ -35,6 +35,7 @@ public static class StoredServiceRequests
         {
             FirstResponse = StoredSlaClocks.WholeMinutesPaused(state.FirstResponse, now),
             Resolution = StoredSlaClocks.WholeMinutesPaused(state.Resolution, now),
+            OnSite = StoredSlaClocks.WholeMinutesPaused(state.OnSite, now),
         };
     }
 

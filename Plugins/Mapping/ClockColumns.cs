@@ -1,9 +1,10 @@
+using System.Linq;
 using PropertyCrm.Domain.Sla;
 using Columns = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Plugins.Mapping;
 
-/// <summary>The columns one KPI's clock is stored in on <c>pcrm_servicerequest</c> (prefix <c>pcrm_fr…</c> / <c>pcrm_res…</c>).</summary>
+/// <summary>The columns one KPI's clock is stored in on <c>pcrm_servicerequest</c> (prefix <c>pcrm_fr…</c> / <c>pcrm_res…</c> / <c>pcrm_os…</c>).</summary>
 public sealed class ClockColumns
 {
     public static readonly ClockColumns FirstResponse = new(
@@ -29,6 +30,21 @@ public sealed class ClockColumns
         Columns.ResolutionStatus,
         Columns.ResolutionPausedMinutes,
         Columns.ResolvedOn);
+
+    public static readonly ClockColumns OnSite = new(
+        SlaKpi.OnSite,
+        Columns.OnSiteTargetMinutes,
+        Columns.OnSiteCalendar,
+        Columns.OnSiteWarningOn,
+        Columns.OnSiteDueOn,
+        Columns.OnSiteMetOn,
+        Columns.OnSiteBreachedOn,
+        Columns.OnSiteStatus,
+        Columns.OnSitePausedMinutes,
+        Columns.ArrivedOn);
+
+    /// <summary>Every clock's columns, in KPI order.</summary>
+    public static readonly ClockColumns[] Each = { FirstResponse, Resolution, OnSite };
 
     private ClockColumns(
         SlaKpi kpi,
@@ -72,8 +88,11 @@ public sealed class ClockColumns
 
     public string PausedMinutes { get; }
 
-    /// <summary>The request timestamp that completes the KPI (accepted on, resolved on).</summary>
+    /// <summary>The request timestamp that completes the KPI (accepted on, resolved on, arrived on).</summary>
     public string CompletedBy { get; }
+
+    /// <summary>The columns of <paramref name="kpi"/>'s clock.</summary>
+    public static ClockColumns For(SlaKpi kpi) => Each.Single(c => c.Kpi == kpi);
 
     public string[] All => new[] { TargetMinutes, Calendar, WarningOn, DueOn, MetOn, BreachedOn, Status, PausedMinutes };
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Calendars;
@@ -25,20 +26,15 @@ public static class ServiceRequestSlaMapping
 
     /// <summary>Columns <see cref="ReadClocks"/> uses (what the SLA sweep re-reads of a due request).</summary>
     public static IReadOnlyList<string> ClockColumnsRead { get; } = new[]
-    {
-        Columns.SlaStartedOn, Columns.PausedOn, Columns.CreatedOn, Columns.RequestType, Columns.ServiceLine, Columns.Urgency,
-        Columns.OwnerTier, Columns.Property, Columns.StateCode,
-        ClockColumns.FirstResponse.TargetMinutes, ClockColumns.FirstResponse.Calendar, ClockColumns.FirstResponse.MetOn,
-        ClockColumns.FirstResponse.BreachedOn, ClockColumns.FirstResponse.Status, ClockColumns.FirstResponse.PausedMinutes,
-        ClockColumns.FirstResponse.CompletedBy,
-        ClockColumns.Resolution.TargetMinutes, ClockColumns.Resolution.Calendar, ClockColumns.Resolution.MetOn,
-        ClockColumns.Resolution.BreachedOn, ClockColumns.Resolution.Status, ClockColumns.Resolution.PausedMinutes,
-        ClockColumns.Resolution.CompletedBy,
-    };
+        {
+            Columns.SlaStartedOn, Columns.PausedOn, Columns.CreatedOn, Columns.RequestType, Columns.ServiceLine, Columns.Urgency,
+            Columns.OwnerTier, Columns.Property, Columns.StateCode,
+        }
+        .Concat(ClockColumns.Each.SelectMany(c => new[] { c.TargetMinutes, c.Calendar, c.MetOn, c.BreachedOn, c.Status, c.PausedMinutes, c.CompletedBy }))
+        .ToArray();
 
     /// <summary>True when the row carries at least one SLA target (so restoring it needs policies and calendars).</summary>
-    public static bool HasClocks(Entity row) =>
-        row.GetAttributeValue<int?>(Columns.FirstResponseTargetMinutes) > 0 || row.GetAttributeValue<int?>(Columns.ResolutionTargetMinutes) > 0;
+    public static bool HasClocks(Entity row) => ClockColumns.Each.Any(c => row.GetAttributeValue<int?>(c.TargetMinutes) > 0);
 
     /// <summary>Policy-matching facts of the row; the type must be set.</summary>
     public static SlaRequestFacts ReadFacts(Entity row) =>
@@ -65,12 +61,12 @@ public static class ServiceRequestSlaMapping
             PausedOn = DataverseTime.Instant(row, Columns.PausedOn),
             FollowUpOn = DataverseTime.Instant(row, Columns.FollowUpOn),
         };
-        var clocks = ReadClockPair(row, () => ReadFacts(row), policies, calendars);
-        return clocks is null ? state : state with { FirstResponse = clocks[0], Resolution = clocks[1] };
+        var clocks = ReadClockSet(row, () => ReadFacts(row), policies, calendars);
+        return clocks is null ? state : state with { FirstResponse = clocks[0], Resolution = clocks[1], OnSite = clocks[2] };
     }
 
     /// <summary>
-    /// The clocks of the KPIs the row tracks, in KPI order (first response, resolution), read exactly as
+    /// The clocks of the KPIs the row tracks, in KPI order (first response, resolution, on-site), read exactly as
     /// <see cref="ReadState"/> reads them, from <see cref="ClockColumnsRead"/> only; for the SLA sweep. A row without
     /// a request type is read as a repair (the sweep keeps escalating a stored request rather than refuse it).
     /// </summary>
@@ -82,7 +78,7 @@ public static class ServiceRequestSlaMapping
     {
         Guard.NotNull(row, nameof(row));
         var clocks = new List<SlaClock>();
-        foreach (var clock in ReadClockPair(row, () => ReadFactsOrRepair(row), policies, calendars) ?? Array.Empty<SlaClock?>())
+        foreach (var clock in ReadClockSet(row, () => ReadFactsOrRepair(row), policies, calendars) ?? Array.Empty<SlaClock?>())
         {
             if (clock is not null)
             {
@@ -115,6 +111,7 @@ public static class ServiceRequestSlaMapping
         };
         AddClock(values, ClockColumns.FirstResponse, stored.FirstResponse);
         AddClock(values, ClockColumns.Resolution, stored.Resolution);
+        AddClock(values, ClockColumns.OnSite, stored.OnSite);
 
         foreach (var pair in values)
         {
@@ -137,10 +134,10 @@ public static class ServiceRequestSlaMapping
     }
 
     /// <summary>
-    /// The first-response and resolution clocks (each null when not tracked), or null when the row has no target or
-    /// no start (policies, calendars and facts are not called then).
+    /// The clocks in KPI order (first response, resolution, on-site; each null when not tracked), or null when the row
+    /// has no target or no start (policies, calendars and facts are not called then).
     /// </summary>
-    private static SlaClock?[]? ReadClockPair(Entity row, Func<SlaRequestFacts> facts, Func<SlaPolicySet> policies, Func<BusinessCalendarCatalog> calendars)
+    private static SlaClock?[]? ReadClockSet(Entity row, Func<SlaRequestFacts> facts, Func<SlaPolicySet> policies, Func<BusinessCalendarCatalog> calendars)
     {
         if (!HasClocks(row))
         {
@@ -156,11 +153,7 @@ public static class ServiceRequestSlaMapping
         var set = policies();
         var catalog = calendars();
         var read = facts();
-        return new[]
-        {
-            ReadClock(row, ClockColumns.FirstResponse, startedAt.Value, read, set, catalog),
-            ReadClock(row, ClockColumns.Resolution, startedAt.Value, read, set, catalog),
-        };
+        return ClockColumns.Each.Select(c => ReadClock(row, c, startedAt.Value, read, set, catalog)).ToArray();
     }
 
     private static SlaRequestFacts ReadFactsOrRepair(Entity row) =>
@@ -215,8 +208,7 @@ public static class ServiceRequestSlaMapping
             Columns.AcceptedOn, Columns.DispatchedOn, Columns.ArrivedOn, Columns.ResolvedOn, Columns.ClosedOn, Columns.PausedOn,
             Columns.FollowUpOn, Columns.SlaStartedOn, Columns.CreatedOn, Columns.NextEscalationOn, Columns.StateCode,
         };
-        columns.AddRange(ClockColumns.FirstResponse.All);
-        columns.AddRange(ClockColumns.Resolution.All);
+        columns.AddRange(ClockColumns.Each.SelectMany(c => c.All));
         return columns.AsReadOnly();
     }
 }

@@ -46,6 +46,8 @@ public static class SlaPolicyRowMapping
         SlaPolicyTable.Columns.FirstResponseCalendar,
         SlaPolicyTable.Columns.ResolutionMinutes,
         SlaPolicyTable.Columns.ResolutionCalendar,
+        SlaPolicyTable.Columns.OnSiteMinutes,
+        SlaPolicyTable.Columns.OnSiteCalendar,
         SlaPolicyTable.Columns.WarningPercent,
         SlaPolicyTable.Columns.Level2AfterMinutes,
         SlaPolicyTable.Columns.Level3AfterMinutes,
@@ -80,6 +82,14 @@ public static class SlaPolicyRowMapping
                 SlaKpi.Resolution,
                 value(SlaPolicyTable.Columns.ResolutionMinutes) as int?,
                 value(SlaPolicyTable.Columns.ResolutionCalendar) as string,
+                warning,
+                level2,
+                level3);
+            AddTarget(
+                targets,
+                SlaKpi.OnSite,
+                value(SlaPolicyTable.Columns.OnSiteMinutes) as int?,
+                value(SlaPolicyTable.Columns.OnSiteCalendar) as string,
                 warning,
                 level2,
                 level3);

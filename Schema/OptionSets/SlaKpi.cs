@@ -10,4 +10,7 @@ public static class SlaKpi
 
     /// <summary>解决 / Resolution</summary>
     public const int Resolution = 548210001;
+
+    /// <summary>到场/初步处理 / On-site / initial handling</summary>
+    public const int OnSite = 548210002;
 }

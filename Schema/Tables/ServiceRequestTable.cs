@@ -152,6 +152,30 @@ public static class ServiceRequestTable
         /// <summary>Resolution paused minutes (解决暂停分钟).</summary>
         public const string ResolutionPausedMinutes = "pcrm_respausedminutes";
 
+        /// <summary>On-site / initial handling target (到场时限, minutes): 到场 for repairs and emergencies, 初步处理 for complaints. Whole number.</summary>
+        public const string OnSiteTargetMinutes = "pcrm_ostargetminutes";
+
+        /// <summary>On-site calendar (到场日历). Text (50).</summary>
+        public const string OnSiteCalendar = "pcrm_oscalendar";
+
+        /// <summary>On-site warning at (到场预警时间).</summary>
+        public const string OnSiteWarningOn = "pcrm_oswarningon";
+
+        /// <summary>On-site due (到场截止时间).</summary>
+        public const string OnSiteDueOn = "pcrm_osdueon";
+
+        /// <summary>On-site met on (到场达成时间).</summary>
+        public const string OnSiteMetOn = "pcrm_osmeton";
+
+        /// <summary>On-site breached on (到场超时时间).</summary>
+        public const string OnSiteBreachedOn = "pcrm_osbreachedon";
+
+        /// <summary>On-site SLA status (到场状态). Choice <see cref="OptionSets.SlaStatus"/>.</summary>
+        public const string OnSiteStatus = "pcrm_osstatus";
+
+        /// <summary>On-site paused minutes (到场暂停分钟).</summary>
+        public const string OnSitePausedMinutes = "pcrm_ospausedminutes";
+
         /// <summary>Owner: the assigned user or team (派单对象).</summary>
         public const string OwnerId = "ownerid";
 
@@ -220,5 +244,7 @@ public static class ServiceRequestTable
         public const int FirstResponseCalendar = 50;
 
         public const int ResolutionCalendar = 50;
+
+        public const int OnSiteCalendar = 50;
     }
 }

@@ -47,6 +47,12 @@ public static class SlaPolicyTable
         /// <summary>Resolution calendar (解决日历). Text (50).</summary>
         public const string ResolutionCalendar = "pcrm_resolutioncalendar";
 
+        /// <summary>On-site / initial handling target (到场时限, working minutes): blank = not defined here.</summary>
+        public const string OnSiteMinutes = "pcrm_onsiteminutes";
+
+        /// <summary>On-site / initial handling calendar (到场日历). Text (50).</summary>
+        public const string OnSiteCalendar = "pcrm_onsitecalendar";
+
         /// <summary>Warning at (预警比例, % of the target, 1–99). Whole number; blank = 75.</summary>
         public const string WarningPercent = "pcrm_warningpercent";
 

@@ -64,7 +64,12 @@ public static class EscalationRows
 
     private static string Name(DueEscalation due, string? title)
     {
-        var kpi = due.Kpi == SlaKpi.FirstResponse ? "首次响应 First response" : "解决 Resolution";
+        var kpi = due.Kpi switch
+        {
+            SlaKpi.FirstResponse => "首次响应 First response",
+            SlaKpi.OnSite => "到场/初步处理 On-site",
+            _ => "解决 Resolution",
+        };
         var level = due.Level switch
         {
             EscalationLevel.Warning => "预警 Warning",

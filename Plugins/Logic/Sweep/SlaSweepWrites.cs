@@ -110,7 +110,7 @@ internal static class SlaSweepWrites
 
         foreach (var clock in review.Observed)
         {
-            var kpi = clock.Kpi == SlaKpi.FirstResponse ? ClockColumns.FirstResponse : ClockColumns.Resolution;
+            var kpi = ClockColumns.For(clock.Kpi);
             var status = OptionValues.ToOption(clock.Status);
             if (row.GetAttributeValue<OptionSetValue>(kpi.Status)?.Value != status.Value)
             {

@@ -15,7 +15,7 @@ namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 /// <summary>
 /// The synchronous request path of 报事报修: on create, detects the urgency, picks the SLA targets and starts both clocks;
 /// on update, enforces the lifecycle (<see cref="RequestLifecycle"/>), stamps its timestamps and pauses, resumes,
-/// completes or re-targets the clocks. Pre-operation, so every value is saved with the request itself: no extra write.
+/// completes or re-targets the clocks; a recorded arrived on completes the on-site clock. Pre-operation, so every value is saved with the request itself: no extra write.
 /// </summary>
 /// <remarks>
 /// <para><b>Calls.</b> On create: the owner's tier (one read of the contact as SYSTEM, when the request names one; it is copied
@@ -64,7 +64,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         FilteringAttributes = new[]
         {
             Columns.StatusCode, Columns.Urgency, Columns.UrgencyOverridden, Columns.RequestType, Columns.ServiceLine,
-            Columns.OwnerTier, Columns.Property, Columns.FollowUpOn, Columns.Name, Columns.Description,
+            Columns.OwnerTier, Columns.Property, Columns.FollowUpOn, Columns.ArrivedOn, Columns.Name, Columns.Description,
         },
         Images = new[]
         {
@@ -136,9 +136,10 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var statusBefore = RequestStatusMapping.Read(pre);
         var statusAfter = RequestStatusMapping.Read(after);
         var followUpChanged = target.Contains(Columns.FollowUpOn);
+        var arrivalChanged = target.Contains(Columns.ArrivedOn) && !Equals(DataverseTime.Instant(pre, Columns.ArrivedOn), DataverseTime.Instant(target, Columns.ArrivedOn));
         var factsChanged = FactColumns.Any(c => !Equals(pre.Contains(c) ? pre[c] : null, after.Contains(c) ? after[c] : null));
         var mayRetarget = factsChanged && statusBefore == RequestStatus.New && DataverseTime.Instant(pre, Columns.AcceptedOn) is null;
-        if (statusAfter == statusBefore && !mayRetarget && !followUpChanged)
+        if (statusAfter == statusBefore && !mayRetarget && !followUpChanged && !arrivalChanged)
         {
             return;
         }
@@ -165,6 +166,12 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
             {
                 SetIfChanged(target, pre, Columns.SlaStartedOn, now.UtcDateTime);
             }
+        }
+
+        if (arrivalChanged)
+        {
+            // 到场 (for a complaint: 初步处理) recorded: the on-site clock completes at the recorded time.
+            state = state.RecordArrival(DataverseTime.Instant(after, Columns.ArrivedOn), now);
         }
 
         state = state.Observe(now).MoveTo(statusAfter, now);

@@ -14,13 +14,17 @@ public sealed class SlaPlanCommandTests
         Assert.Empty(error);
         Assert.Equal(
             "受理 first response: 2025-01-10T18:00:00+08:00 (30 min on 24x7; policy 报修 repair; warning 2025-01-10T17:52:30+08:00)" + Environment.NewLine
-            + "解决 resolution: 2025-01-12T17:30:00+08:00 (24 h on service-hours; policy 报修 repair; warning 2025-01-12T11:30:00+08:00)" + Environment.NewLine,
+            + "解决 resolution: 2025-01-12T17:30:00+08:00 (24 h on service-hours; policy 报修 repair; warning 2025-01-12T11:30:00+08:00)" + Environment.NewLine
+            + "到场 on-site: 2025-01-10T19:30:00+08:00 (2 h on service-hours; policy 报修 repair; warning 2025-01-10T19:00:00+08:00)" + Environment.NewLine,
             output);
     }
 
     [Theory]
     [InlineData("complaint", "2025-09-30T10:00+08:00", null, "解决 resolution: 2025-10-11T10:00:00+08:00 (27 h on cn-workdays; policy 投诉 complaint")]
     [InlineData("REPAIR", "2025-10-01T03:00:00+08:00", "emergency", "解决 resolution: 2025-10-01T07:00:00+08:00 (4 h on 24x7; policy 紧急 emergency")]
+    [InlineData("complaint", "2025-09-30T10:00+08:00", null, "初步处理 initial handling (on-site KPI): 2025-10-01T10:00:00+08:00 (24 h on 24x7; policy 投诉 complaint")]
+    [InlineData("repair", "2025-01-10T23:00+08:00", "emergency", "到场 on-site: 2025-01-10T23:30:00+08:00 (30 min on 24x7; policy 紧急 emergency")]
+    [InlineData("repair", "2025-01-10T19:30+08:00", null, "到场 on-site: 2025-01-11T09:30:00+08:00 (2 h on service-hours; policy 报修 repair")]
     [InlineData("key-custody", "2025-01-10T09:30:00Z", null, "受理 first response: 2025-01-10T18:00:00+08:00 (30 min on 24x7; policy 默认 default")]
     public void Run_ValidInput_PrintsDeadline(string type, string created, string? urgency, string expectedLine)
     {

@@ -29,8 +29,9 @@ public sealed class ServiceRequestCreateTests
         { Type.Complaint, "保安态度差", "2026-02-13T10:00+08:00", Choices.Urgency.Normal, "投诉 complaint", "2026-02-13T10:30:00+08:00", "24x7", "2026-02-25T10:00:00+08:00", "cn-workdays" },
         // 咨询 inquiry: 30 min, 1 working day.
         { Type.Inquiry, "物业费怎么交", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "咨询 inquiry", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-06T18:00:00+08:00", "cn-workdays" },
-        // 加急 urgent ("堵塞"): 30 min, 1 working day, whatever the type.
-        { Type.Repair, "下水道堵塞", "2025-01-06T09:00+08:00", Choices.Urgency.Urgent, "加急 urgent", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-06T18:00:00+08:00", "cn-workdays" },
+        // 加急 urgent ("堵塞"): 30 min, 1 working day, whatever the type; the urgent policy sets no on-site target, so the
+        // repair's 2 h on-site comes from 报修 repair and both policies are named.
+        { Type.Repair, "下水道堵塞", "2025-01-06T09:00+08:00", Choices.Urgency.Urgent, "加急 urgent / 报修 repair", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-06T18:00:00+08:00", "cn-workdays" },
         // 默认 default: 30 min, 3 working days.
         { Type.Payment, "开具物业费发票", "2025-01-06T09:00+08:00", Choices.Urgency.Normal, "默认 default", "2025-01-06T09:30:00+08:00", "24x7", "2025-01-08T18:00:00+08:00", "cn-workdays" },
     };

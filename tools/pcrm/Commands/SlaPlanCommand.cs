@@ -69,7 +69,7 @@ internal sealed class SlaPlanCommand : ICommand
             {
                 var target = item.Clock.Target;
                 output.WriteLine(
-                    $"{Label(target.Kpi)}: {InstantArgument.Format(item.Clock.DueAt)} "
+                    $"{Label(target.Kpi, type)}: {InstantArgument.Format(item.Clock.DueAt)} "
                     + $"({Duration(target.Duration)} on {target.CalendarName}; policy {item.Policy.Name}; warning {InstantArgument.Format(item.Clock.WarningAt)})");
             }
 
@@ -81,10 +81,12 @@ internal sealed class SlaPlanCommand : ICommand
         }
     }
 
-    private static string Label(SlaKpi kpi) => kpi switch
+    private static string Label(SlaKpi kpi, RequestType type) => kpi switch
     {
         SlaKpi.FirstResponse => "受理 first response",
         SlaKpi.Resolution => "解决 resolution",
+        SlaKpi.OnSite when type == RequestType.Complaint => "初步处理 initial handling (on-site KPI)",
+        SlaKpi.OnSite => "到场 on-site",
         _ => kpi.ToString(),
     };
 

@@ -104,8 +104,9 @@ public sealed class ServiceRequestStateTests
             DefaultSlaPolicies.Set.Policies,
             new[] { new SlaPolicy("钻石 diamond", new[] { new SlaTarget(SlaKpi.FirstResponse, TimeSpan.FromMinutes(15), "24x7") }, ownerTier: "diamond") });
 
-        var targets = set.Resolve(new SlaRequestFacts(RequestType.Repair, null, Urgency.Normal, "diamond"));
+        // A complaint: a Diamond repair would also name the default diamond-repair policy (its 1 h on-site target).
+        var targets = set.Resolve(new SlaRequestFacts(RequestType.Complaint, null, Urgency.Normal, "diamond"));
 
-        Assert.Equal("钻石 diamond / 报修 repair", ServiceRequestState.PolicyName(targets));
+        Assert.Equal("钻石 diamond / 投诉 complaint", ServiceRequestState.PolicyName(targets));
     }
 }

@@ -64,7 +64,8 @@ public sealed class SlaPolicyLayeringTests
 
         var merged = SlaPolicyLayering.Replace(beneath, both);
 
-        Assert.Equal(new[] { 60.0, 600.0 }, merged.Targets.Select(t => t.Duration.TotalMinutes));
+        // The row defines first response and resolution; the on-site target (120 min), which it does not define, is kept.
+        Assert.Equal(new[] { 60.0, 600.0, 120.0 }, merged.Targets.Select(t => t.Duration.TotalMinutes));
         Assert.Equal("公司 报修", merged.Name);
     }
 }

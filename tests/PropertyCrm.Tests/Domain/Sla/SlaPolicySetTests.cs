@@ -21,7 +21,8 @@ public sealed class SlaPolicySetTests
     public void Resolve_DefaultPolicies_PicksSourceTargets(
         RequestType type, ServiceLine? line, Urgency urgency, string policy, int firstResponseMinutes, string firstResponseCalendar, int resolutionMinutes, string resolutionCalendar)
     {
-        var matches = DefaultSlaPolicies.Set.Resolve(new SlaRequestFacts(type, line, urgency));
+        // The on-site KPI (to repairs, complaints and emergencies) is pinned in OnSiteDefaultsTests; here the first two.
+        var matches = DefaultSlaPolicies.Set.Resolve(new SlaRequestFacts(type, line, urgency)).Where(m => m.Kpi != SlaKpi.OnSite).ToArray();
 
         Assert.Equal(new[] { SlaKpi.FirstResponse, SlaKpi.Resolution }, matches.Select(m => m.Kpi));
         Assert.All(matches, m => Assert.Equal(policy, m.Policy.Name));
@@ -32,13 +33,15 @@ public sealed class SlaPolicySetTests
         Assert.All(matches, m => Assert.Equal(75, m.Target.WarningPercent));
     }
 
-    private static SlaPolicySet WithCustomPolicies() => new SlaPolicySet(DefaultSlaPolicies.Set.Policies.Concat(new[]
+    // Layered as in production: the custom diamond-repair row replaces the default one with the same criteria (which sets
+    // only the on-site KPI) per KPI, rather than competing with it as a duplicate.
+    private static SlaPolicySet WithCustomPolicies() => SlaPolicyLayering.Compose(DefaultSlaPolicies.Set.Policies, new[]
     {
         // Diamond owners: faster first response only; resolution inherited.
         new SlaPolicy("钻石 diamond", new[] { Target(SlaKpi.FirstResponse, 15) }, ownerTier: "diamond"),
         new SlaPolicy("保修报修 maintenance repair", new[] { Target(SlaKpi.FirstResponse, 60) }, requestType: RequestType.Repair, serviceLine: ServiceLine.Maintenance),
         new SlaPolicy("钻石报修 diamond repair", new[] { Target(SlaKpi.Resolution, 540) }, requestType: RequestType.Repair, ownerTier: "diamond"),
-    }));
+    });
 
     [Theory]
     [InlineData(RequestType.Repair, ServiceLine.Maintenance, Urgency.Normal, "Diamond", "钻石 diamond", "钻石报修 diamond repair")] // tier beats type; matching ignores case

@@ -127,7 +127,12 @@ internal sealed class SweepWorld : DataverseTestBase
 
     public static string Rung(Entity escalation)
     {
-        var kpi = escalation.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Kpi).Value == Kpi.FirstResponse ? "FR" : "RES";
+        var kpi = escalation.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Kpi).Value switch
+        {
+            Kpi.FirstResponse => "FR",
+            Kpi.OnSite => "OS",
+            _ => "RES",
+        };
         var level = escalation.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Level).Value - Level.Warning;
         return kpi + " " + (EscalationLevel)level;
     }

@@ -18,7 +18,9 @@ internal sealed partial class DataProducer
         string? resolutionCalendar = null,
         Guid? property = null,
         string? ownerTier = null,
-        int? serviceLine = null)
+        int? serviceLine = null,
+        int? onSiteMinutes = null,
+        string? onSiteCalendar = null)
     {
         var row = new Entity(SlaPolicyTable.LogicalName)
         {
@@ -27,6 +29,8 @@ internal sealed partial class DataProducer
             [SlaPolicyTable.Columns.FirstResponseCalendar] = firstResponseCalendar,
             [SlaPolicyTable.Columns.ResolutionMinutes] = resolutionMinutes,
             [SlaPolicyTable.Columns.ResolutionCalendar] = resolutionCalendar,
+            [SlaPolicyTable.Columns.OnSiteMinutes] = onSiteMinutes,
+            [SlaPolicyTable.Columns.OnSiteCalendar] = onSiteCalendar,
             [SlaPolicyTable.Columns.OwnerTier] = ownerTier,
         };
         if (requestType.HasValue)
