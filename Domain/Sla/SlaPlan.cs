@@ -18,7 +18,12 @@ public static class SlaPlan
     /// <param name="calendars">The calendars targets are looked up in.</param>
     /// <param name="propertyCalendar">The property's own calendar name; null for the built-in <c>service-hours</c>.</param>
     /// <exception cref="DomainException">An unknown calendar, or a deadline in a year a calendar does not cover.</exception>
-    public static IReadOnlyList<SlaPlanItem> For(SlaPolicySet policies, SlaRequestFacts facts, DateTimeOffset createdAt, BusinessCalendarCatalog calendars, string? propertyCalendar)
+    public static IReadOnlyList<SlaPlanItem> For(
+        SlaPolicySet policies,
+        SlaRequestFacts facts,
+        DateTimeOffset createdAt,
+        BusinessCalendarCatalog calendars,
+        string? propertyCalendar)
     {
         Guard.NotNull(policies, nameof(policies));
         Guard.NotNull(calendars, nameof(calendars));

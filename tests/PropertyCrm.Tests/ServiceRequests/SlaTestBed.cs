@@ -41,7 +41,13 @@ internal sealed class SlaTestBed : DataverseTestBase, IDisposable
     /// need a repair clock that stops outside office hours, which the 24×7 / service-hours defaults no longer have.
     /// </summary>
     public void OfficeHoursRepairs() =>
-        Data.SlaPolicy("报修 repair", requestType: Type.Repair, firstResponseMinutes: 120, firstResponseCalendar: "cn-workdays", resolutionMinutes: 1080, resolutionCalendar: "cn-workdays");
+        Data.SlaPolicy(
+            "报修 repair",
+            requestType: Type.Repair,
+            firstResponseMinutes: 120,
+            firstResponseCalendar: "cn-workdays",
+            resolutionMinutes: 1080,
+            resolutionCalendar: "cn-workdays");
 
     /// <summary>Sets the harness clock to an ISO instant with offset, e.g. "2026-02-13T10:00+08:00".</summary>
     public void At(string iso) => Dataverse.Clock.SetClock(Iso.At(iso).UtcDateTime);

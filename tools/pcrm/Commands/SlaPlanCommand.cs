@@ -113,7 +113,9 @@ internal sealed class SlaPlanCommand : ICommand
 
     private static string Names<T>()
         where T : struct, Enum =>
-        string.Join(", ", Enum.GetNames(typeof(T)).Select(n => string.Concat(n.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))));
+        string.Join(
+            ", ",
+            Enum.GetNames(typeof(T)).Select(n => string.Concat(n.Select((c, i) => i > 0 && char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()))));
 
     private static int Fail(TextWriter error, string message)
     {
