@@ -37,4 +37,14 @@ internal static class PlatformTables
         /// <summary>Alias of the value link in the one-call read.</summary>
         public const string Alias = "current";
     }
+
+    /// <summary>Team membership (teammembership): one row per user in a team; dispatch reads a team's members from it.</summary>
+    public static class TeamMembership
+    {
+        public const string LogicalName = "teammembership";
+
+        public const string TeamId = "teamid";
+
+        public const string SystemUserId = "systemuserid";
+    }
 }

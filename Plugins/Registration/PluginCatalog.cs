@@ -28,6 +28,8 @@ public static class PluginCatalog
         RepeatRequestPlugin.OnCreate,
         ServiceRequestSlaPlugin.OnCreate,
         ServiceRequestSlaPlugin.OnUpdate,
+        DispatchPlugin.OnCreate,
+        DispatchPlugin.OnUpdate,
         BusinessCalendarValidationPlugin.OnCreate,
         BusinessCalendarValidationPlugin.OnUpdate,
         PointsLedgerGuardPlugin.OnCreate,

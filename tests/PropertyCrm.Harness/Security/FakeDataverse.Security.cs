@@ -56,10 +56,25 @@ public sealed partial class FakeDataverse
         var id = Guid.NewGuid();
         Security.Principals.AddTeam(id, businessUnitId, (roleNames ?? Array.Empty<string>()).Select(RoleNamed), members ?? Array.Empty<Guid>());
         Seed(new Entity("team", id) { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", businessUnitId), ["teamtype"] = new OptionSetValue(0) });
+        SeedMemberships(id, members ?? Array.Empty<Guid>());
         return id;
     }
 
-    public void AddTeamMembers(Guid teamId, params Guid[] userIds) => Security.Principals.AddTeamMembers(teamId, userIds);
+    public void AddTeamMembers(Guid teamId, params Guid[] userIds)
+    {
+        Security.Principals.AddTeamMembers(teamId, userIds);
+        SeedMemberships(teamId, userIds);
+    }
+
+    /// <summary>The queryable side of membership: teammembership rows (teamid, systemuserid), as Dataverse keeps them.</summary>
+    private void SeedMemberships(Guid teamId, IEnumerable<Guid> userIds)
+    {
+        RegisterTable(new TableMetadata("teammembership") { Ownership = TableOwnership.None, HasState = false });
+        foreach (var userId in userIds)
+        {
+            Seed(new Entity("teammembership", Guid.NewGuid()) { ["teamid"] = teamId, ["systemuserid"] = userId });
+        }
+    }
 
     /// <summary>Adds a user or team to a field security profile the solution ships (FieldSecurityProfiles.xml).</summary>
     public void AddToFieldSecurityProfile(string profileName, Guid principalId)

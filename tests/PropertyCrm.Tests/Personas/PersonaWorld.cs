@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Dispatch;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Schema.Tables;
@@ -30,6 +31,7 @@ internal sealed class PersonaWorld : DataverseTestBase, IDisposable
 
     private readonly IDisposable slaCache = SlaConfigurationCache.Isolate();
     private readonly IDisposable loyaltyCache = LoyaltyConfigurationCache.Isolate();
+    private readonly IDisposable dispatchCache = DispatchRuleCache.Isolate();
 
     public PersonaWorld()
     {
@@ -125,6 +127,7 @@ internal sealed class PersonaWorld : DataverseTestBase, IDisposable
 
     public void Dispose()
     {
+        dispatchCache.Dispose();
         loyaltyCache.Dispose();
         slaCache.Dispose();
     }

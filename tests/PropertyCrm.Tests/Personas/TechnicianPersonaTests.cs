@@ -26,6 +26,43 @@ public sealed class TechnicianPersonaTests
     }
 
     [Fact]
+    public void AcceptedByAgent_UserDispatchRule_InHisWorkOrdersAndHeWorksIt()
+    {
+        using var world = new PersonaWorld();
+        world.Dataverse.Seed(new Entity(DispatchRuleTable.LogicalName)
+        {
+            [DispatchRuleTable.Columns.Name] = "阳光花园 维修 Sunshine maintenance",
+            [DispatchRuleTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, world.SunshineProperty),
+            [DispatchRuleTable.Columns.ServiceLine] = new OptionSetValue(PropertyCrm.Schema.OptionSets.ServiceLine.Maintenance),
+            [DispatchRuleTable.Columns.Technician] = new EntityReference("systemuser", world.Technician),
+        });
+        var id = world.LogRepair(world.Agent, world.SunshineProperty, world.SunshineOwner, "3-1-802 水管爆裂 burst pipe");
+
+        world.As(world.Agent).Update(Move(id, Status.Accepted));
+
+        Assert.Contains(id, ServiceRequests.DispatchViews.Run(world.As(world.Technician), ServiceRequests.DispatchViews.MyWorkOrders));
+        Assert.DoesNotContain(id, ServiceRequests.DispatchViews.Run(world.As(world.OtherTechnician), ServiceRequests.DispatchViews.MyWorkOrders));
+        Assert.DoesNotContain(id, ServiceRequests.DispatchViews.Run(world.As(world.Agent), ServiceRequests.DispatchViews.AwaitingDispatch));
+        world.As(world.Technician).Update(Move(id, Status.InProgress));
+        world.As(world.Technician).Update(Move(id, Status.Resolved));
+        Assert.Equal(Status.Resolved, world.Dataverse.Row(ServiceRequestTable.LogicalName, id).Get<OptionSetValue>(Requests.StatusCode).Value);
+        Assert.DoesNotContain(id, ServiceRequests.DispatchViews.Run(world.As(world.Technician), ServiceRequests.DispatchViews.MyWorkOrders));
+    }
+
+    [Fact]
+    public void UpdateDispatchRule_Technician_PrivilegeDenied()
+    {
+        using var world = new PersonaWorld();
+        var rule = world.Dataverse.Seed(new Entity(DispatchRuleTable.LogicalName) { [DispatchRuleTable.Columns.Name] = "公司 company" });
+
+        Assert.Contains(rule, world.Visible(world.Technician, DispatchRuleTable.LogicalName));
+        PersonaWorld.Refused(DataverseErrorCodes.PrivilegeDenied, () => world.As(world.Technician).Update(new Entity(DispatchRuleTable.LogicalName, rule)
+        {
+            [DispatchRuleTable.Columns.Technician] = new EntityReference("systemuser", world.Technician),
+        }));
+    }
+
+    [Fact]
     public void UpdateRequest_DispatchedToAnotherTechnician_AccessDenied()
     {
         using var world = new PersonaWorld();

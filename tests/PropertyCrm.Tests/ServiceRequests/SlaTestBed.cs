@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Plugins.Logic.Dispatch;
 using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Domain;
@@ -19,6 +20,8 @@ namespace PropertyCrm.Tests.ServiceRequests;
 internal sealed class SlaTestBed : DataverseTestBase, IDisposable
 {
     private readonly IDisposable cacheScope = SlaConfigurationCache.Isolate();
+
+    private readonly IDisposable dispatchCache = DispatchRuleCache.Isolate();
 
     public SlaTestBed()
     {
@@ -107,7 +110,11 @@ internal sealed class SlaTestBed : DataverseTestBase, IDisposable
 
     public int? Option(Guid id, string column) => Row(id).GetAttributeValue<OptionSetValue>(column)?.Value;
 
-    public void Dispose() => cacheScope.Dispose();
+    public void Dispose()
+    {
+        dispatchCache.Dispose();
+        cacheScope.Dispose();
+    }
 
     /// <summary>Choice values, for readable tables.</summary>
     public static class Type
