@@ -21,6 +21,14 @@ public static class DispatchRuleValidator
     {
         Guard.NotNull(rule, nameof(rule));
         Guard.NotNull(otherActiveRules, nameof(otherActiveRules));
+
+        // Dispatch reads only active rules, so an inactive row cannot misroute anything: deactivating a rule saved before
+        // these checks existed must always be possible (as for SLA policies).
+        if (!rule.Active)
+        {
+            return;
+        }
+
         if (rule.UserId.HasValue == rule.TeamId.HasValue)
         {
             throw new DomainException(
@@ -28,11 +36,6 @@ public static class DispatchRuleValidator
                 rule.UserId.HasValue
                     ? "派工规则只能派给人员或团队之一,不能同时填写 / A dispatch rule assigns to a user or to a team, not both: clear one of them."
                     : "派工规则必须填写派给人员或派给团队之一 / A dispatch rule must assign to a user or to a team: fill in one of them.");
-        }
-
-        if (!rule.Active)
-        {
-            return;
         }
 
         var twin = otherActiveRules.FirstOrDefault(o => o.Active && o.Id != rule.Id && o.SameCriteria(rule));

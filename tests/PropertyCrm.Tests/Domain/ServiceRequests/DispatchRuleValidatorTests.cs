@@ -21,8 +21,9 @@ public sealed class DispatchRuleValidatorTests
         { false, true, true, null },
         { true, true, true, DispatchErrorCodes.TargetBothOrNeither },
         { false, false, true, DispatchErrorCodes.TargetBothOrNeither },
-        { true, true, false, DispatchErrorCodes.TargetBothOrNeither },
-        { false, false, false, DispatchErrorCodes.TargetBothOrNeither },
+        // An inactive rule is never used by dispatch: deactivating an old, invalid rule is always allowed.
+        { true, true, false, null },
+        { false, false, false, null },
     };
 
     public static TheoryData<string, Guid?, int?, bool, bool, string?> ClashCases() => new()
@@ -39,7 +40,7 @@ public sealed class DispatchRuleValidatorTests
 
     [Theory]
     [MemberData(nameof(TargetCases))]
-    public void Validate_UserAndTeamPresence_OnlyExactlyOneAllowed(bool user, bool team, bool active, string? expected)
+    public void Validate_UserAndTeamPresence_ExactlyOneWhileActive(bool user, bool team, bool active, string? expected)
     {
         var rule = Draft(Guid.NewGuid(), "规则", Sunshine, Maintenance, active) with { UserId = user ? User : null, TeamId = team ? Team : null };
 
