@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Plugins.Steps.Sweeps;
 using PropertyCrm.Schema;
 
 namespace PropertyCrm.Plugins.Steps.Sla;
@@ -19,12 +20,12 @@ public sealed class RunSlaSweepPlugin : PluginBase
     public const string ApiName = "pcrm_RunSlaSweep";
 
     public const string PageSizeParameter = "PageSize";
-    public const string TimeBudgetSecondsParameter = "TimeBudgetSeconds";
-    public const string ContinuationTokenParameter = "ContinuationToken";
-    public const string ProcessedOutput = "Processed";
+    public const string TimeBudgetSecondsParameter = SweepApiFields.TimeBudgetSecondsParameter;
+    public const string ContinuationTokenParameter = SweepApiFields.ContinuationTokenParameter;
+    public const string ProcessedOutput = SweepApiFields.ProcessedOutput;
     public const string EscalatedOutput = "Escalated";
-    public const string MoreRecordsOutput = "MoreRecords";
-    public const string ContinuationTokenOutput = "ContinuationToken";
+    public const string MoreRecordsOutput = SweepApiFields.MoreRecordsOutput;
+    public const string ContinuationTokenOutput = SweepApiFields.ContinuationTokenOutput;
 
     public static readonly CustomApiDeclaration Api = new(
         ApiName,
@@ -47,46 +48,19 @@ public sealed class RunSlaSweepPlugin : PluginBase
             {
                 IsOptional = true,
             },
-            new CustomApiField(
-                TimeBudgetSecondsParameter,
-                CustomApiFieldType.Integer,
-                new LocalizedText("时间预算(秒)", "Time budget (seconds)"),
-                new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一条。", "Seconds this call may run (0-100, default 60); 0 handles a single request."))
-            {
-                IsOptional = true,
-            },
-            new CustomApiField(
-                ContinuationTokenParameter,
-                CustomApiFieldType.String,
-                new LocalizedText("续扫令牌", "Continuation token"),
-                new LocalizedText("上次调用返回的令牌,用于接着处理。", "The token a previous call returned, to resume after it."))
-            {
-                MaxLength = CustomApiField.ContinuationTokenMaxLength,
-                IsOptional = true,
-            },
+            SweepApiFields.TimeBudgetInput(new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一条。", "Seconds this call may run (0-100, default 60); 0 handles a single request.")),
+            SweepApiFields.ContinuationTokenInput(),
         },
         ResponseProperties = new[]
         {
-            new CustomApiField(
-                ProcessedOutput,
-                CustomApiFieldType.Integer,
-                new LocalizedText("已处理", "Processed"),
-                new LocalizedText("本次处理的到期工单数。", "Due requests handled by this call.")),
+            SweepApiFields.ProcessedResult(new LocalizedText("本次处理的到期工单数。", "Due requests handled by this call.")),
             new CustomApiField(
                 EscalatedOutput,
                 CustomApiFieldType.Integer,
                 new LocalizedText("已升级", "Escalated"),
                 new LocalizedText("本次新建的升级记录数。", "Escalation records created by this call.")),
-            new CustomApiField(
-                MoreRecordsOutput,
-                CustomApiFieldType.Boolean,
-                new LocalizedText("还有更多", "More records"),
-                new LocalizedText("时间预算用完时仍有到期工单:请带令牌再调用。", "Due requests remain after the time budget: call again with the token.")),
-            new CustomApiField(
-                ContinuationTokenOutput,
-                CustomApiFieldType.String,
-                new LocalizedText("续扫令牌", "Continuation token"),
-                new LocalizedText("下次调用传入以接着处理;没有处理任何工单时为空。", "Pass it to the next call to resume; empty when nothing was handled.")),
+            SweepApiFields.MoreRecordsResult(new LocalizedText("时间预算用完时仍有到期工单:请带令牌再调用。", "Due requests remain after the time budget: call again with the token.")),
+            SweepApiFields.ContinuationTokenResult(new LocalizedText("下次调用传入以接着处理;没有处理任何工单时为空。", "Pass it to the next call to resume; empty when nothing was handled.")),
         },
     };
 

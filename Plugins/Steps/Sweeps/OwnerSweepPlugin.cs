@@ -15,11 +15,11 @@ public abstract class OwnerSweepPlugin : PluginBase
 {
     public const string AsOfParameter = "AsOf";
     public const string PageSizeParameter = "PageSize";
-    public const string TimeBudgetSecondsParameter = "TimeBudgetSeconds";
-    public const string ContinuationTokenParameter = "ContinuationToken";
-    public const string ProcessedOutput = "Processed";
-    public const string MoreRecordsOutput = "MoreRecords";
-    public const string ContinuationTokenOutput = "ContinuationToken";
+    public const string TimeBudgetSecondsParameter = SweepApiFields.TimeBudgetSecondsParameter;
+    public const string ContinuationTokenParameter = SweepApiFields.ContinuationTokenParameter;
+    public const string ProcessedOutput = SweepApiFields.ProcessedOutput;
+    public const string MoreRecordsOutput = SweepApiFields.MoreRecordsOutput;
+    public const string ContinuationTokenOutput = SweepApiFields.ContinuationTokenOutput;
 
     protected OwnerSweepPlugin(string? unsecureConfiguration, string? secureConfiguration)
         : base(unsecureConfiguration, secureConfiguration)
@@ -48,38 +48,17 @@ public abstract class OwnerSweepPlugin : PluginBase
                 {
                     IsOptional = true,
                 },
-                new CustomApiField(
-                    TimeBudgetSecondsParameter,
-                    CustomApiFieldType.Integer,
-                    new LocalizedText("时间预算(秒)", "Time budget (seconds)"),
-                    new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一位业主。", "Seconds this call may run (0-100, default 60); 0 handles a single owner."))
-                {
-                    IsOptional = true,
-                },
-                new CustomApiField(
-                    ContinuationTokenParameter,
-                    CustomApiFieldType.String,
-                    new LocalizedText("续扫令牌", "Continuation token"),
-                    new LocalizedText("上次调用返回的令牌,用于接着处理。", "The token a previous call returned, to resume after it."))
-                {
-                    MaxLength = CustomApiField.ContinuationTokenMaxLength,
-                    IsOptional = true,
-                },
+                SweepApiFields.TimeBudgetInput(new LocalizedText(
+                    "本次调用最多运行的秒数(0–100,默认 60);0 只处理一位业主。",
+                    "Seconds this call may run (0-100, default 60); 0 handles a single owner.")),
+                SweepApiFields.ContinuationTokenInput(),
             },
             ResponseProperties = new[]
             {
-                new CustomApiField(ProcessedOutput, CustomApiFieldType.Integer, new LocalizedText("已处理", "Processed"), sweep.ProcessedDescription),
+                SweepApiFields.ProcessedResult(sweep.ProcessedDescription),
                 sweep.CountOutput,
-                new CustomApiField(
-                    MoreRecordsOutput,
-                    CustomApiFieldType.Boolean,
-                    new LocalizedText("还有更多", "More records"),
-                    new LocalizedText("时间预算用完时仍有待处理业主:请带令牌再调用。", "Owners remain after the time budget: call again with the token.")),
-                new CustomApiField(
-                    ContinuationTokenOutput,
-                    CustomApiFieldType.String,
-                    new LocalizedText("续扫令牌", "Continuation token"),
-                    new LocalizedText("下次调用传入以接着处理;处理完时为空。", "Pass it to the next call to resume; empty when done.")),
+                SweepApiFields.MoreRecordsResult(new LocalizedText("时间预算用完时仍有待处理业主:请带令牌再调用。", "Owners remain after the time budget: call again with the token.")),
+                SweepApiFields.ContinuationTokenResult(new LocalizedText("下次调用传入以接着处理;处理完时为空。", "Pass it to the next call to resume; empty when done.")),
             },
         };
     }
