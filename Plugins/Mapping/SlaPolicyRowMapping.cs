@@ -32,6 +32,14 @@ public sealed class SlaPolicyRow
 /// </summary>
 public static class SlaPolicyRowMapping
 {
+    /// <summary>Each KPI a policy row may override, with its minutes and calendar columns (no ValueTuple on net462).</summary>
+    private static readonly TargetColumn[] TargetColumns =
+    {
+        new(SlaKpi.FirstResponse, SlaPolicyTable.Columns.FirstResponseMinutes, SlaPolicyTable.Columns.FirstResponseCalendar),
+        new(SlaKpi.Resolution, SlaPolicyTable.Columns.ResolutionMinutes, SlaPolicyTable.Columns.ResolutionCalendar),
+        new(SlaKpi.OnSite, SlaPolicyTable.Columns.OnSiteMinutes, SlaPolicyTable.Columns.OnSiteCalendar),
+    };
+
     /// <summary>The columns <see cref="Read(Entity)"/> uses, for queries.</summary>
     public static IReadOnlyList<string> Columns { get; } = new[]
     {
@@ -69,30 +77,11 @@ public static class SlaPolicyRowMapping
             var level2 = value(SlaPolicyTable.Columns.Level2AfterMinutes) as int?;
             var level3 = value(SlaPolicyTable.Columns.Level3AfterMinutes) as int?;
             var targets = new List<SlaTarget>();
-            AddTarget(
-                targets,
-                SlaKpi.FirstResponse,
-                value(SlaPolicyTable.Columns.FirstResponseMinutes) as int?,
-                value(SlaPolicyTable.Columns.FirstResponseCalendar) as string,
-                warning,
-                level2,
-                level3);
-            AddTarget(
-                targets,
-                SlaKpi.Resolution,
-                value(SlaPolicyTable.Columns.ResolutionMinutes) as int?,
-                value(SlaPolicyTable.Columns.ResolutionCalendar) as string,
-                warning,
-                level2,
-                level3);
-            AddTarget(
-                targets,
-                SlaKpi.OnSite,
-                value(SlaPolicyTable.Columns.OnSiteMinutes) as int?,
-                value(SlaPolicyTable.Columns.OnSiteCalendar) as string,
-                warning,
-                level2,
-                level3);
+            foreach (var column in TargetColumns)
+            {
+                AddTarget(targets, column.Kpi, value(column.Minutes) as int?, value(column.Calendar) as string, warning, level2, level3);
+            }
+
             var policy = new SlaPolicy(
                 string.IsNullOrWhiteSpace(name) ? id.ToString() : name!,
                 targets,
@@ -132,4 +121,6 @@ public static class SlaPolicyRowMapping
             : null;
         targets.Add(new SlaTarget(kpi, duration, string.IsNullOrWhiteSpace(calendar) ? BuiltInCalendars.ChinaWorkdaysName : calendar!, warning, ladder));
     }
+
+    private sealed record TargetColumn(SlaKpi Kpi, string Minutes, string Calendar);
 }
