@@ -20,6 +20,12 @@ namespace PropertyCrm.Domain.ServiceRequests;
 /// cancelled ones, which were logged by mistake or twice.</item>
 /// <item>The most recent earlier request wins the link; among equal creation times, the greater id, so the answer
 /// does not depend on the order the candidates arrive in.</item>
+/// <item>Repeat complaints (重复投诉) match differently: a complaint repeats an earlier <em>complaint</em> with the same
+/// cause (投诉原因) from the same unit <em>or</em> the same owner, in the same window. The same owner complaining
+/// about fees from two units, or two residents of one unit about noise, is one grievance coming back; the service line
+/// does not matter (a parking complaint has none). A complaint without a cause, or with neither unit nor owner, is
+/// never a repeat. Other requests never repeat a complaint's cause; a complaint is still a candidate for the
+/// unit-and-service-line rule of a later repair, as before.</item>
 /// </list>
 /// </remarks>
 public static class RepeatRule
@@ -36,7 +42,10 @@ public static class RepeatRule
         Guard.NotNull(request, nameof(request));
         Guard.NotNull(candidates, nameof(candidates));
 
-        if (!request.UnitId.HasValue || !request.ServiceLine.HasValue)
+        var isComplaint = request.RequestType == RequestType.Complaint;
+        if (isComplaint
+            ? !request.ComplaintCause.HasValue || (!request.UnitId.HasValue && !request.ContactId.HasValue)
+            : !request.UnitId.HasValue || !request.ServiceLine.HasValue)
         {
             return RepeatAssessment.None;
         }
@@ -47,7 +56,7 @@ public static class RepeatRule
         foreach (var candidate in candidates)
         {
             if (candidate is null || candidate.Id == request.Id || candidate.IsCancelled
-                || candidate.UnitId != request.UnitId || candidate.ServiceLine != request.ServiceLine
+                || !(isComplaint ? SameGrievance(request, candidate) : SameProblem(request, candidate))
                 || candidate.CreatedOn < from || candidate.CreatedOn >= request.CreatedOn)
             {
                 continue;
@@ -63,14 +72,36 @@ public static class RepeatRule
 
         return latest is null ? RepeatAssessment.None : new RepeatAssessment(latest.Id, count);
     }
+
+    /// <summary>Same unit, same service line (any type).</summary>
+    private static bool SameProblem(RequestForRepeat request, RequestForRepeat candidate) =>
+        candidate.UnitId == request.UnitId && candidate.ServiceLine == request.ServiceLine;
+
+    /// <summary>An earlier complaint with the same cause, from the same unit or the same owner.</summary>
+    private static bool SameGrievance(RequestForRepeat request, RequestForRepeat candidate) =>
+        candidate.RequestType == RequestType.Complaint
+        && candidate.ComplaintCause == request.ComplaintCause
+        && ((request.UnitId.HasValue && candidate.UnitId == request.UnitId)
+            || (request.ContactId.HasValue && candidate.ContactId == request.ContactId));
 }
 
 /// <summary>What <see cref="RepeatRule"/> needs to know about a request.</summary>
 public sealed class RequestForRepeat
 {
-    public RequestForRepeat(Guid id, Guid? unitId, ServiceLine? serviceLine, DateTimeOffset createdOn, bool isCancelled = false)
+    public RequestForRepeat(
+        Guid id,
+        Guid? unitId,
+        ServiceLine? serviceLine,
+        DateTimeOffset createdOn,
+        bool isCancelled = false,
+        Guid? contactId = null,
+        RequestType? requestType = null,
+        ComplaintCause? complaintCause = null)
     {
         Id = id;
+        ContactId = contactId;
+        RequestType = requestType;
+        ComplaintCause = complaintCause;
         UnitId = unitId;
         ServiceLine = serviceLine;
         CreatedOn = createdOn;
@@ -86,6 +117,14 @@ public sealed class RequestForRepeat
     public DateTimeOffset CreatedOn { get; }
 
     public bool IsCancelled { get; }
+
+    /// <summary>The owner who reported it (报事人).</summary>
+    public Guid? ContactId { get; }
+
+    public RequestType? RequestType { get; }
+
+    /// <summary>The complaint's cause; only complaints have one.</summary>
+    public ComplaintCause? ComplaintCause { get; }
 }
 
 /// <summary>The outcome: the earlier request this one repeats (null when none) and how many earlier ones there are.</summary>
@@ -107,7 +146,7 @@ public sealed class RepeatAssessment
     /// <summary>The most recent earlier request in the window.</summary>
     public Guid? RepeatOf { get; }
 
-    /// <summary>Earlier requests for the same unit and service line in the window.</summary>
+    /// <summary>Earlier requests for the same unit and service line (complaints: same cause, same unit or owner) in the window.</summary>
     public int Count { get; }
 
     public bool IsRepeat => RepeatOf.HasValue;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using PropertyCrm.Domain.Sla;
 
 namespace PropertyCrm.Domain.ServiceRequests;
 
@@ -27,6 +28,11 @@ namespace PropertyCrm.Domain.ServiceRequests;
 /// Cancelling is possible only before work starts (New, Accepted): once a technician is dispatched the request ends
 /// as Resolved, with notes, so its SLA outcome and its cost stay in the statistics instead of being cancelled away.
 /// Setting the status a request already has is not a change and always allowed.
+/// <para><b>3-step and 5-step paths</b> (<see cref="EnsurePathAllowed"/>): the table allows Accepted → Resolved for
+/// every type, the 3-step path 受理 → 解决 → 回访 of an inquiry (咨询) answered on the phone or a simple 报事 (help,
+/// suggestion, praise, renovation filing, key custody, payment, complaint). A repair (报修) takes the 5-step path
+/// 受理 → 派工 → 处理(到场) → 解决 → 回访: it may be resolved only from Dispatched or In progress, or once a dispatch or an
+/// on-site arrival has been recorded (dispatched on / arrived on), because a repair nobody went to is not fixed.</para>
 /// </remarks>
 public static class RequestLifecycle
 {
@@ -68,6 +74,30 @@ public static class RequestLifecycle
             ServiceRequestErrorCodes.InvalidTransition,
             $"报事状态不能从“{Chinese(from)}”改为“{Chinese(to)}”({options[0]}) / "
             + $"A service request cannot go from '{English(from)}' to '{English(to)}' ({options[1]}).");
+    }
+
+    /// <summary>Whether requests of <paramref name="type"/> take the 5-step path: work (dispatch or arrival) before resolution.</summary>
+    public static bool RequiresWorkBeforeResolution(RequestType type) => type == RequestType.Repair;
+
+    /// <summary>
+    /// The path rule on top of <see cref="EnsureAllowed"/>: a repair reaches Resolved only through the work
+    /// (Dispatched or In progress, or with a recorded dispatch or arrival); other types may go Accepted → Resolved.
+    /// </summary>
+    /// <param name="type">The request type after the change; null (not set) is not checked here.</param>
+    /// <param name="workRecorded">The request carries dispatched on or arrived on.</param>
+    /// <exception cref="DomainException"><see cref="ServiceRequestErrorCodes.RepairNotWorked"/>.</exception>
+    public static void EnsurePathAllowed(RequestType? type, RequestStatus from, RequestStatus to, bool workRecorded)
+    {
+        if (to != RequestStatus.Resolved || from == to || type is not { } known || !RequiresWorkBeforeResolution(known)
+            || from is RequestStatus.Dispatched or RequestStatus.InProgress || workRecorded)
+        {
+            return;
+        }
+
+        throw new DomainException(
+            ServiceRequestErrorCodes.RepairNotWorked,
+            $"报修须经派工或到场处理后才能解决,不能从“{Chinese(from)}”直接改为“已解决”:请先派工或改为“处理中”,或填写到场时间 / "
+            + $"A repair is resolved only after it was dispatched or worked on site; it cannot go from '{English(from)}' straight to 'Resolved': dispatch it or move it to 'In progress' first, or record the arrival time.");
     }
 
     /// <summary>The status as staff read it, e.g. 待业主确认.</summary>

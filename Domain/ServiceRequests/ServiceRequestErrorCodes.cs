@@ -9,4 +9,9 @@ public static class ServiceRequestErrorCodes
     public const string RequestTypeRequired = "request.type-required";
     public const string UnknownStatus = "request.status.unknown";
     public const string ArrivalRemoved = "request.arrival-removed";
+    public const string RepairNotWorked = "request.resolve.repair-not-worked";
+    public const string WorkDoneRequired = "request.resolve.work-done-required";
+    public const string NotAComplaint = "request.complaint.not-a-complaint";
+    public const string ComplaintCauseRequired = "request.complaint.cause-required";
+    public const string ValidComplaintReasonRequired = "request.complaint.valid-reason-required";
 }

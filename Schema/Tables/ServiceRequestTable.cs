@@ -53,8 +53,33 @@ public static class ServiceRequestTable
         /// <summary>Owner tier at logging (业主等级), text code; selects tier-specific SLA policies.</summary>
         public const string OwnerTier = "pcrm_ownertier";
 
-        /// <summary>Valid complaint (有效投诉). Yes/No, set by the quality department.</summary>
+        /// <summary>Valid complaint (有效投诉). Yes/No, set by the quality department only (field-secured: <see cref="FieldSecurityProfiles.ComplaintDecision"/>).</summary>
         public const string ValidComplaint = "pcrm_validcomplaint";
+
+        /// <summary>Complaint cause (投诉原因). Choice <see cref="OptionSets.ComplaintCause"/>. Complaints only; required to resolve one.</summary>
+        public const string ComplaintCause = "pcrm_complaintcause";
+
+        /// <summary>Responsible department (责任部门). Choice <see cref="OptionSets.Department"/>. Complaints only.</summary>
+        public const string ResponsibleDepartment = "pcrm_responsibledepartment";
+
+        /// <summary>Valid complaint reason (有效投诉判定理由). Multiline text (2000). Required when the complaint is judged valid.
+        /// Field-secured: set by the quality department (<see cref="FieldSecurityProfiles.ComplaintDecision"/>).</summary>
+        public const string ValidComplaintReason = "pcrm_validcomplaintreason";
+
+        /// <summary>Valid complaint decided on (判定时间). Stamped by the system when the decision is set. Field-secured.</summary>
+        public const string ValidComplaintDecidedOn = "pcrm_validcomplaintdecidedon";
+
+        /// <summary>Valid complaint decided by (判定人). Lookup systemuser, stamped by the system. Field-secured.</summary>
+        public const string ValidComplaintDecidedBy = "pcrm_validcomplaintdecidedbyid";
+
+        /// <summary>Escalated outside (外部升级渠道): 12345, housing authority, media. Choice <see cref="OptionSets.ExternalChannel"/>; empty = not escalated. Complaints only.</summary>
+        public const string EscalatedOutside = "pcrm_escalatedoutside";
+
+        /// <summary>Work done (维修记录 / 处理结果). Multiline text (4000): the resolution notes a repair needs to be resolved.</summary>
+        public const string WorkDone = "pcrm_workdone";
+
+        /// <summary>Materials used (使用材料). Multiline text (2000): item and quantity, one per line.</summary>
+        public const string Materials = "pcrm_materials";
 
         /// <summary>Accepted on (受理时间).</summary>
         public const string AcceptedOn = "pcrm_acceptedon";
@@ -233,6 +258,7 @@ public static class ServiceRequestTable
         public const string FirstContactOwner = "pcrm_servicerequest_firstcontactowner";
         public const string FollowUpBy = "pcrm_servicerequest_followupby";
         public const string RepeatOf = "pcrm_servicerequest_repeatof";
+        public const string ValidComplaintDecidedBy = "pcrm_servicerequest_validcomplaintdecidedby";
     }
 
     /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);

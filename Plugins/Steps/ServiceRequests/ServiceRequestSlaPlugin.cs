@@ -14,7 +14,7 @@ namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 
 /// <summary>
 /// The synchronous request path of 报事报修: on create, detects the urgency, picks the SLA targets and starts both clocks;
-/// on update, enforces the lifecycle (<see cref="RequestLifecycle"/>), stamps its timestamps and pauses, resumes,
+/// on update, enforces the lifecycle (<see cref="RequestLifecycle"/>, with the 3-step / 5-step path rule), stamps its timestamps and pauses, resumes,
 /// completes or re-targets the clocks; a recorded arrived on completes the on-site clock. Pre-operation, so every value is saved with the request itself: no extra write.
 /// </summary>
 /// <remarks>
@@ -106,6 +106,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var state = ServiceRequestState.Open(targets, configuration.Calendars, now)
             .WithFollowUp(DataverseTime.Instant(target, Columns.FollowUpOn));
         var requested = RequestStatusMapping.Read(target);
+        RequestLifecycle.EnsurePathAllowed(facts.RequestType, RequestStatus.New, requested, WorkRecorded(target));
         state = state.MoveTo(requested, now);
 
         ServiceRequestSlaMapping.Write(target, null, state, now);
@@ -145,6 +146,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         }
 
         RequestLifecycle.EnsureAllowed(statusBefore, statusAfter);
+        RequestLifecycle.EnsurePathAllowed(OptionValues.Read<RequestType>(after, Columns.RequestType), statusBefore, statusAfter, WorkRecorded(after));
         var propertyId = after.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
         var oldPropertyId = pre.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
         SlaConfiguration? configuration = null;
@@ -178,6 +180,10 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         ServiceRequestSlaMapping.Write(target, pre, state, now);
         context.Trace($"Request {statusBefore} → {statusAfter}; next escalation {state.NextEscalationOn:o}.");
     }
+
+    /// <summary>A dispatch or an on-site arrival is on record: the work a repair needs before it is resolved (the 5-step path).</summary>
+    private static bool WorkRecorded(Entity row) =>
+        DataverseTime.Instant(row, Columns.DispatchedOn).HasValue || DataverseTime.Instant(row, Columns.ArrivedOn).HasValue;
 
     /// <summary>Sets the detected urgency on <paramref name="write"/> unless the agent set it (read from <paramref name="row"/>).</summary>
     private static void DetectUrgency(Entity row, Entity write)

@@ -27,14 +27,52 @@ public sealed class QualityAnalystPersonaTests
     }
 
     [Fact]
-    public void MarkValidComplaint_AnyProperty_Saved()
+    public void JudgeComplaint_AnyPropertyInTheDecisionProfile_SavedAndStamped()
     {
         using var world = new PersonaWorld();
-        var jade = world.LogRepair(world.JadeAgent, world.JadeProperty, world.JadeOwner, "翠湖苑 投诉 complaint");
+        world.Dataverse.AddToFieldSecurityProfile(PropertyCrm.Schema.FieldSecurityProfiles.ComplaintDecision, world.Analyst);
+        var jade = world.As(world.JadeAgent).Create(new Entity(ServiceRequestTable.LogicalName)
+        {
+            [Requests.Name] = "翠湖苑 投诉 收费 complaint about fees",
+            [Requests.RequestType] = new OptionSetValue(PropertyCrm.Schema.OptionSets.RequestType.Complaint),
+            [Requests.Property] = new EntityReference(PropertyTable.LogicalName, world.JadeProperty),
+            [Requests.Contact] = new EntityReference(ContactTable.LogicalName, world.JadeOwner),
+            [Requests.ComplaintCause] = new OptionSetValue(PropertyCrm.Schema.OptionSets.ComplaintCause.Fees),
+        });
 
-        world.As(world.Analyst).Update(new Entity(ServiceRequestTable.LogicalName, jade) { [Requests.ValidComplaint] = true });
+        world.As(world.Analyst).Update(new Entity(ServiceRequestTable.LogicalName, jade)
+        {
+            [Requests.ValidComplaint] = true,
+            [Requests.ValidComplaintReason] = "公摊电费重复收取 / shared electricity billed twice",
+        });
 
-        Assert.True(world.Dataverse.Row(ServiceRequestTable.LogicalName, jade).Get<bool>(Requests.ValidComplaint));
+        var row = world.Dataverse.Row(ServiceRequestTable.LogicalName, jade);
+        Assert.True(row.Get<bool>(Requests.ValidComplaint));
+        Assert.Equal(world.Analyst, row.Get<EntityReference>(Requests.ValidComplaintDecidedBy).Id);
+    }
+
+    [Fact]
+    public void JudgeComplaint_RoleWithoutTheDecisionProfile_ColumnSecurityRefuses()
+    {
+        using var world = new PersonaWorld();
+        var id = ComplaintWalkthroughTests.LogComplaint(world, world.Agent, world.SunshineOwner);
+
+        PersonaWorld.Refused(DataverseErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate, () => world.As(world.Analyst).Update(
+            new Entity(ServiceRequestTable.LogicalName, id) { [Requests.ValidComplaint] = true, [Requests.ValidComplaintReason] = "属实 / upheld" }));
+    }
+
+    [Fact]
+    public void ReadPhotoNotes_AnyProperty_Visible()
+    {
+        using var world = new PersonaWorld();
+        var id = world.LogRepair(world.JadeAgent, world.JadeProperty, world.JadeOwner, "翠湖苑 漏水 leak");
+        var note = world.As(world.JadeAgent).Create(new Entity(PlatformTables.Annotation)
+        {
+            ["subject"] = "现场照片 site photo",
+            ["objectid"] = new EntityReference(ServiceRequestTable.LogicalName, id),
+        });
+
+        Assert.Contains(note, world.Visible(world.Analyst, PlatformTables.Annotation));
     }
 
     [Fact]

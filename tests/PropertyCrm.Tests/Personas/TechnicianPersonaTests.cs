@@ -1,4 +1,5 @@
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
@@ -17,7 +18,9 @@ public sealed class TechnicianPersonaTests
         var id = Dispatched(world, world.Technician);
 
         world.As(world.Technician).Update(Move(id, Status.InProgress));
-        world.As(world.Technician).Update(Move(id, Status.Resolved));
+        var resolve = Move(id, Status.Resolved);
+        resolve[Requests.WorkDone] = "更换角阀 / Replaced the angle valve.";
+        world.As(world.Technician).Update(resolve);
 
         var row = world.Dataverse.Row(ServiceRequestTable.LogicalName, id);
         Assert.Equal(Status.Resolved, row.Get<OptionSetValue>(Requests.StatusCode).Value);
@@ -44,7 +47,9 @@ public sealed class TechnicianPersonaTests
         Assert.DoesNotContain(id, ServiceRequests.DispatchViews.Run(world.As(world.OtherTechnician), ServiceRequests.DispatchViews.MyWorkOrders));
         Assert.DoesNotContain(id, ServiceRequests.DispatchViews.Run(world.As(world.Agent), ServiceRequests.DispatchViews.AwaitingDispatch));
         world.As(world.Technician).Update(Move(id, Status.InProgress));
-        world.As(world.Technician).Update(Move(id, Status.Resolved));
+        var resolve = Move(id, Status.Resolved);
+        resolve[Requests.WorkDone] = "更换水管接头 / Replaced the pipe joint.";
+        world.As(world.Technician).Update(resolve);
         Assert.Equal(Status.Resolved, world.Dataverse.Row(ServiceRequestTable.LogicalName, id).Get<OptionSetValue>(Requests.StatusCode).Value);
         Assert.DoesNotContain(id, ServiceRequests.DispatchViews.Run(world.As(world.Technician), ServiceRequests.DispatchViews.MyWorkOrders));
     }
@@ -94,6 +99,79 @@ public sealed class TechnicianPersonaTests
         var other = world.LogRepair(world.JadeAgent, world.JadeProperty, world.JadeOwner, "翠湖苑 Jade Lake");
 
         Assert.DoesNotContain(other, world.Visible(world.Technician, ServiceRequestTable.LogicalName));
+    }
+
+    [Fact]
+    public void RecordWork_WorkDoneMaterialsAndPhotoNote_SavedAndResolved()
+    {
+        using var world = new PersonaWorld();
+        var id = Dispatched(world, world.Technician);
+        var technician = world.As(world.Technician);
+        technician.Update(Move(id, Status.InProgress));
+
+        // The on-site photo goes on the request's timeline as a note with an attachment (annotation, isdocument).
+        var photo = technician.Create(new Entity(PlatformTables.Annotation)
+        {
+            ["subject"] = "维修前照片 before the repair",
+            ["notetext"] = "厨房角阀锈蚀渗水 / kitchen angle valve corroded and seeping",
+            ["objectid"] = new EntityReference(ServiceRequestTable.LogicalName, id),
+            ["isdocument"] = true,
+            ["filename"] = "angle-valve.jpg",
+            ["mimetype"] = "image/jpeg",
+            ["documentbody"] = System.Convert.ToBase64String(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10 }),
+        });
+        var resolve = Move(id, Status.Resolved);
+        resolve[Requests.WorkDone] = "更换厨房角阀,试水无渗漏 / Replaced the kitchen angle valve; no seepage on test.";
+        resolve[Requests.Materials] = "角阀 DN15 ×1\n生料带 ×1";
+        technician.Update(resolve);
+
+        var row = world.Dataverse.Row(ServiceRequestTable.LogicalName, id);
+        Assert.Equal(Status.Resolved, row.Get<OptionSetValue>(Requests.StatusCode).Value);
+        Assert.Contains("角阀", row.Get<string>(Requests.Materials), System.StringComparison.Ordinal);
+        var notes = technician.RetrieveMultiple(new QueryExpression(PlatformTables.Annotation)
+        {
+            ColumnSet = new ColumnSet("filename", "objectid"),
+            Criteria = { Conditions = { new ConditionExpression("objectid", ConditionOperator.Equal, id) } },
+        }).Entities;
+        Assert.Equal(photo, Assert.Single(notes).Id);
+        Assert.Contains(photo, world.Visible(world.Agent, PlatformTables.Annotation));
+    }
+
+    [Fact]
+    public void ResolveRepair_WithoutWorkDone_RefusedBilingually()
+    {
+        using var world = new PersonaWorld();
+        var id = Dispatched(world, world.Technician);
+        world.As(world.Technician).Update(Move(id, Status.InProgress));
+
+        var fault = Assert.Throws<DataverseFaultException>(() => world.As(world.Technician).Update(Move(id, Status.Resolved)));
+
+        Assert.Contains("维修记录", fault.Message, System.StringComparison.Ordinal);
+        Assert.Contains("work done", fault.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNote_AnotherPropertysRequest_AccessDenied()
+    {
+        using var world = new PersonaWorld();
+        var other = world.LogRepair(world.JadeAgent, world.JadeProperty, world.JadeOwner, "翠湖苑 Jade Lake");
+
+        PersonaWorld.Refused(DataverseErrorCodes.AccessDenied, () => world.As(world.Technician).Create(new Entity(PlatformTables.Annotation)
+        {
+            ["subject"] = "照片 photo",
+            ["objectid"] = new EntityReference(ServiceRequestTable.LogicalName, other),
+        }));
+    }
+
+    [Fact]
+    public void JudgeComplaint_AssignedToHim_ColumnSecurityRefuses()
+    {
+        using var world = new PersonaWorld();
+        var id = ComplaintWalkthroughTests.LogComplaint(world, world.Agent, world.SunshineOwner);
+        world.As(world.Agent).Update(new Entity(ServiceRequestTable.LogicalName, id) { [Requests.OwnerId] = new EntityReference("systemuser", world.Technician) });
+
+        PersonaWorld.Refused(DataverseErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate, () => world.As(world.Technician).Update(
+            new Entity(ServiceRequestTable.LogicalName, id) { [Requests.ValidComplaint] = true, [Requests.ValidComplaintReason] = "维修质量差 / poor repair" }));
     }
 
     /// <summary>Logged by the agent and dispatched (assigned) by the agent to <paramref name="technician"/>.</summary>

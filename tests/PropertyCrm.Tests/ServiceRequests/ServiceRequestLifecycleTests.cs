@@ -23,8 +23,8 @@ public sealed class ServiceRequestLifecycleTests
         [Status.Dispatched] = new[] { Status.Accepted, Status.Dispatched },
         [Status.InProgress] = new[] { Status.Accepted, Status.Dispatched, Status.InProgress },
         [Status.WaitingOnOwner] = new[] { Status.Accepted, Status.WaitingOnOwner },
-        [Status.Resolved] = new[] { Status.Accepted, Status.Resolved },
-        [Status.Closed] = new[] { Status.Accepted, Status.Resolved, Status.Closed },
+        [Status.Resolved] = new[] { Status.Accepted, Status.Dispatched, Status.Resolved },
+        [Status.Closed] = new[] { Status.Accepted, Status.Dispatched, Status.Resolved, Status.Closed },
         [Status.Cancelled] = new[] { Status.Cancelled },
     };
 
@@ -54,7 +54,7 @@ public sealed class ServiceRequestLifecycleTests
     public void Update_InvalidTransition_RefusedNamingBothStatusesAndNothingSaved(int from, int to, string fromChinese, string toChinese)
     {
         using var bed = new SlaTestBed();
-        var id = RequestAt(bed, from);
+        var id = RequestAt(bed, from, Type.Inquiry);
         var before = bed.Row(id);
         bed.Advance(TimeSpan.FromMinutes(5));
 
@@ -95,8 +95,9 @@ public sealed class ServiceRequestLifecycleTests
     [MemberData(nameof(AllowedTransitions))]
     public void Update_AllowedTransition_SavedWithStateToMatch(int from, int to)
     {
+        // An inquiry: the transition table itself, including the 3-step Accepted → Resolved (repairs: RepairPathTests).
         using var bed = new SlaTestBed();
-        var id = RequestAt(bed, from);
+        var id = RequestAt(bed, from, Type.Inquiry);
         bed.Advance(TimeSpan.FromMinutes(5));
 
         bed.Move(id, to, r => r[Columns.FollowUpOn] = bed.Dataverse.Clock.UtcNow);
@@ -140,9 +141,10 @@ public sealed class ServiceRequestLifecycleTests
         var id = bed.Log(Type.Repair, "门锁坏了");
         bed.Advance(TimeSpan.FromMinutes(10));
         bed.Move(id, Status.Accepted);
+        bed.Move(id, Status.Dispatched);
         bed.At("2025-01-08T10:00+08:00");
 
-        bed.Move(id, Status.Resolved);
+        bed.Resolve(id);
 
         Assert.Equal(Choices.SlaStatus.Breached, bed.Option(id, Columns.ResolutionStatus));
         Assert.Equal("2025-01-07T18:00:00+08:00", bed.Local(id, Columns.ResolutionBreachedOn));
@@ -226,11 +228,12 @@ public sealed class ServiceRequestLifecycleTests
         bed.At("2025-01-09T09:00+08:00");
         var id = bed.Log(Type.Repair, "窗户关不上");
         bed.Move(id, Status.Accepted);
+        bed.Move(id, Status.Dispatched);
         bed.At("2025-01-10T17:00+08:00");
         bed.Move(id, Status.WaitingOnOwner);
         bed.At("2025-01-13T10:30+08:00");
 
-        bed.Move(id, Status.Resolved);
+        bed.Resolve(id);
 
         Assert.Equal(Choices.SlaStatus.Met, bed.Option(id, Columns.ResolutionStatus));
         Assert.Equal("2025-01-13T11:30:00+08:00", bed.Local(id, Columns.ResolutionDueOn));
@@ -312,8 +315,9 @@ public sealed class ServiceRequestLifecycleTests
         bed.OfficeHoursRepairs();
         var id = bed.Log(Type.Repair, "空调不制冷");
         bed.Move(id, Status.Accepted);
+        bed.Move(id, Status.Dispatched);
         bed.Advance(TimeSpan.FromHours(2));
-        bed.Move(id, Status.Resolved);
+        bed.Resolve(id);
         Assert.Equal(Choices.SlaStatus.Met, bed.Option(id, Columns.ResolutionStatus));
 
         bed.At("2025-01-08T09:00+08:00");
@@ -439,12 +443,18 @@ public sealed class ServiceRequestLifecycleTests
     private static string SlaTestBedFormat(DateTime utc) =>
         PropertyCrm.Tests.Domain.Iso.Format(new DateTimeOffset(utc).ToOffset(TimeSpan.FromHours(8)));
 
-    private static Guid RequestAt(SlaTestBed bed, int status)
+    private static Guid RequestAt(SlaTestBed bed, int status, int type = Type.Repair)
     {
-        var id = bed.Log(Type.Repair, "门锁坏了");
+        var id = bed.Log(type, "门锁坏了");
         foreach (var step in PathTo[status])
         {
             bed.Advance(TimeSpan.FromMinutes(5));
+            if (step == Status.Resolved)
+            {
+                bed.Resolve(id);
+                continue;
+            }
+
             bed.Move(id, step, step == Status.Closed ? r => r[Columns.FollowUpOn] = bed.Dataverse.Clock.UtcNow : null);
         }
 

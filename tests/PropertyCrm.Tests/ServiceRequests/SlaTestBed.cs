@@ -97,6 +97,16 @@ internal sealed class SlaTestBed : DataverseTestBase, IDisposable
         AgentService.Update(update);
     }
 
+    /// <summary>Resolves as the agent with the work done a repair needs on record (维修记录; harmless on other types).</summary>
+    public void Resolve(Guid id, Action<Entity>? more = null) => Move(id, Status.Resolved, r =>
+    {
+        r[Columns.WorkDone] = WorkDone;
+        more?.Invoke(r);
+    });
+
+    /// <summary>The work done the helpers record when they resolve a request.</summary>
+    public const string WorkDone = "更换门锁锁芯,试开正常 / Replaced the lock cylinder; opens normally.";
+
     public Entity Row(Guid id) => Dataverse.Peek(ServiceRequestTable.LogicalName, id) ?? throw new InvalidOperationException($"No request {id}.");
 
     /// <summary>A date-time column as an ISO instant in Beijing time, e.g. "2025-01-06T11:00:00+08:00"; null when empty.</summary>

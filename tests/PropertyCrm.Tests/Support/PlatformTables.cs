@@ -11,4 +11,7 @@ internal static class PlatformTables
     public const string Team = "team";
 
     public const string TeamName = "name";
+
+    /// <summary>Notes (备注) and attachments on a row's timeline, e.g. a technician's photos; objectid is the regarded row.</summary>
+    public const string Annotation = "annotation";
 }

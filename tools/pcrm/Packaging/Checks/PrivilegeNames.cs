@@ -21,6 +21,9 @@ internal static class PrivilegeNames
             ["transactioncurrency"] = "TransactionCurrency",
             ["environmentvariabledefinition"] = "EnvironmentVariableDefinition",
             ["environmentvariablevalue"] = "EnvironmentVariableValue",
+
+            // Notes (photos on a request's timeline): table annotation, privileges prvCreateNote, prvReadNote…
+            ["annotation"] = "Note",
         };
 
     public static string Of(string verb, string table) =>

@@ -49,6 +49,13 @@ internal static class SystemTables
         ["owner"] = new[] { "ownerid", "name" },
         ["organization"] = new[] { "organizationid", "name" },
         ["transactioncurrency"] = new[] { "transactioncurrencyid", "currencyname", "isocurrencycode", "currencysymbol" },
+
+        // Notes (备注) and their attachments, e.g. a technician's on-site photos on a request's timeline (reference/entities/annotation.md).
+        ["annotation"] = new[]
+        {
+            "annotationid", "objectid", "objecttypecode", "subject", "notetext", "isdocument", "filename", "filesize", "mimetype",
+            "documentbody",
+        },
     };
 
     public static bool IsSystemTable(string logicalName) => Tables.ContainsKey(logicalName);
