@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PropertyCrm.Plugins.Steps.Care;
 using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
@@ -60,6 +61,8 @@ public static class PluginCatalog
         RedemptionCancellationPlugin.OnUpdate,
         RedemptionGuardPlugin.OnUpdate,
         RedemptionGuardPlugin.OnDelete,
+        ButlerAssignmentPlugin.OnOccupancyCreate,
+        ButlerAssignmentPlugin.OnBuildingUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
@@ -73,5 +76,6 @@ public static class PluginCatalog
         RunTierReviewPlugin.Api,
         ReversePointsEntryPlugin.Api,
         RunLifecycleReviewPlugin.Api,
+        RunCarePlannerPlugin.Api,
     };
 }

@@ -34,6 +34,7 @@ public sealed partial class FakeDataverse
         Pipeline = new EventPipeline(this, Core);
         Metadata.Register(new TableMetadata("systemuser") { Ownership = TableOwnership.None, HasState = false });
         Metadata.Register(new TableMetadata("businessunit") { Ownership = TableOwnership.None, HasState = false });
+        Metadata.Register(PlatformTableRules.TaskMetadata());
         Seed(new Entity("businessunit", RootBusinessUnitId) { ["name"] = "PropertyCrm" });
         Seed(new Entity("systemuser", AdminUserId) { ["fullname"] = "管理员 Admin", ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId) });
         Seed(new Entity("systemuser", SystemUserId) { ["fullname"] = "SYSTEM", ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId) });
