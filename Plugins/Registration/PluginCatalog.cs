@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Care;
+using PropertyCrm.Plugins.Steps.Community;
 using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
@@ -63,6 +64,14 @@ public static class PluginCatalog
         RedemptionGuardPlugin.OnDelete,
         ButlerAssignmentPlugin.OnOccupancyCreate,
         ButlerAssignmentPlugin.OnBuildingUpdate,
+        EventAttendancePlugin.OnCreate,
+        EventAttendancePlugin.OnUpdate,
+        EventAttendancePlugin.OnCreatePost,
+        EventAttendancePlugin.OnUpdatePost,
+        SuggestionPlugin.OnCreate,
+        SuggestionPlugin.OnUpdate,
+        SuggestionPlugin.OnCreatePost,
+        SuggestionPlugin.OnUpdatePost,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
