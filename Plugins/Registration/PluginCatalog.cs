@@ -72,6 +72,11 @@ public static class PluginCatalog
         SuggestionPlugin.OnUpdate,
         SuggestionPlugin.OnCreatePost,
         SuggestionPlugin.OnUpdatePost,
+        SensitiveDataConsentPlugin.OnContactCreate,
+        SensitiveDataConsentPlugin.OnContactUpdate,
+        SensitiveDataConsentPlugin.OnConsentWithdrawn,
+        SensitiveDataConsentPlugin.OnHouseholdCreate,
+        SensitiveDataConsentPlugin.OnHouseholdUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
