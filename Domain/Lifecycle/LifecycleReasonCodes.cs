@@ -14,5 +14,10 @@ public static class LifecycleReasonCodes
     public const string CarePlan = "care.care-plan";
     public const string RetentionContact = "care.retention-contact";
     public const string MoveInWelcomeVisit = "life-event.move-in-welcome";
-    public const string SixtiethBirthdayVisit = "life-event.sixtieth-birthday";
+    public const string MilestoneBirthdayVisit = "life-event.milestone-birthday";
+    public const string RenovationAssistance = "life-event.renovation-assistance";
+    public const string NeighbourIntroduction = "life-event.neighbour-introduction";
+    public const string CommunityEventInvitation = "life-event.community-event-invitation";
+    public const string NewbornVisit = "life-event.newborn-visit";
+    public const string LivingAloneCheckIn = "care.living-alone-check-in";
 }

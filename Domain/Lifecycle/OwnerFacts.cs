@@ -29,6 +29,15 @@ public sealed record OwnerFacts
 
     public ChinaDate? BirthDate { get; init; }
 
+    /// <summary>独居老人: the owner lives alone and gets periodic check-in calls.</summary>
+    public bool LivesAlone { get; init; }
+
+    /// <summary>Days between check-in calls to an owner living alone; null for the rules' default.</summary>
+    public int? CheckInIntervalDays { get; init; }
+
+    /// <summary>The birth date of a newborn in the household, or null.</summary>
+    public ChinaDate? NewbornOn { get; init; }
+
     public IReadOnlyList<ServiceRequestFact> ServiceRequests { get; init; } = Array.Empty<ServiceRequestFact>();
 
     /// <summary>Dates of other interactions: events attended, surveys answered, suggestions, APP sign-ins.</summary>

@@ -15,6 +15,21 @@ public enum SuggestedActionKind
     /// <summary>入住: the service-centre manager's welcome visit on day one.</summary>
     MoveInWelcomeVisit = 4,
 
-    /// <summary>满六十大寿: the service-centre head visits with a card.</summary>
-    SixtiethBirthdayVisit = 5,
+    /// <summary>满六十大寿 and the later round ages (70, 80…): the service-centre head visits with a card (and 寿面).</summary>
+    MilestoneBirthdayVisit = 5,
+
+    /// <summary>新入住 sequence, first step: 装修协助, help with the renovation filing and works.</summary>
+    RenovationAssistance = 6,
+
+    /// <summary>新入住 sequence, second step: 邻里介绍, introduce the neighbours.</summary>
+    NeighbourIntroduction = 7,
+
+    /// <summary>新入住 sequence, last step: invite the owner to a 社区活动 community event.</summary>
+    CommunityEventInvitation = 8,
+
+    /// <summary>A newborn in the household: the butler's congratulation visit (满月).</summary>
+    NewbornVisit = 9,
+
+    /// <summary>独居老人: the butler's periodic check-in call.</summary>
+    LivingAloneCheckIn = 10,
 }

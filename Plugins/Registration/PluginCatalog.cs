@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using PropertyCrm.Plugins.Steps.Care;
+using PropertyCrm.Plugins.Steps.Community;
 using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
@@ -63,6 +65,21 @@ public static class PluginCatalog
         RedemptionCancellationPlugin.OnUpdate,
         RedemptionGuardPlugin.OnUpdate,
         RedemptionGuardPlugin.OnDelete,
+        ButlerAssignmentPlugin.OnOccupancyCreate,
+        ButlerAssignmentPlugin.OnBuildingUpdate,
+        EventAttendancePlugin.OnCreate,
+        EventAttendancePlugin.OnUpdate,
+        EventAttendancePlugin.OnCreatePost,
+        EventAttendancePlugin.OnUpdatePost,
+        SuggestionPlugin.OnCreate,
+        SuggestionPlugin.OnUpdate,
+        SuggestionPlugin.OnCreatePost,
+        SuggestionPlugin.OnUpdatePost,
+        SensitiveDataConsentPlugin.OnContactCreate,
+        SensitiveDataConsentPlugin.OnContactUpdate,
+        SensitiveDataConsentPlugin.OnConsentWithdrawn,
+        SensitiveDataConsentPlugin.OnHouseholdCreate,
+        SensitiveDataConsentPlugin.OnHouseholdUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]
@@ -76,5 +93,6 @@ public static class PluginCatalog
         RunTierReviewPlugin.Api,
         ReversePointsEntryPlugin.Api,
         RunLifecycleReviewPlugin.Api,
+        RunCarePlannerPlugin.Api,
     };
 }

@@ -31,6 +31,9 @@ public static class BuildingTable
         /// <summary>Commercial Floors (商业楼层数). Whole number (0..200).</summary>
         public const string CommercialFloors = "pcrm_commercialfloors";
 
+        /// <summary>Butler (管家). Lookup to systemuser: becomes the butler of owners whose occupancy starts here.</summary>
+        public const string Butler = "pcrm_butlerid";
+
         /// <summary>Owner (user or team).</summary>
         public const string OwnerId = "ownerid";
 
@@ -52,5 +55,8 @@ public static class BuildingTable
     {
         /// <summary>Property lookup to pcrm_property. Buildings of a property; a property with buildings cannot be deleted.</summary>
         public const string Property = "pcrm_building_property";
+
+        /// <summary>Butler lookup to systemuser. Buildings a butler looks after; removed when the user is deleted.</summary>
+        public const string Butler = "pcrm_building_butler_systemuser";
     }
 }

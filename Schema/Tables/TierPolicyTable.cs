@@ -42,6 +42,18 @@ public static class TierPolicyTable
         /// <summary>Points Expiry Years (积分有效年数). Whole number (0 to 10). Points expire at the end of 31 December this many years after the earning year; empty means 2.</summary>
         public const string PointsExpiryYears = "pcrm_pointsexpiryyears";
 
+        /// <summary>New Move-in Days (新入住期天数). Whole number 1..365; blank = LifecycleRules default 90.</summary>
+        public const string NewMoveInDays = "pcrm_newmoveindays";
+
+        /// <summary>Churn-risk Unpaid Months (流失风险欠费月数). Whole number 1..24; blank = 3.</summary>
+        public const string ChurnRiskUnpaidMonths = "pcrm_churnriskunpaidmonths";
+
+        /// <summary>Quiet Months (无报事月数). Whole number 1..36; blank = 6.</summary>
+        public const string ChurnRiskQuietMonths = "pcrm_churnriskquietmonths";
+
+        /// <summary>Churned Unpaid Months (流失欠费月数). Whole number 2..48, above the churn-risk months; blank = 6.</summary>
+        public const string ChurnedUnpaidMonths = "pcrm_churnedunpaidmonths";
+
         /// <summary>System column. Owner (user or team).</summary>
         public const string OwnerId = "ownerid";
 

@@ -145,7 +145,10 @@ public sealed partial class FakeDataverse
 
             if (!attributes.ContainsKey("statuscode"))
             {
-                attributes["statuscode"] = new OptionSetValue(1);
+                // The state's default status reason (task: Open → Not Started 2); 1 where the table has no rules.
+                var state = attributes["statecode"] is OptionSetValue s ? s.Value : 0;
+                var defaults = ColumnRules.For(table.LogicalName) is { } rules && rules.Columns.TryGetValue("statecode", out var stateRule) ? stateRule.StatePairs : null;
+                attributes["statuscode"] = new OptionSetValue(defaults is not null && defaults.TryGetValue(state, out var status) ? status : 1);
             }
         }
 

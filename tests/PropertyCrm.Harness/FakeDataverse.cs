@@ -38,6 +38,7 @@ public sealed partial class FakeDataverse
         // Notes (annotation, Learn "Note (Annotation) table reference"): user-owned, no statecode/statuscode, primary name
         // subject; objectid is the polymorphic "regarding" lookup (Append on the note, AppendTo on the regarded row).
         Metadata.Register(new TableMetadata("annotation") { HasState = false, PrimaryNameAttribute = "subject" });
+        Metadata.Register(PlatformTableRules.TaskMetadata());
         Seed(new Entity("businessunit", RootBusinessUnitId) { ["name"] = "PropertyCrm" });
         Seed(new Entity("systemuser", AdminUserId) { ["fullname"] = "管理员 Admin", ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId) });
         Seed(new Entity("systemuser", SystemUserId) { ["fullname"] = "SYSTEM", ["businessunitid"] = new EntityReference("businessunit", RootBusinessUnitId) });

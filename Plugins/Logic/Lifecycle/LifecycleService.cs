@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using PropertyCrm.Domain;
-using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Plugins.Execution;
+using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Schema.Tables;
@@ -31,9 +31,11 @@ public sealed class LifecycleService
         var budget = new StopwatchSweepBudget(started, input.BudgetSeconds);
         scope.Trace($"Lifecycle review as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
 
-        // LifecycleRules has no admin table yet: the defaults (90 days, 3 and 6 unpaid months, 6 quiet months) apply.
+        // The thresholds come from the active tier policy row (blank fields: 90 days, 3 and 6 unpaid months, 6 quiet
+        // months), through the loyalty configuration cache: no read warm, one cold (with the earn rules).
+        var rules = LoyaltyConfigurationCache.Get(scope.SystemService, scope.OrganizationId, scope.Now, scope.Trace).LifecycleRules;
         var job = SweepJob.Take(scope.SystemService, SweepJobTable.Jobs.LifecycleReview, scope.Now);
-        var result = LifecycleReviewSweep.Run(scope.SystemService, LifecycleRules.Default, input.AsOf, input.PageSize, input.Token, budget, scope.Trace);
+        var result = LifecycleReviewSweep.Run(scope.SystemService, rules, input.AsOf, input.PageSize, input.Token, budget, scope.Trace);
         job.Finish(scope.Now, result.Processed, result.Changed, result.MoreRecords ? result.Continuation?.ToString() : null);
 
         scope.Trace($"Reviewed {result.Processed}, changed {result.Changed}, more {result.MoreRecords}.");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 
@@ -32,6 +33,9 @@ public sealed class LoyaltyConfiguration
 
     /// <summary>Tier thresholds and review cycle.</summary>
     public TierRules TierRules { get; }
+
+    /// <summary>Lifecycle thresholds (新入住 days, unpaid and quiet months), from the same admin row; defaults when blank or invalid.</summary>
+    public LifecycleRules LifecycleRules { get; init; } = LifecycleRules.Default;
 
     /// <summary>Admin rows (or fields) left out because they were invalid; the defaults apply in their place.</summary>
     public IReadOnlyList<string> Problems { get; }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Plugins.Mapping;
@@ -43,6 +44,10 @@ public static class LoyaltyConfigurationQuery
         TierPolicyTable.Columns.MaxArrearsMonths,
         TierPolicyTable.Columns.ReviewEveryMonths,
         TierPolicyTable.Columns.PointsExpiryYears,
+        TierPolicyTable.Columns.NewMoveInDays,
+        TierPolicyTable.Columns.ChurnRiskUnpaidMonths,
+        TierPolicyTable.Columns.ChurnRiskQuietMonths,
+        TierPolicyTable.Columns.ChurnedUnpaidMonths,
     };
 
     /// <summary>Two reads: earn rules, tier policy.</summary>
@@ -93,6 +98,21 @@ public static class LoyaltyConfigurationQuery
             }
         }
 
+        // The lifecycle thresholds live on the same admin row; an invalid set falls back to the defaults on its own,
+        // without taking the tier rules with it.
+        var lifecycleRules = LifecycleRules.Default;
+        if (tierPolicyRow is not null)
+        {
+            try
+            {
+                lifecycleRules = ReadLifecycleRules(tierPolicyRow, LifecycleRules.Default).Validate();
+            }
+            catch (DomainException ex)
+            {
+                problems.Add($"{TierPolicyTable.LogicalName} {tierPolicyRow.Id} (lifecycle): {ex.Message}");
+            }
+        }
+
         var rules = PointsRules.Default.EarnRules.ToDictionary(r => r.Code);
         foreach (var row in earningRuleRows ?? Enumerable.Empty<Entity>())
         {
@@ -120,7 +140,7 @@ public static class LoyaltyConfigurationQuery
             EarnRules = rules.Values.OrderBy(r => r.Code).ToArray(),
             ExpiryYearsAfterEarning = expiryYears,
         };
-        return new LoyaltyConfiguration(loadedOnUtc, pointsRules, tierRules, problems);
+        return new LoyaltyConfiguration(loadedOnUtc, pointsRules, tierRules, problems) { LifecycleRules = lifecycleRules };
     }
 
     private static EarnRule ReadRule(Entity row, EarnRule basis)
@@ -149,5 +169,13 @@ public static class LoyaltyConfigurationQuery
         GoldEngagementPoints = row.GetAttributeValue<int?>(TierPolicyTable.Columns.GoldEngagementPoints) ?? basis.GoldEngagementPoints,
         MaxArrearsMonthsForSilverAndGold = row.GetAttributeValue<int?>(TierPolicyTable.Columns.MaxArrearsMonths) ?? basis.MaxArrearsMonthsForSilverAndGold,
         ReviewEveryMonths = row.GetAttributeValue<int?>(TierPolicyTable.Columns.ReviewEveryMonths) ?? basis.ReviewEveryMonths,
+    };
+
+    private static LifecycleRules ReadLifecycleRules(Entity row, LifecycleRules basis) => basis with
+    {
+        NewMoveInDays = row.GetAttributeValue<int?>(TierPolicyTable.Columns.NewMoveInDays) ?? basis.NewMoveInDays,
+        ChurnRiskUnpaidMonths = row.GetAttributeValue<int?>(TierPolicyTable.Columns.ChurnRiskUnpaidMonths) ?? basis.ChurnRiskUnpaidMonths,
+        ChurnRiskQuietMonths = row.GetAttributeValue<int?>(TierPolicyTable.Columns.ChurnRiskQuietMonths) ?? basis.ChurnRiskQuietMonths,
+        ChurnedUnpaidMonths = row.GetAttributeValue<int?>(TierPolicyTable.Columns.ChurnedUnpaidMonths) ?? basis.ChurnedUnpaidMonths,
     };
 }

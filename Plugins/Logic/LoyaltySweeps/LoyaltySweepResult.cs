@@ -15,7 +15,7 @@ public sealed class LoyaltySweepResult
     /// <summary>Owners handled.</summary>
     public int Processed { get; }
 
-    /// <summary>Expiry: points expired.</summary>
+    /// <summary>The sweep's own count: points expired (expiry), tasks created (care planner).</summary>
     public int Points { get; }
 
     /// <summary>Owners whose rows changed.</summary>

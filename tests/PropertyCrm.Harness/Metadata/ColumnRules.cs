@@ -73,6 +73,8 @@ internal static class ColumnRules
             result[table] = new TableRules(table, isComplete, columns, keys);
         }
 
+        // Platform tables code writes without the solution shipping them: their rules come from the table reference.
+        result.TryAdd("task", PlatformTableRules.Task());
         return result;
     }
 

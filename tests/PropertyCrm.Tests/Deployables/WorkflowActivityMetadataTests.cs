@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using PropertyCrm.Plugins.Logic.Care;
 using PropertyCrm.Plugins.Logic.Lifecycle;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Logic.Sweep;
@@ -87,6 +88,14 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
         { "Lifecycle.RunLifecycleReviewActivity", "Changed", "Output", "System.Int32", "已更新 / Changed", false, null, null },
         { "Lifecycle.RunLifecycleReviewActivity", "MoreRecords", "Output", "System.Boolean", "还有更多 / More records", false, null, null },
         { "Lifecycle.RunLifecycleReviewActivity", "NextContinuationToken", "Output", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "Care.RunCarePlannerActivity", "AsOf", "Input", "System.DateTime", "计划日期 / As of", false, null, null },
+        { "Care.RunCarePlannerActivity", "PageSize", "Input", "System.Int32", "每页业主数 / Page size", false, null, Text(CarePlannerSweep.DefaultPageSize) },
+        { "Care.RunCarePlannerActivity", "TimeBudgetSeconds", "Input", "System.Int32", "时间预算(秒) / Time budget (seconds)", false, null, Text(StopwatchSweepBudget.DefaultSeconds) },
+        { "Care.RunCarePlannerActivity", "ContinuationToken", "Input", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "Care.RunCarePlannerActivity", "Processed", "Output", "System.Int32", "已处理 / Processed", false, null, null },
+        { "Care.RunCarePlannerActivity", "TasksCreated", "Output", "System.Int32", "已创建任务 / Tasks created", false, null, null },
+        { "Care.RunCarePlannerActivity", "MoreRecords", "Output", "System.Boolean", "还有更多 / More records", false, null, null },
+        { "Care.RunCarePlannerActivity", "NextContinuationToken", "Output", "System.String", "续扫令牌 / Continuation token", false, null, null },
     };
 
     [Theory]

@@ -2,6 +2,8 @@ using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Schema.Tables;
@@ -16,11 +18,26 @@ namespace PropertyCrm.Tests.Lifecycle;
 /// </summary>
 internal sealed class LifecycleBed : DataverseTestBase
 {
+    // The review reads its thresholds through the loyalty configuration cache: a private cache, warmed before each run
+    // (Warm), so the call budgets below count the review itself; a cold cache adds the configuration's 2 reads.
+    private readonly IDisposable cacheScope = LoyaltyConfigurationCache.Isolate();
+
+    /// <summary>Whether <see cref="Run"/> warms the configuration cache first (default); false leaves it as it is.</summary>
+    public bool Warm { get; set; } = true;
+
+    /// <summary>Ends the private cache scope.</summary>
+    public void EndCacheScope() => cacheScope.Dispose();
+
     /// <summary>Moves the clock to 10:00 China time on <paramref name="date"/>.</summary>
     public void Today(string date) => Dataverse.Clock.SetClock(DataProducer.At(date));
 
     public OrganizationResponse Run(DateTime? asOf = null, int? pageSize = null, int? budgetSeconds = null, string? token = null)
     {
+        if (Warm)
+        {
+            LoyaltyConfigurationCache.Get(Dataverse.Service, FakeDataverse.OrganizationId, Dataverse.Clock.UtcNow);
+        }
+
         var request = new OrganizationRequest(RunLifecycleReviewPlugin.ApiName);
         if (asOf.HasValue)
         {

@@ -296,4 +296,27 @@ public sealed class LifecycleReviewTests
     }
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    [Theory]
+    [InlineData(null, LifecycleStage.NewMoveIn)]
+    [InlineData(30, LifecycleStage.Stable)]
+    public void Run_NewMoveInDaysOnTheTierPolicy_Applies(int? newMoveInDays, LifecycleStage expected)
+    {
+        var owner = bed.Data.OwnerMovedIn("2025-01-01");
+        bed.Data.RequestOpenedOn(owner, "2025-01-20");
+        bed.Dataverse.Seed(new Microsoft.Xrm.Sdk.Entity(TierPolicyTable.LogicalName)
+        {
+            [TierPolicyTable.Columns.Name] = "会员政策 / Policy",
+            [TierPolicyTable.Columns.NewMoveInDays] = newMoveInDays,
+        });
+        bed.Warm = false;
+        bed.Today("2025-02-05");
+
+        bed.Run();
+
+        Assert.Equal(expected, bed.Stage(owner));
+
+        // Cold configuration cache: + 2 reads (earn rules, tier policy) on top of the page's 2 + 1 + 1 + 1 and the lock reads.
+        Assert.Equal(2 + 2 + 1 + 1 + 1 + 2 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
+    }
 }

@@ -100,6 +100,7 @@ public sealed class QualityAnalystPersonaTests
     {
         var row = Support.DataProducer.NewOwner();
         row[ContactTable.Columns.IdNumber] = "110101199003071234";
+        row[ContactTable.Columns.SensitiveDataConsent] = true;
         return world.Owned(row, world.SunshineDesk);
     }
 }

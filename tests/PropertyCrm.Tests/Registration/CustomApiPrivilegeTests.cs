@@ -31,6 +31,7 @@ public sealed class CustomApiPrivilegeTests
         { "pcrm_RunPointsExpiry", Privileges.ConfigureLoyalty },
         { "pcrm_RunTierReview", Privileges.ConfigureLoyalty },
         { "pcrm_RunLifecycleReview", Privileges.ConfigureLoyalty },
+        { "pcrm_RunCarePlanner", Privileges.ConfigureLoyalty },
         { "pcrm_AwardPoints", Privileges.PostPoints },
         { "pcrm_ReversePointsEntry", Privileges.PostPoints },
         { "pcrm_RecalculateTier", Privileges.CorrectFeeStanding },

@@ -18,6 +18,9 @@ internal static class PrivilegeNames
             ["contact"] = "Contact",
             ["account"] = "Account",
             ["businessunit"] = "BusinessUnit",
+
+            // Every activity table (task, phone call…) shares the activity privileges: prvCreateActivity, prvAppendToActivity…
+            ["task"] = "Activity",
             ["transactioncurrency"] = "TransactionCurrency",
             ["environmentvariabledefinition"] = "EnvironmentVariableDefinition",
             ["environmentvariablevalue"] = "EnvironmentVariableValue",

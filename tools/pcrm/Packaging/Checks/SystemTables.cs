@@ -42,6 +42,15 @@ internal static class SystemTables
             "address1_stateorprovince", "address1_postalcode", "address1_country",
         },
 
+        // The care planner's butler tasks (活动 Task: regarding the owner, due date, owner = the butler), and a care occasion's
+        // lookup to its task. Table reference: learn.microsoft.com/power-apps/developer/data-platform/reference/entities/task.
+        ["task"] = new[]
+        {
+            "activityid", "subject", "description", "scheduledstart", "scheduledend", "actualstart", "actualend",
+            "actualdurationminutes", "scheduleddurationminutes", "regardingobjectid", "prioritycode", "percentcomplete",
+            "category", "subcategory", "activitytypecode", "isregularactivity", "isworkflowcreated",
+        },
+
         // Owner/assignee lookups and the system 1:N relationships every user-owned table gets.
         ["systemuser"] = new[] { "systemuserid", "fullname", "domainname", "internalemailaddress", "businessunitid", "isdisabled" },
         ["team"] = new[] { "teamid", "name", "businessunitid", "teamtype" },

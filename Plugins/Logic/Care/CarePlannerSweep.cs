@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
+using PropertyCrm.Domain.Lifecycle;
+using PropertyCrm.Domain.Loyalty;
+using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Logic.LoyaltySweeps;
+using PropertyCrm.Plugins.Logic.Sweep;
+using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Plugins.Logic.Care;
+
+/// <summary>
+/// The daily care planner behind <c>pcrm_RunCarePlanner</c>: for each owner in scope, the life events and care-rule
+/// actions due (<see cref="CarePlanner"/>) become Task activities for the owner's butler, regarding the owner, each
+/// recorded once as a <c>pcrm_careoccasion</c> row keyed on owner + event + occasion.
+/// </summary>
+/// <remarks>
+/// <para><b>Once per occasion.</b> Before creating anything for an owner the planner reads which of the owner's
+/// occasion keys already have a row (one query on the key); it creates the task and then the occasion row (alternate
+/// key <c>pcrm_careoccasion_key</c>) for the others only. Calls of the planner run one after the other (the
+/// <c>care-planner</c> job lock), so two runs cannot both find a key missing; if anything else ever did, the key's
+/// unique index refuses the second row and that call rolls back whole (no task without its occasion). The occasion row
+/// outlives its task: a butler who deletes a task does not get it again the next morning.</para>
+/// <para><b>Who.</b> The task and the occasion row belong to the owner's butler (<c>pcrm_butlerid</c>); an owner without
+/// one gets them owned like the contact, traced, so the property's staff still see them.</para>
+/// <para><b>Calls per page.</b> 2 + 3 reads (the owners; occupancies, households and the requests of the last 180 days,
+/// one query each for the page); per owner 1 read (the fee standing, for the care rules), + 1 read when anything is
+/// due (the keys), + 2 writes per task created (task, occasion).</para>
+/// </remarks>
+public static class CarePlannerSweep
+{
+    public const string TokenPrefix = "c";
+
+    public const int DefaultPageSize = 100;
+
+    /// <summary>Keeps the page's In lists short.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>The due time written on a task: 18:00 China time on its due date, the end of the butler's day.</summary>
+    public static readonly TimeSpan DueTimeOfDay = TimeSpan.FromHours(18);
+
+    public static LoyaltySweepResult Run(
+        IOrganizationService service,
+        CarePolicy policy,
+        LifeEventRules lifeEvents,
+        DateTimeOffset asOf,
+        int pageSize,
+        OwnerSweepToken? token,
+        ISweepBudget budget,
+        Action<string> trace)
+    {
+        Guard.NotNull(policy, nameof(policy));
+        lifeEvents = Guard.NotNull(lifeEvents, nameof(lifeEvents)).Validate();
+        var day = ChinaDate.FromInstant(asOf);
+        var window = Math.Max(policy.Rules.FrequentRepairWindowDays, policy.Rules.LowInteractionWindowDays);
+        pageSize = Math.Max(1, Math.Min(pageSize, MaxPageSize));
+        var page = CarePage.Empty;
+        var created = 0;
+
+        var result = OwnerSweepLoop.Run(
+            TokenPrefix,
+            pageSize,
+            token,
+            budget,
+            checkBudgetBeforePage: true,
+            after =>
+            {
+                page = CarePage.Read(service, pageSize, after, day, window);
+                return page.Owners;
+            },
+            owner => owner.Id,
+            owner =>
+            {
+                var tasks = PlanOwner(service, page, owner, day, policy, lifeEvents, trace);
+                created += tasks;
+                return tasks > 0;
+            });
+        return result.WithPoints(created);
+    }
+
+    /// <summary>Plans one owner of the page; returns the number of tasks created.</summary>
+    public static int PlanOwner(
+        IOrganizationService service,
+        CarePage page,
+        Entity contact,
+        ChinaDate day,
+        CarePolicy policy,
+        LifeEventRules lifeEvents,
+        Action<string> trace)
+    {
+        var facts = Facts(service, page, contact, day);
+        if (facts is null)
+        {
+            trace($"Owner {contact.Id} skipped: no move-in date on the owner or their occupancies.");
+            return 0;
+        }
+
+        IReadOnlyList<CareOccasion> occasions;
+        try
+        {
+            var stage = OptionValues.Read<LifecycleStage>(contact, ContactTable.Columns.LifecycleStage);
+            ChinaDate? riskSince = contact.GetAttributeValue<bool?>(ContactTable.Columns.ChurnRisk) == true
+                && contact.GetAttributeValue<DateTime?>(ContactTable.Columns.ChurnRiskSince) is DateTime since
+                ? LifecycleMapping.ToDate(since)
+                : null;
+            occasions = CarePlanner.Plan(facts, stage, riskSince, day, lifeEvents, policy);
+        }
+        catch (DomainException ex)
+        {
+            trace($"Owner {contact.Id} skipped: {ex.Code} {ex.Message}");
+            return 0;
+        }
+
+        if (occasions.Count == 0)
+        {
+            return 0;
+        }
+
+        var ownerKey = contact.Id.ToString("N");
+        var wanted = occasions.GroupBy(o => o.Key(ownerKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var existing = ExistingKeys(service, wanted.Keys);
+        var butler = contact.GetAttributeValue<EntityReference>(ContactTable.Columns.Butler);
+        var assignee = butler is null ? contact.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId) : new EntityReference(butler.LogicalName, butler.Id);
+        if (butler is null)
+        {
+            trace($"Owner {contact.Id} has no butler: care tasks go to the owner's record owner.");
+        }
+
+        var created = 0;
+        foreach (var pair in wanted.Where(p => !existing.Contains(p.Key)))
+        {
+            CreateTask(service, contact, assignee, pair.Key, pair.Value);
+            created++;
+            trace($"Owner {contact.Id}: {pair.Value.Action.Kind} for {pair.Value.OccasionOn}, due {pair.Value.Action.DueOn} ({pair.Key}).");
+        }
+
+        return created;
+    }
+
+    private static OwnerFacts? Facts(IOrganizationService service, CarePage page, Entity contact, ChinaDate day)
+    {
+        var recordedMoveIn = contact.GetAttributeValue<DateTime?>(ContactTable.Columns.MoveInDate) is DateTime moveInDate ? FeeMapping.ToDate(moveInDate) : (ChinaDate?)null;
+        var spans = page.Occupancies.TryGetValue(contact.Id, out var found) ? found : new List<OccupancySpan>();
+        var residence = Residence.Derive(spans, recordedMoveIn, day);
+        if (residence.MoveInOn is not ChinaDate moveIn)
+        {
+            return null;
+        }
+
+        page.Households.TryGetValue(contact.Id, out var household);
+        var birthDate = DateOnly(household, HouseholdTable.Columns.BirthDate) ?? DateOnly(contact, ContactTable.Columns.BirthDate);
+        return new OwnerFacts(moveIn, FeeStandingReader.Read(service, contact.Id, day))
+        {
+            MoveOutOn = residence.MoveOutOn,
+            BirthDate = birthDate,
+            LivesAlone = household?.GetAttributeValue<bool?>(HouseholdTable.Columns.LivesAlone) == true,
+            CheckInIntervalDays = household?.GetAttributeValue<int?>(HouseholdTable.Columns.CheckInIntervalDays),
+            NewbornOn = DateOnly(household, HouseholdTable.Columns.NewbornOn),
+            ServiceRequests = page.Requests.TryGetValue(contact.Id, out var requests) ? requests : Array.Empty<ServiceRequestFact>() as IReadOnlyList<ServiceRequestFact>,
+        };
+    }
+
+    private static HashSet<string> ExistingKeys(IOrganizationService service, IEnumerable<string> keys)
+    {
+        var query = new QueryExpression(CareOccasionTable.LogicalName) { ColumnSet = new ColumnSet(CareOccasionTable.Columns.Key) };
+        query.Criteria.AddCondition(CareOccasionTable.Columns.Key, ConditionOperator.In, keys.Cast<object>().ToArray());
+        return new HashSet<string>(
+            service.RetrieveMultiple(query).Entities.Select(r => r.GetAttributeValue<string>(CareOccasionTable.Columns.Key) ?? string.Empty),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static void CreateTask(IOrganizationService service, Entity contact, EntityReference? assignee, string key, CareOccasion occasion)
+    {
+        var action = occasion.Action;
+        var name = contact.GetAttributeValue<string>(ContactTable.Columns.FullName) ?? string.Empty;
+        var label = CareEventLabels.Of(action.Kind);
+        var task = new Entity(TaskActivity.LogicalName)
+        {
+            [TaskActivity.Subject] = ColumnText.Fit($"{label}:{name}", TaskActivity.SubjectMaxLength),
+            [TaskActivity.Description] = ColumnText.Fit(action.Reason, TaskActivity.DescriptionMaxLength),
+            [TaskActivity.ScheduledEnd] = action.DueOn.StartInstant.Add(DueTimeOfDay).UtcDateTime,
+            [TaskActivity.RegardingObjectId] = new EntityReference(ContactTable.LogicalName, contact.Id),
+            [TaskActivity.PriorityCode] = new OptionSetValue(CareEventLabels.PriorityOf(action.Kind)),
+            [TaskActivity.Category] = TaskActivity.CareCategory,
+        };
+        var row = new Entity(CareOccasionTable.LogicalName)
+        {
+            [CareOccasionTable.Columns.Name] = ColumnText.Fit($"{label} {occasion.OccasionOn}:{name}", CareOccasionTable.MaxLengths.Name),
+            [CareOccasionTable.Columns.Key] = key,
+            [CareOccasionTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, contact.Id),
+            [CareOccasionTable.Columns.Event] = OptionValues.ToOption(action.Kind),
+            [CareOccasionTable.Columns.OccasionOn] = FeeMapping.FromDate(occasion.OccasionOn),
+            [CareOccasionTable.Columns.DueOn] = FeeMapping.FromDate(action.DueOn),
+        };
+        if (assignee is not null)
+        {
+            task[TaskActivity.OwnerId] = assignee;
+            row[CareOccasionTable.Columns.OwnerId] = assignee;
+        }
+
+        var taskId = service.Create(task);
+        row[CareOccasionTable.Columns.Task] = new EntityReference(TaskActivity.LogicalName, taskId);
+        service.Create(row);
+    }
+
+    private static ChinaDate? DateOnly(Entity? row, string column) =>
+        row?.GetAttributeValue<DateTime?>(column) is DateTime value ? FeeMapping.ToDate(value) : null;
+}
