@@ -120,7 +120,7 @@ internal static class ConfigPush
                     {
                         var value = reference[lookup.Target.KeyColumn];
                         body[lookup.Navigation + "@odata.bind"] = lookup.Target.HasAlternateKey
-                            ? $"/{lookup.Target.EntitySet}({lookup.Target.KeyColumn}={ConfigValues.KeyLiteral(value)})"
+                            ? $"/{lookup.Target.EntitySet}({lookup.Target.KeyColumn}={ConfigValues.KeyLiteral(value, escape: false)})"
                             : $"/{lookup.Target.EntitySet}({resolved[lookup.Target][ConfigValues.Display(value)]:D})";
                     }
                     else if (!change.IsNew)
