@@ -31,7 +31,7 @@ internal static class SampleConfiguration
             .Select(r => new JsonObject
             {
                 [EarningRuleTable.Columns.Rule] = ChoiceBase + (int)r.Code,
-                [EarningRuleTable.Columns.Name] = r.Code.ToString(),
+                [EarningRuleTable.Columns.Name] = Name(r.Code),
                 [EarningRuleTable.Columns.PointsPerEvent] = r.PointsPerEvent,
                 [EarningRuleTable.Columns.PointsPerYuan] = r.PointsPerYuan,
                 [EarningRuleTable.Columns.MonthlyCap] = r.MonthlyCap,
@@ -43,4 +43,16 @@ internal static class SampleConfiguration
             .ToList();
         yield return (ConfigurationTables.Find(EarningRuleTable.LogicalName)!, rules);
     }
+
+    /// <summary>The rule's row name, the labels of Domain's EarnRuleNames (internal to the strong-named Domain assembly).</summary>
+    private static string Name(EarnRuleCode code) => code switch
+    {
+        EarnRuleCode.OnTimeFeePayment => "按时缴费 On-time fee payment",
+        EarnRuleCode.FirstAppUse => "首次使用APP/小程序 First use of the APP or mini program",
+        EarnRuleCode.SurveyCompleted => "完成满意度调查 Survey completed",
+        EarnRuleCode.CommunityEventAttended => "参加社区活动 Community event attended",
+        EarnRuleCode.SuggestionAdopted => "建议被采纳 Suggestion adopted",
+        EarnRuleCode.Referral => "推荐新业主 Referral",
+        _ => code.ToString(),
+    };
 }
