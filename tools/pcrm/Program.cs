@@ -49,7 +49,16 @@ internal static class Program
             return 2;
         }
 
-        return match.Command.Run(args.Skip(match.Words.Length).ToArray(), output, error);
+        var rest = args.Skip(match.Words.Length).ToArray();
+        if (match.Command is not (Commands.PackCommand or Commands.GenerateCommand or Commands.ValidateCommand) && rest.Any(a => a is "--help" or "-h"))
+        {
+            // Per-command help for the commands that parse their own options (pack, generate and validate print their own synopsis).
+            output.WriteLine($"用法 / usage: ./pcrm {match.Command.Name} [options]");
+            output.WriteLine($"  {match.Command.Summary}");
+            return 0;
+        }
+
+        return match.Command.Run(rest, output, error);
     }
 
     private static void PrintHelp(TextWriter writer)

@@ -92,7 +92,7 @@ internal static class DataCommands
             else
             {
                 var operations = ConfigPush.Operations(plans, resolved);
-                var batches = operations.Chunk(BatchOperation.MaxPerBatch).ToList();
+                var batches = ConfigPush.Batches(operations);
                 for (var i = 0; i < batches.Count; i++)
                 {
                     try

@@ -18,7 +18,7 @@ internal static class ImportCommand
     public static Command Build(CliEnvironment environment, TextWriter output, TextWriter error)
     {
         var env = EnvCommands.EnvOption();
-        var zip = new Argument<string>("solution.zip") { Description = "the packed solution, e.g. out/PropertyCrm_1.0.0.0_managed.zip" };
+        var zip = new Argument<string>("solution.zip") { Description = "the packed solution, e.g. out/PropertyCrm_1_0_0_0_managed.zip" };
         var upgrade = new Option<bool>("--upgrade") { Description = "StageAndUpgradeAsync: import as a holding solution and apply the upgrade (removes components the new version dropped)" };
         var command = new Command("import", "导入解决方案并显示进度 / import the solution into an environment, with progress") { env, zip, upgrade };
         command.SetAction(parse => WebApiConsole.Guard(error, async () =>

@@ -136,4 +136,8 @@ internal static class ConfigPush
 
         return operations;
     }
+
+    /// <summary>The operations in batches of at most 1,000 (Dataverse's limit per $batch), in order.</summary>
+    public static IReadOnlyList<BatchOperation[]> Batches(IReadOnlyList<BatchOperation> operations) =>
+        operations.Chunk(BatchOperation.MaxPerBatch).ToList();
 }

@@ -9,7 +9,7 @@ using PropertyCrm.Cli.Environments;
 namespace PropertyCrm.Cli.WebApi;
 
 /// <summary>
-/// Signs in with Azure.Identity for one profile. Tokens go to Azure.Identity's persistent cache (named "pcrm"; the
+/// Signs in with Azure.Identity for one profile. Browser and device-code tokens go to Azure.Identity's persistent cache (named "pcrm"; the
 /// platform's protected store: DPAPI on Windows, Keychain on macOS, libsecret on Linux). Browser and device-code
 /// profiles also keep Azure.Identity's AuthenticationRecord (account id and tenant, no secret) so the next run signs
 /// in silently from that cache.
@@ -19,6 +19,7 @@ internal sealed class AzureIdentityTokens : IAccessTokenSource
     private readonly EnvironmentProfile profile;
     private readonly ProfileStore store;
     private readonly TextWriter messages;
+    private TokenCredential? credential;
 
     public AzureIdentityTokens(EnvironmentProfile profile, ProfileStore store, TextWriter messages)
     {
@@ -33,8 +34,10 @@ internal sealed class AzureIdentityTokens : IAccessTokenSource
         var context = new TokenRequestContext(new[] { new Uri(this.profile.Url).GetLeftPart(UriPartial.Authority) + "/.default" });
         try
         {
-            var credential = await CreateAsync(context, cancellationToken).ConfigureAwait(false);
-            var token = await credential.GetTokenAsync(context, cancellationToken).ConfigureAwait(false);
+            // One credential per run: Azure.Identity keeps the token in memory and refreshes it when it nears expiry
+            // (a long import outlives the first token).
+            this.credential ??= await CreateAsync(context, cancellationToken).ConfigureAwait(false);
+            var token = await this.credential.GetTokenAsync(context, cancellationToken).ConfigureAwait(false);
             return token.Token;
         }
         catch (CredentialUnavailableException e)
@@ -60,7 +63,8 @@ internal sealed class AzureIdentityTokens : IAccessTokenSource
                     throw CliFailure.Usage($"环境变量 {variable} 未设置(环境 '{this.profile.Name}' 的客户端密码)", $"The environment variable {variable} is not set (client secret of environment '{this.profile.Name}')");
                 }
 
-                return new ClientSecretCredential(this.profile.TenantId, this.profile.ClientId, secret, new ClientSecretCredentialOptions { TokenCachePersistenceOptions = cache });
+                // An app token is one request away: no persistent cache (CI machines often have no keyring).
+                return new ClientSecretCredential(this.profile.TenantId, this.profile.ClientId, secret);
             case SignIn.ManagedIdentity:
                 return new ManagedIdentityCredential(this.profile.ClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned);
             case SignIn.DeviceCode:

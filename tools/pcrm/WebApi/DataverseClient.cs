@@ -23,7 +23,6 @@ internal sealed class DataverseClient : IDisposable
     private readonly HttpClient http;
     private readonly IAccessTokenSource tokens;
     private readonly CliEnvironment environment;
-    private string? token;
 
     public DataverseClient(Uri environmentUrl, IAccessTokenSource tokens, CliEnvironment environment)
     {
@@ -139,11 +138,12 @@ internal sealed class DataverseClient : IDisposable
 
     private async Task<string> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken, bool acceptFailure = false)
     {
-        this.token ??= await this.tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
+            // Asked each time: the source refreshes an expiring token itself (Azure.Identity) or returns a fixed one.
+            var token = await this.tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             using var request = build();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", this.token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             HttpResponseMessage response;
             try
             {

@@ -40,4 +40,21 @@ public sealed class ConfigurationTablesTests
             Assert.Contains(entity.Descendants("EntityKey"), k => k.Descendants("AttributeName").Select(a => a.Value).SequenceEqual(new[] { target.KeyColumn }));
         }
     }
+
+    [Theory]
+    [InlineData(1, new[] { 1 })]
+    [InlineData(1000, new[] { 1000 })]
+    [InlineData(1001, new[] { 1000, 1 })]
+    [InlineData(2500, new[] { 1000, 1000, 500 })]
+    public void Batches_Operations_AtMostOneThousandPerChangeSetInOrder(int count, int[] sizes)
+    {
+        var operations = Enumerable.Range(0, count)
+            .Select(i => new PropertyCrm.Cli.WebApi.BatchOperation($"pcrm_rewards(pcrm_code='R{i}')", new System.Text.Json.Nodes.JsonObject(), PropertyCrm.Cli.WebApi.UpsertMode.CreateOnly))
+            .ToList();
+
+        var batches = ConfigPush.Batches(operations);
+
+        Assert.Equal(sizes, batches.Select(b => b.Length));
+        Assert.Equal(operations, batches.SelectMany(b => b));
+    }
 }

@@ -129,4 +129,31 @@ public sealed class EnvCommandTests
 
         Assert.Equal(expected, folder);
     }
+
+    [Theory]
+    [InlineData("--url <url> (REQUIRED)", "env", "add", "--help")]
+    [InlineData("--dry-run", "data", "push", "--help")]
+    [InlineData("--upgrade", "import", "--help")]
+    [InlineData("working-time deadline", "sla", "deadline", "--help")]
+    public void Help_EachCommand_PrintsItsOptionsAndExitsZero(string expected, params string[] args)
+    {
+        using var world = new WebApiWorld();
+
+        var (code, output, error) = world.Run(args);
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains(expected, output);
+    }
+
+    [Fact]
+    public void Run_MistypedCommand_SuggestsTheClosestOne()
+    {
+        using var world = new WebApiWorld();
+
+        var (code, _, error) = world.Run("imprt", "--env", "test");
+
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean: import", error);
+    }
 }
