@@ -135,6 +135,23 @@ public sealed class DataCommandTests
     }
 
     [Fact]
+    public void Push_PlatformRefusesOneRow_ExitsOneAndTheWholeChangeSetIsRolledBack()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        Directory.CreateDirectory(world.Path2("a"));
+        File.WriteAllText(Path.Combine(world.Path2("a"), "pcrm_reward.json"), "{\"rows\": [{\"pcrm_code\": \"GIFT-1\", \"pcrm_name\": \"礼品 Gift\", \"pcrm_kind\": 548210004, \"pcrm_pointscost\": 100}]}");
+        File.WriteAllText(Path.Combine(world.Path2("a"), "pcrm_businesscalendar.json"), "{\"rows\": [{\"pcrm_name\": \"broken\", \"pcrm_definition\": \"{ not json\"}]}");
+
+        var (code, _, error) = world.Run("data", "push", "--env", "test", world.Path2("a"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Batch 1 of 1 was refused", error);
+        Assert.Empty(test.Dataverse.PeekAll(RewardTable.LogicalName));
+        Assert.Empty(test.Dataverse.PeekAll(BusinessCalendarTable.LogicalName));
+    }
+
+    [Fact]
     public void PushSample_EmptyEnvironment_CreatesBuiltInCalendarsAndEarningRules()
     {
         using var world = new WebApiWorld();
