@@ -6,8 +6,10 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using PropertyCrm.Cli.ConfigurationData;
 using PropertyCrm.Cli.WebApi;
+using Spectre.Console;
 
 namespace PropertyCrm.Cli.Commands;
 
@@ -93,18 +95,17 @@ internal static class DataCommands
             {
                 var operations = ConfigPush.Operations(plans, resolved);
                 var batches = ConfigPush.Batches(operations);
-                for (var i = 0; i < batches.Count; i++)
+                if (environment.Interactive && batches.Count > 0)
                 {
-                    try
+                    await console.Progress().StartAsync(async context =>
                     {
-                        await client.ChangeSetAsync(batches[i], default).ConfigureAwait(false);
-                    }
-                    catch (DataverseError refused)
-                    {
-                        throw CliFailure.Work(
-                            $"第 {i + 1}/{batches.Count} 批被拒绝(该批未写入,之前 {i} 批已写入):{refused}",
-                            $"Batch {i + 1} of {batches.Count} was refused (nothing of it written; the {i} before it were): {refused}");
-                    }
+                        var task = context.AddTask("$batch", maxValue: operations.Count);
+                        await SendAsync(client, batches, done => task.Value = done).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+                }
+                else
+                {
+                    await SendAsync(client, batches, _ => { }).ConfigureAwait(false);
                 }
             }
 
@@ -121,6 +122,27 @@ internal static class DataCommands
             return 0;
         }));
         return command;
+    }
+
+    private static async Task SendAsync(DataverseClient client, IReadOnlyList<BatchOperation[]> batches, Action<int> progress)
+    {
+        var done = 0;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            try
+            {
+                await client.ChangeSetAsync(batches[i], default).ConfigureAwait(false);
+            }
+            catch (DataverseError refused)
+            {
+                throw CliFailure.Work(
+                    $"第 {i + 1}/{batches.Count} 批被拒绝(该批未写入,之前 {i} 批已写入):{refused}",
+                    $"Batch {i + 1} of {batches.Count} was refused (nothing of it written; the {i} before it were): {refused}");
+            }
+
+            done += batches[i].Length;
+            progress(done);
+        }
     }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
