@@ -73,6 +73,16 @@ internal static class WebApiConsole
             error.WriteLine($"Dataverse 拒绝了请求:{refused} / Dataverse refused the request: {refused}");
             return 1;
         }
+        catch (TaskCanceledException)
+        {
+            error.WriteLine("环境在 5 分钟内没有应答 / The environment did not answer within 5 minutes.");
+            return 1;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            error.WriteLine($"环境的应答不是预期的 JSON:{e.Message} / The environment's answer is not the JSON expected: {e.Message}");
+            return 1;
+        }
         catch (IOException e)
         {
             error.WriteLine($"文件读写失败:{e.Message} / File access failed: {e.Message}");
