@@ -55,4 +55,10 @@ public static class DispatchRuleTable
         public const string Team = "pcrm_dispatchrule_team";
         public const string LastAssignee = "pcrm_dispatchrule_lastassignee";
     }
+
+    /// <summary>Alternate keys: the name identifies a row across environments (`pcrm data` addresses rows by it).</summary>
+    public static class Keys
+    {
+        public const string Name = "pcrm_dispatchrule_name";
+    }
 }

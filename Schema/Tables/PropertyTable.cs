@@ -65,4 +65,10 @@ public static class PropertyTable
         public const string PropertyManager = "pcrm_property_propertymanager";
         public const string QualityTeam = "pcrm_property_qualityteam";
     }
+
+    /// <summary>Alternate keys: the name identifies a row across environments (`pcrm data` addresses rows by it).</summary>
+    public static class Keys
+    {
+        public const string Name = "pcrm_property_name";
+    }
 }

@@ -73,4 +73,10 @@ public static class SlaPolicyTable
     {
         public const string Property = "pcrm_slapolicy_property";
     }
+
+    /// <summary>Alternate keys: the name identifies a row across environments (`pcrm data` addresses rows by it).</summary>
+    public static class Keys
+    {
+        public const string Name = "pcrm_slapolicy_name";
+    }
 }

@@ -65,4 +65,10 @@ public static class TierPolicyTable
 
         public const string ModifiedOn = "modifiedon";
     }
+
+    /// <summary>Alternate keys: the name identifies a row across environments (`pcrm data` addresses rows by it).</summary>
+    public static class Keys
+    {
+        public const string Name = "pcrm_tierpolicy_name";
+    }
 }

@@ -1,0 +1,222 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain.Calendars;
+using PropertyCrm.Harness;
+using PropertyCrm.Schema.Tables;
+using OptionSets = PropertyCrm.Schema.OptionSets;
+
+namespace PropertyCrm.Tests.Cli.WebApi;
+
+/// <summary>`pcrm data pull|push`: configuration moved by alternate key between two fake environments.</summary>
+public sealed class DataCommandTests
+{
+    [Fact]
+    public void PullPushPull_TwoEnvironments_FilesIdenticalAndLookupsByKey()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        var prod = world.Environment("prod");
+        SeedConfiguration(test.Dataverse);
+        SeedReferences(prod.Dataverse);
+
+        var (pullCode, _, pullError) = world.Run("data", "pull", "--env", "test", "--out", world.Path2("a"));
+        Assert.True(pullCode == 0, pullError);
+        var (pushCode, pushOutput, pushError) = world.Run("data", "push", "--env", "prod", world.Path2("a"));
+        Assert.True(pushCode == 0, pushError);
+        var (againCode, _, againError) = world.Run("data", "pull", "--env", "prod", "--out", world.Path2("b"));
+        Assert.True(againCode == 0, againError);
+
+        foreach (var file in Directory.GetFiles(world.Path2("a")))
+        {
+            Assert.Equal(File.ReadAllText(file), File.ReadAllText(Path.Combine(world.Path2("b"), Path.GetFileName(file))));
+        }
+
+        var sla = File.ReadAllText(Path.Combine(world.Path2("a"), "pcrm_slapolicy.json"));
+        Assert.Contains("\"pcrm_propertyid\": {\n        \"pcrm_name\": \"锦绣花园\"\n      }", sla);
+        Assert.DoesNotContain(test.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id.ToString(), sla);
+        Assert.Equal(1, prod.Count("POST /api/data/v9.2/$batch"));
+        Assert.Contains("pcrm_slapolicy", pushOutput);
+        var policy = prod.Dataverse.PeekAll(SlaPolicyTable.LogicalName).Single();
+        Assert.Equal(prod.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id, policy.GetAttributeValue<EntityReference>(SlaPolicyTable.Columns.Property).Id);
+        var rule = prod.Dataverse.PeekAll(DispatchRuleTable.LogicalName).Single();
+        Assert.Equal(prod.Dataverse.PeekAll("team").Single(t => t.GetAttributeValue<string>("name") == "维修班").Id, rule.GetAttributeValue<EntityReference>(DispatchRuleTable.Columns.Team).Id);
+
+        // A second push finds everything unchanged and writes nothing.
+        var (secondCode, secondOutput, _) = world.Run("data", "push", "--env", "prod", world.Path2("a"));
+        Assert.Equal(0, secondCode);
+        Assert.Equal(1, prod.Count("POST /api/data/v9.2/$batch"));
+        Assert.Contains("pcrm_reward", secondOutput);
+    }
+
+    [Fact]
+    public void PushDryRun_ChangedAndNewRows_PrintsDiffAndWritesNothing()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        SeedConfiguration(test.Dataverse);
+        Assert.Equal(0, world.Run("data", "pull", "--env", "test", "--out", world.Path2("a"), "--table", RewardTable.LogicalName).Code);
+        var path = Path.Combine(world.Path2("a"), "pcrm_reward.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"pcrm_pointscost\": 500", "\"pcrm_pointscost\": 800", StringComparison.Ordinal)
+            .Replace("\"rows\": [", "\"rows\": [\n    { \"pcrm_code\": \"GIFT-NEW\", \"pcrm_name\": \"新礼品 New gift\", \"pcrm_kind\": 548210004, \"pcrm_pointscost\": 100 },", StringComparison.Ordinal));
+
+        var (code, output, error) = world.Run("data", "push", "--env", "test", world.Path2("a"), "--dry-run");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("  + pcrm_code=GIFT-NEW", output);
+        Assert.Contains("  ~ pcrm_code=VOUCHER-50", output);
+        Assert.Contains("pcrm_pointscost: 500 -> 800", output);
+        Assert.Contains("dry run, nothing written", output);
+        Assert.Equal(0, test.Count("POST /api/data/v9.2/$batch"));
+        Assert.Equal(500, test.Dataverse.PeekAll(RewardTable.LogicalName).Single().GetAttributeValue<int>(RewardTable.Columns.PointsCost));
+    }
+
+    [Fact]
+    public void Pull_ThrottledAndPaged_RetriesAfterTheServersWaitAndFollowsNextLink()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        SeedConfiguration(test.Dataverse);
+        for (var i = 0; i < 4; i++)
+        {
+            test.Dataverse.Seed(Reward($"EXTRA-{i}", 10 + i));
+        }
+
+        test.MaxPageSize = 2;
+        test.ThrottleNext(2, 7);
+
+        var (code, output, error) = world.Run("data", "pull", "--env", "test", "--out", world.Path2("a"), "--table", RewardTable.LogicalName);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) }, world.Waits.ToArray());
+        Assert.Equal(2 + 3, test.Count("GET /api/data/v9.2/pcrm_rewards"));
+        Assert.Matches(@"pcrm_reward\s+5\s", output);
+        Assert.Equal(5, File.ReadAllText(Path.Combine(world.Path2("a"), "pcrm_reward.json")).Split("\"pcrm_code\": \"").Length - 1);
+    }
+
+    [Fact]
+    public void Pull_UnknownTable_ExitsTwoAndWritesNoFolder()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+
+        var (code, output, error) = world.Run("data", "pull", "--env", "test", "--out", world.Path2("a"), "--table", "pcrm_bogus");
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("未知的配置表 'pcrm_bogus'", error);
+        Assert.Contains("Unknown configuration table 'pcrm_bogus'", error);
+        Assert.False(Directory.Exists(world.Path2("a")));
+        Assert.Equal(0, test.Count("GET"));
+    }
+
+    [Fact]
+    public void Push_UnknownTableFileOrMissingLookupTarget_ExitsTwoAndWritesNothing()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        var prod = world.Environment("prod");
+        SeedConfiguration(test.Dataverse);
+        Assert.Equal(0, world.Run("data", "pull", "--env", "test", "--out", world.Path2("a")).Code);
+        File.WriteAllText(Path.Combine(world.Path2("a"), "pcrm_bogus.json"), "{\"rows\": []}");
+
+        var (unknownCode, _, unknownError) = world.Run("data", "push", "--env", "prod", world.Path2("a"));
+        Assert.Equal(2, unknownCode);
+        Assert.Contains("Unknown configuration table 'pcrm_bogus'", unknownError);
+
+        File.Delete(Path.Combine(world.Path2("a"), "pcrm_bogus.json"));
+        var (missingCode, _, missingError) = world.Run("data", "push", "--env", "prod", world.Path2("a"));
+        Assert.Equal(2, missingCode);
+        Assert.Contains("pcrm_property(pcrm_name=锦绣花园)", missingError);
+        Assert.Contains("nothing was written", missingError);
+        Assert.Equal(0, prod.Count("POST"));
+        Assert.Empty(prod.Dataverse.PeekAll(RewardTable.LogicalName));
+    }
+
+    [Fact]
+    public void Push_PlatformRefusesOneRow_ExitsOneAndTheWholeChangeSetIsRolledBack()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        Directory.CreateDirectory(world.Path2("a"));
+        File.WriteAllText(Path.Combine(world.Path2("a"), "pcrm_reward.json"), "{\"rows\": [{\"pcrm_code\": \"GIFT-1\", \"pcrm_name\": \"礼品 Gift\", \"pcrm_kind\": 548210004, \"pcrm_pointscost\": 100}]}");
+        File.WriteAllText(Path.Combine(world.Path2("a"), "pcrm_businesscalendar.json"), "{\"rows\": [{\"pcrm_name\": \"broken\", \"pcrm_definition\": \"{ not json\"}]}");
+
+        var (code, _, error) = world.Run("data", "push", "--env", "test", world.Path2("a"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Batch 1 of 1 was refused", error);
+        Assert.Empty(test.Dataverse.PeekAll(RewardTable.LogicalName));
+        Assert.Empty(test.Dataverse.PeekAll(BusinessCalendarTable.LogicalName));
+    }
+
+    [Fact]
+    public void PushSample_EmptyEnvironment_CreatesBuiltInCalendarsAndEarningRules()
+    {
+        using var world = new WebApiWorld();
+        var demo = world.Environment("demo");
+
+        var (code, output, error) = world.Run("data", "push", "--env", "demo", "--sample");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(BuiltInCalendars.Catalog.Calendars.Count, demo.Dataverse.PeekAll(BusinessCalendarTable.LogicalName).Count);
+        Assert.NotEmpty(demo.Dataverse.PeekAll(EarningRuleTable.LogicalName));
+        Assert.Contains("written", output);
+    }
+
+    private static Entity Reward(string code, int cost) => new(RewardTable.LogicalName)
+    {
+        [RewardTable.Columns.Code] = code,
+        [RewardTable.Columns.Name] = "礼品 " + code,
+        [RewardTable.Columns.Kind] = new OptionSetValue(OptionSets.RewardKind.Gift),
+        [RewardTable.Columns.PointsCost] = cost,
+    };
+
+    private static void SeedReferences(FakeDataverse dataverse)
+    {
+        dataverse.Seed(new Entity(PropertyTable.LogicalName) { [PropertyTable.Columns.Name] = "锦绣花园" });
+        dataverse.Seed(new Entity("team") { ["name"] = "维修班" });
+    }
+
+    private static void SeedConfiguration(FakeDataverse dataverse)
+    {
+        SeedReferences(dataverse);
+        var property = dataverse.PeekAll(PropertyTable.LogicalName).Single().Id;
+        var team = dataverse.PeekAll("team").Single(t => t.GetAttributeValue<string>("name") == "维修班").Id;
+        dataverse.Seed(new Entity(BusinessCalendarTable.LogicalName)
+        {
+            [BusinessCalendarTable.Columns.Name] = "jinxiu-hours",
+            [BusinessCalendarTable.Columns.Definition] = BuiltInCalendars.Definition("service-hours")!.Replace("\"name\": \"service-hours\"", "\"name\": \"jinxiu-hours\"", StringComparison.Ordinal),
+        });
+        dataverse.Seed(new Entity(RewardTable.LogicalName)
+        {
+            [RewardTable.Columns.Code] = "VOUCHER-50",
+            [RewardTable.Columns.Name] = "物业费抵扣券 50 元 Fee voucher",
+            [RewardTable.Columns.Kind] = new OptionSetValue(OptionSets.RewardKind.FeeDiscountVoucher),
+            [RewardTable.Columns.PointsCost] = 500,
+            [RewardTable.Columns.FaceValue] = new Money(50m),
+        });
+        dataverse.Seed(new Entity(EarningRuleTable.LogicalName)
+        {
+            [EarningRuleTable.Columns.Rule] = new OptionSetValue(OptionSets.EarnRule.SurveyCompleted),
+            [EarningRuleTable.Columns.Name] = "问卷 Survey",
+            [EarningRuleTable.Columns.PointsPerEvent] = 20,
+            [EarningRuleTable.Columns.GoldMultiplier] = 1.5m,
+            [EarningRuleTable.Columns.Enabled] = true,
+        });
+        dataverse.Seed(new Entity(SlaPolicyTable.LogicalName)
+        {
+            [SlaPolicyTable.Columns.Name] = "锦绣花园 紧急维修",
+            [SlaPolicyTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property),
+            [SlaPolicyTable.Columns.ResolutionMinutes] = 240,
+            [SlaPolicyTable.Columns.ResolutionCalendar] = "24x7",
+        });
+        dataverse.Seed(new Entity(DispatchRuleTable.LogicalName)
+        {
+            [DispatchRuleTable.Columns.Name] = "锦绣花园 维修",
+            [DispatchRuleTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property),
+            [DispatchRuleTable.Columns.Team] = new EntityReference("team", team),
+        });
+    }
+}

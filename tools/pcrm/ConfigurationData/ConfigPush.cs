@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using PropertyCrm.Cli.WebApi;
+
+namespace PropertyCrm.Cli.ConfigurationData;
+
+internal sealed record ColumnChange(string Column, JsonNode? Before, JsonNode? After);
+
+/// <summary>A row the push writes: created (no row with its key yet) or updated (the changed columns only).</summary>
+internal sealed record RowChange(string KeyText, JsonObject Row, bool IsNew, IReadOnlyList<ColumnChange> Changes);
+
+/// <summary>What a push does to one table; rows only in the target are left as they are (push never deletes).</summary>
+internal sealed record TablePlan(ConfigTable Table, IReadOnlyList<RowChange> Created, IReadOnlyList<RowChange> Updated, int Unchanged, int OnlyInTarget);
+
+/// <summary>
+/// Pushes configuration files into an environment: reads the target's rows (same shape as a pull), compares by
+/// key, checks every row a lookup names exists, then upserts by key in $batch change sets of at most 1,000:
+/// If-None-Match: * for rows it creates, If-Match: * for rows it updates (Microsoft Learn: "Use Upsert"), so a row
+/// someone else created or deleted meanwhile fails the change set instead of being silently overwritten.
+/// </summary>
+internal static class ConfigPush
+{
+    public static async Task<List<TablePlan>> PlanAsync(DataverseClient client, IReadOnlyList<(ConfigTable Table, List<JsonObject> Rows)> files, CancellationToken cancellationToken)
+    {
+        var plans = new List<TablePlan>();
+        foreach (var (table, rows) in files)
+        {
+            var existing = (await ConfigReader.ReadAsync(client, table, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(r => ConfigValues.KeyText(table.Key, r), StringComparer.Ordinal);
+            var created = new List<RowChange>();
+            var updated = new List<RowChange>();
+            var unchanged = 0;
+            foreach (var row in ConfigFile.Sort(table, rows))
+            {
+                var key = ConfigValues.KeyText(table.Key, row);
+                if (!existing.Remove(key, out var current))
+                {
+                    created.Add(new RowChange(key, row, true, row.Where(p => !table.Key.Contains(p.Key)).Select(p => new ColumnChange(p.Key, null, p.Value)).ToList()));
+                    continue;
+                }
+
+                var changes = row
+                    .Where(p => !table.Key.Contains(p.Key) && !ConfigValues.Same(p.Value, current[p.Key]))
+                    .Select(p => new ColumnChange(p.Key, current[p.Key], p.Value))
+                    .ToList();
+                if (changes.Count == 0)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    updated.Add(new RowChange(key, row, false, changes));
+                }
+            }
+
+            plans.Add(new TablePlan(table, created, updated, unchanged, existing.Count));
+        }
+
+        return plans;
+    }
+
+    /// <summary>Looks up every row the changes name; a missing one stops the push before anything is written.</summary>
+    public static async Task<Dictionary<LookupTarget, Dictionary<string, Guid>>> ResolveLookupsAsync(DataverseClient client, IReadOnlyList<TablePlan> plans, CancellationToken cancellationToken)
+    {
+        var wanted = new Dictionary<LookupTarget, Dictionary<string, JsonNode>>();
+        foreach (var plan in plans)
+        {
+            foreach (var change in plan.Created.Concat(plan.Updated).SelectMany(r => r.Changes))
+            {
+                if (plan.Table.Lookup(change.Column) is { } lookup && change.After is JsonObject reference && reference[lookup.Target.KeyColumn] is { } value)
+                {
+                    if (!wanted.TryGetValue(lookup.Target, out var keys))
+                    {
+                        wanted[lookup.Target] = keys = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+                    }
+
+                    keys[ConfigValues.Display(value)] = value;
+                }
+            }
+        }
+
+        var resolved = new Dictionary<LookupTarget, Dictionary<string, Guid>>();
+        var missing = new List<string>();
+        foreach (var (target, keys) in wanted)
+        {
+            var found = await ConfigReader.ResolveAsync(client, target, keys.Values.ToList(), cancellationToken).ConfigureAwait(false);
+            missing.AddRange(keys.Keys.Where(k => !found.ContainsKey(k)).Select(k => $"{target.Table}({target.KeyColumn}={k})"));
+            resolved[target] = found;
+        }
+
+        if (missing.Count > 0)
+        {
+            throw CliFailure.Usage(
+                $"目标环境中找不到这些查找所指的行,未写入任何数据:{string.Join(", ", missing)}",
+                $"The target environment has no rows for these lookups; nothing was written: {string.Join(", ", missing)}");
+        }
+
+        return resolved;
+    }
+
+    public static IReadOnlyList<BatchOperation> Operations(IReadOnlyList<TablePlan> plans, IReadOnlyDictionary<LookupTarget, Dictionary<string, Guid>> resolved)
+    {
+        var operations = new List<BatchOperation>();
+        foreach (var plan in plans)
+        {
+            foreach (var change in plan.Created.Concat(plan.Updated))
+            {
+                var body = new JsonObject();
+                foreach (var column in change.Changes)
+                {
+                    if (plan.Table.Lookup(column.Column) is not { } lookup)
+                    {
+                        body[column.Column] = column.After?.DeepClone();
+                    }
+                    else if (column.After is JsonObject reference)
+                    {
+                        var value = reference[lookup.Target.KeyColumn];
+                        body[lookup.Navigation + "@odata.bind"] = lookup.Target.HasAlternateKey
+                            ? $"/{lookup.Target.EntitySet}({lookup.Target.KeyColumn}={ConfigValues.KeyLiteral(value, escape: false)})"
+                            : $"/{lookup.Target.EntitySet}({resolved[lookup.Target][ConfigValues.Display(value)]:D})";
+                    }
+                    else if (!change.IsNew)
+                    {
+                        // Clearing a lookup: the navigation property bound to null.
+                        body[lookup.Navigation + "@odata.bind"] = null;
+                    }
+                }
+
+                operations.Add(new BatchOperation(ConfigValues.KeyAddress(plan.Table.EntitySet, plan.Table.Key, change.Row), body, change.IsNew ? UpsertMode.CreateOnly : UpsertMode.UpdateOnly));
+            }
+        }
+
+        return operations;
+    }
+
+    /// <summary>The operations in batches of at most 1,000 (Dataverse's limit per $batch), in order.</summary>
+    public static IReadOnlyList<BatchOperation[]> Batches(IReadOnlyList<BatchOperation> operations) =>
+        operations.Chunk(BatchOperation.MaxPerBatch).ToList();
+}

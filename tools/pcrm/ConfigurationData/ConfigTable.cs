@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PropertyCrm.Cli.ConfigurationData;
+
+/// <summary>
+/// A table a lookup points at, and how a row of it is named in the files: by its alternate key (bound as
+/// /set(key='value')), or, for platform tables without one (users, teams), by a unique column looked up first.
+/// </summary>
+internal sealed record LookupTarget(string Table, string EntitySet, string IdColumn, string KeyColumn, bool HasAlternateKey);
+
+/// <summary>A lookup column: the single-valued navigation property (the lookup's schema name) bound with @odata.bind.</summary>
+internal sealed record ConfigLookup(string Column, string Navigation, LookupTarget Target);
+
+/// <summary>
+/// One configuration table `pcrm data` moves: its entity set, the alternate key that names a row in the files and
+/// in the URL, the plain columns and the lookups. Bookkeeping columns (owner, modified on, round-robin state) are
+/// left out on purpose: they belong to the environment, not to the configuration.
+/// </summary>
+internal sealed record ConfigTable(string LogicalName, string EntitySet, IReadOnlyList<string> Key, IReadOnlyList<string> Columns, IReadOnlyList<ConfigLookup> Lookups)
+{
+    public string FileName => LogicalName + ".json";
+
+    /// <summary>Every column of a row in file order: the key first, then columns, then lookups.</summary>
+    public IEnumerable<string> AllColumns => Key.Concat(Columns.Where(c => !Key.Contains(c))).Concat(Lookups.Select(l => l.Column));
+
+    public ConfigLookup? Lookup(string column) => Lookups.FirstOrDefault(l => l.Column == column);
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PropertyCrm.Schema.Tables;
+
+namespace PropertyCrm.Cli.ConfigurationData;
+
+/// <summary>
+/// The configuration tables `pcrm data pull/push` move between environments, in the order they are pushed
+/// (a table before the tables whose lookups point at it). Adding a table is one entry here; its key must be an
+/// alternate key in Solution/Entities/&lt;table&gt;/Entity.xml (a test checks that).
+/// </summary>
+internal static class ConfigurationTables
+{
+    public static readonly LookupTarget Property = new(PropertyTable.LogicalName, PropertyTable.EntitySetName, PropertyTable.PrimaryId, PropertyTable.Columns.Name, HasAlternateKey: true);
+
+    /// <summary>Users are named by their sign-in name (domainname), unique per environment and the same in test and production.</summary>
+    public static readonly LookupTarget User = new("systemuser", "systemusers", "systemuserid", "domainname", HasAlternateKey: false);
+
+    /// <summary>Teams are named by their name.</summary>
+    public static readonly LookupTarget Team = new("team", "teams", "teamid", "name", HasAlternateKey: false);
+
+    private const string State = "statecode";
+    private const string Status = "statuscode";
+
+    public static IReadOnlyList<ConfigTable> All { get; } = new[]
+    {
+        new ConfigTable(BusinessCalendarTable.LogicalName, BusinessCalendarTable.EntitySetName, Key(BusinessCalendarTable.Columns.Name), Cols(BusinessCalendarTable.Columns.Definition, State, Status), NoLookups),
+        new ConfigTable(TierPolicyTable.LogicalName, TierPolicyTable.EntitySetName, Key(TierPolicyTable.Columns.Name), Cols(TierPolicyTable.Columns.SilverPaidThreshold, TierPolicyTable.Columns.GoldPaidThreshold, TierPolicyTable.Columns.DiamondPaidThreshold, TierPolicyTable.Columns.SilverEngagementPoints, TierPolicyTable.Columns.GoldEngagementPoints, TierPolicyTable.Columns.MaxArrearsMonths, TierPolicyTable.Columns.ReviewEveryMonths, TierPolicyTable.Columns.PointsExpiryYears, State, Status), NoLookups),
+        new ConfigTable(EarningRuleTable.LogicalName, EarningRuleTable.EntitySetName, Key(EarningRuleTable.Columns.Rule), Cols(EarningRuleTable.Columns.Name, EarningRuleTable.Columns.PointsPerEvent, EarningRuleTable.Columns.PointsPerYuan, EarningRuleTable.Columns.MonthlyCap, EarningRuleTable.Columns.SilverMultiplier, EarningRuleTable.Columns.GoldMultiplier, EarningRuleTable.Columns.DiamondMultiplier, EarningRuleTable.Columns.Enabled, State, Status), NoLookups),
+        new ConfigTable(RewardTable.LogicalName, RewardTable.EntitySetName, Key(RewardTable.Columns.Code), Cols(RewardTable.Columns.Name, RewardTable.Columns.Kind, RewardTable.Columns.PointsCost, RewardTable.Columns.Stock, RewardTable.Columns.FaceValue, RewardTable.Columns.MinimumTier, State, Status), NoLookups),
+        new ConfigTable(SlaPolicyTable.LogicalName, SlaPolicyTable.EntitySetName, Key(SlaPolicyTable.Columns.Name), Cols(SlaPolicyTable.Columns.RequestType, SlaPolicyTable.Columns.ServiceLine, SlaPolicyTable.Columns.Urgency, SlaPolicyTable.Columns.OwnerTier, SlaPolicyTable.Columns.FirstResponseMinutes, SlaPolicyTable.Columns.FirstResponseCalendar, SlaPolicyTable.Columns.ResolutionMinutes, SlaPolicyTable.Columns.ResolutionCalendar, SlaPolicyTable.Columns.OnSiteMinutes, SlaPolicyTable.Columns.OnSiteCalendar, SlaPolicyTable.Columns.WarningPercent, SlaPolicyTable.Columns.Level2AfterMinutes, SlaPolicyTable.Columns.Level3AfterMinutes, State, Status), Lookups(new ConfigLookup(SlaPolicyTable.Columns.Property, "pcrm_PropertyId", Property))),
+        new ConfigTable(DispatchRuleTable.LogicalName, DispatchRuleTable.EntitySetName, Key(DispatchRuleTable.Columns.Name), Cols(DispatchRuleTable.Columns.ServiceLine, DispatchRuleTable.Columns.Strategy, State, Status), Lookups(new ConfigLookup(DispatchRuleTable.Columns.Property, "pcrm_PropertyId", Property), new ConfigLookup(DispatchRuleTable.Columns.Technician, "pcrm_TechnicianId", User), new ConfigLookup(DispatchRuleTable.Columns.Team, "pcrm_TeamId", Team))),
+    };
+
+    private static IReadOnlyList<ConfigLookup> NoLookups => Array.Empty<ConfigLookup>();
+
+    public static ConfigTable? Find(string logicalName) => All.FirstOrDefault(t => string.Equals(t.LogicalName, logicalName, StringComparison.OrdinalIgnoreCase));
+
+    public static string Names => string.Join(", ", All.Select(t => t.LogicalName));
+
+    private static string[] Key(params string[] columns) => columns;
+
+    private static string[] Cols(params string[] columns) => columns;
+
+    private static ConfigLookup[] Lookups(params ConfigLookup[] lookups) => lookups;
+}
