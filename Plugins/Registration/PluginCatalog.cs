@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Configuration;
+using PropertyCrm.Plugins.Steps.Kpis;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
@@ -73,5 +74,6 @@ public static class PluginCatalog
         RunTierReviewPlugin.Api,
         ReversePointsEntryPlugin.Api,
         RunLifecycleReviewPlugin.Api,
+        RunKpiSnapshotPlugin.Api,
     };
 }

@@ -62,5 +62,7 @@ public static class SweepJobTable
         public const string PointsExpiry = "points-expiry";
 
         public const string LifecycleReview = "lifecycle-review";
+
+        public const string KpiSnapshot = "kpi-snapshot";
     }
 }
