@@ -26,7 +26,7 @@ public sealed class OperationStats
 
     public IEnumerable<Kind> Kinds => kinds.Values;
 
-    public void Record(string kind, int reads, int writes, int total)
+    public void Record(string kind, int reads, int writes, int total, TimeSpan elapsed)
     {
         Operations++;
         var k = Get(kind);
@@ -34,6 +34,7 @@ public sealed class OperationStats
         k.Reads += reads;
         k.Writes += writes;
         k.Calls += total;
+        k.Elapsed += elapsed;
         k.MaxReads = Math.Max(k.MaxReads, reads);
         k.MaxWrites = Math.Max(k.MaxWrites, writes);
         k.MaxCalls = Math.Max(k.MaxCalls, total);
@@ -85,6 +86,9 @@ public sealed class OperationStats
         public int MaxWrites { get; set; }
 
         public int MaxCalls { get; set; }
+
+        /// <summary>Wall time spent in the operations (harness included): where a run's time goes.</summary>
+        public TimeSpan Elapsed { get; set; }
 
         public double CallsPerOperation => Count == 0 ? 0 : (double)Calls / Count;
 

@@ -81,10 +81,10 @@ public sealed class SimulationSummary
         text.AppendLine(string.Format(CultureInfo.InvariantCulture, "墙钟时间 wall time {0:0.0} s · {1} 次操作 operations · {2:0} 次/秒 operations per second · {3} 失败 failed · AllColumns {4}", WallTime.TotalSeconds, Stats.Operations, OperationsPerSecond, Stats.Failures, AllColumnsRequests));
         text.AppendLine();
         text.AppendLine("每次操作的插件调用 plug-in calls per operation (organization-service calls the plug-ins made):");
-        text.AppendLine(string.Format(CultureInfo.InvariantCulture, "  {0,-34} {1,7} {2,8} {3,9} {4,9} {5,14} {6,6}", "operation", "count", "calls/op", "max reads", "max writes", "budget", "verdict"));
+        text.AppendLine(string.Format(CultureInfo.InvariantCulture, "  {0,-34} {1,7} {2,8} {3,9} {4,9} {5,14} {6,6} {7,8}", "operation", "count", "calls/op", "max reads", "max writes", "budget", "verdict", "time s"));
         foreach (var kind in Stats.Kinds)
         {
-            text.AppendLine(string.Format(CultureInfo.InvariantCulture, "  {0,-34} {1,7} {2,8:0.00} {3,9} {4,9} {5,14} {6,6}", kind.Name, kind.Count, kind.CallsPerOperation, kind.MaxReads, kind.MaxWrites, kind.BudgetText, kind.BudgetVerdict));
+            text.AppendLine(string.Format(CultureInfo.InvariantCulture, "  {0,-34} {1,7} {2,8:0.00} {3,9} {4,9} {5,14} {6,6} {7,8:0.0}", kind.Name, kind.Count, kind.CallsPerOperation, kind.MaxReads, kind.MaxWrites, kind.BudgetText, kind.BudgetVerdict, kind.Elapsed.TotalSeconds));
             if (kind.Failures > 0)
             {
                 text.AppendLine($"    {kind.Failures} failed, first: {kind.FirstFailure}");

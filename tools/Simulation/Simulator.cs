@@ -89,8 +89,15 @@ public sealed class Simulator
             ScheduleMonth(month);
         }
 
-        // After the last month: follow-ups of its last requests, then the final snapshot of the last month.
-        At(end.AddDays(5).AddHours(3), () => Snapshot(months[^1]));
+        // After the last month: the follow-ups of its last requests, then every month's snapshot once more (a month's late
+        // payments and follow-ups land after its last nightly run; an admin rebuilds the year the same way).
+        At(end.AddDays(5).AddHours(3), () =>
+        {
+            foreach (var month in months)
+            {
+                Snapshot(month);
+            }
+        });
         var span = (end.AddDays(6) - start).Ticks;
         while (queue.TryDequeue(out var action, out var when))
         {
@@ -524,11 +531,12 @@ public sealed class Simulator
     private bool Try(string kind, Guid user, Action<IOrganizationService> operation)
     {
         var ok = true;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             operation(dataverse.ServiceFor(user));
             var calls = dataverse.LastExecution.PluginCalls;
-            Stats.Record(kind, calls.Reads, calls.Writes, calls.Total);
+            Stats.Record(kind, calls.Reads, calls.Writes, calls.Total, Stopwatch.GetElapsedTime(started));
         }
         catch (DataverseFaultException ex)
         {
