@@ -363,9 +363,10 @@ public sealed class Simulator
             [Requests.Columns.FollowUpBy] = new EntityReference("systemuser", property.Supervisor),
             [Requests.Columns.FollowUpNotes] = answered ? "业主已确认 owner confirmed" : "三次未接通 unreachable",
         };
+        var score = answered ? Score(breached || reopened, household.Fussiness) : 0;
         if (answered)
         {
-            update[Requests.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + Score(breached || reopened, household.Fussiness) - 1);
+            update[Requests.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + score - 1);
         }
 
         if (!Update("07 回访 follow-up", property.Supervisor, update))
@@ -373,9 +374,97 @@ public sealed class Simulator
             return;
         }
 
+        RecordFollowUp(property, household, request, worker, score);
+
         var close = Status(request, Requests.StatusReasons.Closed);
         close[Requests.Columns.StateCode] = new OptionSetValue(Requests.States.Inactive);
         Update("08 关闭 close", property.Supervisor, close);
+    }
+
+    /// <summary>
+    /// The 回访 record (pcrm_followup) of the call: the owner's answers — satisfaction, NPS 0–10 and, from about two in three
+    /// owners, the five SERVQUAL scores — or "unreachable" (score 0). A detractor gets a recovery case (挽回), closed a few
+    /// days later by the supervisor as recovered or not.
+    /// </summary>
+    private void RecordFollowUp(SimProperty property, Household household, Guid request, Guid worker, int score)
+    {
+        var followUp = new Entity(FollowUpTable.LogicalName)
+        {
+            [FollowUpTable.Columns.Name] = "回访 " + household.UnitName,
+            [FollowUpTable.Columns.ServiceRequest] = new EntityReference(Requests.LogicalName, request),
+            [FollowUpTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
+            [FollowUpTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Id),
+            [FollowUpTable.Columns.ResolvedBy] = new EntityReference("systemuser", worker),
+            [FollowUpTable.Columns.Channel] = new OptionSetValue(Choices.FollowUpChannel.Phone),
+            [FollowUpTable.Columns.Attempts] = score == 0 ? 3 : 1,
+            [FollowUpTable.Columns.CompletedOn] = Now,
+        };
+        var nps = 0;
+        if (score > 0)
+        {
+            nps = score switch
+            {
+                5 => random.NextDouble() < 0.8 ? 9 + random.Next(2) : 8,
+                4 => 7 + random.Next(3),
+                3 => 5 + random.Next(4),
+                _ => random.Next(7),
+            };
+            followUp[FollowUpTable.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + score - 1);
+            followUp[FollowUpTable.Columns.Nps] = nps;
+            followUp[FollowUpTable.Columns.Verification] = new OptionSetValue(Choices.FixVerification.Fixed);
+            followUp[FollowUpTable.Columns.IsDetractor] = nps <= 6 || score <= 2;
+            if (random.NextDouble() < 0.65)
+            {
+                foreach (var column in new[] { FollowUpTable.Columns.SqReliability, FollowUpTable.Columns.SqResponsiveness, FollowUpTable.Columns.SqAssurance, FollowUpTable.Columns.SqEmpathy, FollowUpTable.Columns.SqTangibles })
+                {
+                    followUp[column] = Math.Clamp(score + random.Next(-1, 2) - (column == FollowUpTable.Columns.SqTangibles ? 1 : 0), 1, 5);
+                }
+            }
+        }
+
+        if (Create("07 回访 follow-up", property.Supervisor, followUp) is not Guid id)
+        {
+            return;
+        }
+
+        var done = new Entity(FollowUpTable.LogicalName, id)
+        {
+            [FollowUpTable.Columns.StateCode] = new OptionSetValue(1),
+            [FollowUpTable.Columns.StatusCode] = new OptionSetValue(score == 0 ? FollowUpTable.StatusReasons.Unreachable : FollowUpTable.StatusReasons.Completed),
+        };
+        Update("07 回访 follow-up", property.Supervisor, done);
+        if (score == 0 || (nps > 6 && score > 2))
+        {
+            return;
+        }
+
+        var recovery = new Entity(RecoveryCaseTable.LogicalName)
+        {
+            [RecoveryCaseTable.Columns.Name] = "挽回 " + household.UnitName,
+            [RecoveryCaseTable.Columns.ServiceRequest] = new EntityReference(Requests.LogicalName, request),
+            [RecoveryCaseTable.Columns.FollowUp] = new EntityReference(FollowUpTable.LogicalName, id),
+            [RecoveryCaseTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
+            [RecoveryCaseTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Id),
+            [RecoveryCaseTable.Columns.Reason] = new OptionSetValue(score <= 2 ? Choices.RecoveryReason.LowSatisfaction : Choices.RecoveryReason.Detractor),
+            [RecoveryCaseTable.Columns.DueOn] = Now.AddHours(24),
+
+            // Recovery cases are opened by the system for the property's supervisor (FOLLOWUP-SCHEMA.md); staff roles
+            // cannot create them, so the simulation opens them as the admin, owned by the supervisor.
+            [RecoveryCaseTable.Columns.OwnerId] = new EntityReference("systemuser", property.Supervisor),
+        };
+        if (Create("09 挽回 recovery case", company.Admin, recovery) is not Guid caseId)
+        {
+            return;
+        }
+
+        At(Now.AddHours(random.Next(6, 72)), () => Update("09 挽回 recovery case", property.Manager, new Entity(RecoveryCaseTable.LogicalName, caseId)
+        {
+            [RecoveryCaseTable.Columns.Outcome] = new OptionSetValue(random.NextDouble() < 0.7 ? Choices.RecoveryOutcome.Recovered : Choices.RecoveryOutcome.NotRecovered),
+            [RecoveryCaseTable.Columns.OutcomeNotes] = "主管上门致歉并跟进 supervisor visited and followed up",
+            [RecoveryCaseTable.Columns.ClosedOn] = Now,
+            [RecoveryCaseTable.Columns.StateCode] = new OptionSetValue(1),
+            [RecoveryCaseTable.Columns.StatusCode] = new OptionSetValue(RecoveryCaseTable.StatusReasons.Closed),
+        }));
     }
 
     /// <summary>A 1–5 answer: most owners are satisfied; a breached or reworked request and a fussy owner pull it down.</summary>

@@ -15,9 +15,9 @@ namespace PropertyCrm.Plugins.Logic.Kpis;
 /// Counts each KPI of one property and month with FetchXML aggregates, exactly as the README's KPI table defines them.
 /// </summary>
 /// <remarks>
-/// <b>Calls.</b> Per property and month: 14 aggregate queries (requests ×10, bills ×2, owners with points ×1, owners of
-/// the property ×2, households ×1 — the last three are the property's and shared by its months within one call through
-/// <see cref="PropertyFacts"/>); no row is read.
+/// <b>Calls.</b> Per property and month: 18 aggregate queries (requests ×12, 回访 ×2, recovery cases ×1, bills ×2, owners
+/// with points ×1); per property once per call 3 more (households, owners, churned owners: <see cref="PropertyFacts"/>);
+/// no row is read.
 /// </remarks>
 public sealed class KpiCounter
 {
@@ -108,12 +108,95 @@ public sealed class KpiCounter
         counts.Add(new KpiCount(KpiCode.SatisfactionRate, satisfied, answered));
         counts.Add(new KpiCount(KpiCode.AverageSatisfaction, scoreSum, answered));
 
+        counts.AddRange(FollowUpCounts(property, month));
+        counts.AddRange(ClosedRequestCounts(property, month));
+        counts.Add(RecoveryCount(property, month));
+
         counts.Add(Collection(KpiCode.FeeCollection, property, month.FirstDay, month.Next().FirstDay));
         counts.Add(Collection(KpiCode.FeeCollectionYearToDate, property, month.YearFirstDay, month.Next().FirstDay));
 
         counts.Add(new KpiCount(KpiCode.OwnerRetention, facts.Owners - facts.ChurnedOwners, facts.Owners));
         counts.Add(new KpiCount(KpiCode.PointsActivity, OwnersWithPoints(property, month), facts.Owners));
         return counts;
+    }
+
+    /// <summary>NPS and the SERVQUAL averages from the 回访 completed in the month (pcrm_followup, completed on).</summary>
+    private IEnumerable<KpiCount> FollowUpCounts(Guid property, KpiMonth month)
+    {
+        var done = Condition(FollowUpTable.Columns.Property, "eq", property) + Between(FollowUpTable.Columns.CompletedOn, month);
+        decimal promoters = 0m, detractors = 0m, answered = 0m;
+        foreach (var row in Run(service, $@"<fetch aggregate='true'>
+  <entity name='{FollowUpTable.LogicalName}'>
+    <attribute name='{FollowUpTable.Columns.Nps}' alias='score' groupby='true' />
+    <attribute name='{FollowUpTable.PrimaryId}' alias='n' aggregate='count' />
+    <filter>{done}{Condition(FollowUpTable.Columns.Nps, "not-null")}</filter>
+  </entity>
+</fetch>"))
+        {
+            if (GroupCode(row, "score") is not int score)
+            {
+                continue;
+            }
+
+            var n = Number(row, "n");
+            answered += n;
+            promoters += score >= 9 ? n : 0m;
+            detractors += score <= 6 ? n : 0m;
+        }
+
+        yield return new KpiCount(KpiCode.Nps, promoters - detractors, answered);
+
+        var dimensions = new[]
+        {
+            (KpiCode.ServqualReliability, FollowUpTable.Columns.SqReliability),
+            (KpiCode.ServqualResponsiveness, FollowUpTable.Columns.SqResponsiveness),
+            (KpiCode.ServqualAssurance, FollowUpTable.Columns.SqAssurance),
+            (KpiCode.ServqualEmpathy, FollowUpTable.Columns.SqEmpathy),
+            (KpiCode.ServqualTangibles, FollowUpTable.Columns.SqTangibles),
+        };
+        var columns = string.Concat(dimensions.Select((d, i) =>
+            $"<attribute name='{d.Item2}' alias='s{i}' aggregate='sum' /><attribute name='{d.Item2}' alias='c{i}' aggregate='countcolumn' />"));
+        var sums = Run(service, $@"<fetch aggregate='true'>
+  <entity name='{FollowUpTable.LogicalName}'>
+    {columns}
+    <filter>{done}</filter>
+  </entity>
+</fetch>");
+        for (var i = 0; i < dimensions.Length; i++)
+        {
+            yield return sums.Count == 0
+                ? new KpiCount(dimensions[i].Item1, 0m, 0m)
+                : new KpiCount(dimensions[i].Item1, Number(sums[0], "s" + i), Number(sums[0], "c" + i));
+        }
+    }
+
+    /// <summary>一次解决率 and 返工率 over the requests closed in the month (after their 回访).</summary>
+    private IEnumerable<KpiCount> ClosedRequestCounts(Guid property, KpiMonth month)
+    {
+        var closed = Condition(Requests.Columns.Property, "eq", property) + Between(Requests.Columns.ClosedOn, month);
+        var all = CountRequests(closed);
+        yield return new KpiCount(KpiCode.FirstTimeFix, CountRequests(closed + Condition(Requests.Columns.FirstTimeFix, "eq", 1)), all);
+        yield return new KpiCount(KpiCode.Rework, CountRequests(closed + Condition(Requests.Columns.ReopenCount, "gt", 0)), all);
+    }
+
+    /// <summary>挽回率: recovery cases closed in the month with an outcome; recovered ones count.</summary>
+    private KpiCount RecoveryCount(Guid property, KpiMonth month)
+    {
+        decimal recovered = 0m, total = 0m;
+        foreach (var row in Run(service, $@"<fetch aggregate='true'>
+  <entity name='{RecoveryCaseTable.LogicalName}'>
+    <attribute name='{RecoveryCaseTable.Columns.Outcome}' alias='outcome' groupby='true' />
+    <attribute name='{RecoveryCaseTable.PrimaryId}' alias='n' aggregate='count' />
+    <filter>{Condition(RecoveryCaseTable.Columns.Property, "eq", property)}{Between(RecoveryCaseTable.Columns.ClosedOn, month)}{Condition(RecoveryCaseTable.Columns.Outcome, "not-null")}</filter>
+  </entity>
+</fetch>"))
+        {
+            var n = Number(row, "n");
+            total += n;
+            recovered += GroupCode(row, "outcome") == Choices.RecoveryOutcome.Recovered ? n : 0m;
+        }
+
+        return new KpiCount(KpiCode.Recovery, recovered, total);
     }
 
     private static string LoggedIn(Guid property, KpiMonth month) =>

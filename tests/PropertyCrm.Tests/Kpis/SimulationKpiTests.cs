@@ -71,6 +71,8 @@ public sealed class SimulationKpiTests
 
         Assert.Contains(rows, r => r.Kpi == KpiCode.FeeCollection && r.Denominator > 0 && r.Numerator > 0);
         Assert.Contains(rows, r => r.Kpi == KpiCode.SatisfactionRate && r.Denominator > 0);
+        Assert.Contains(rows, r => r.Kpi == KpiCode.Nps && r.Denominator > 0);
+        Assert.Contains(rows, r => r.Kpi == KpiCode.ServqualReliability && r.Denominator > 0);
     }
 
     [Fact]
@@ -193,6 +195,34 @@ public sealed class SimulationKpiTests
             .ToList();
         expected.Add((KpiCode.SatisfactionRate, answers.Count(s => s >= 4), answers.Count));
         expected.Add((KpiCode.AverageSatisfaction, answers.Sum(), answers.Count));
+
+        var followUps = dataverse.PeekAll(FollowUpTable.LogicalName)
+            .Where(f => f.GetAttributeValue<EntityReference>(FollowUpTable.Columns.Property)?.Id == property && In(f.GetAttributeValue<DateTime?>(FollowUpTable.Columns.CompletedOn)))
+            .ToList();
+        var nps = followUps.Select(f => f.GetAttributeValue<int?>(FollowUpTable.Columns.Nps)).Where(n => n.HasValue).Select(n => n!.Value).ToList();
+        expected.Add((KpiCode.Nps, nps.Count(n => n >= 9) - nps.Count(n => n <= 6), nps.Count));
+        foreach (var (code, column) in new[]
+        {
+            (KpiCode.ServqualReliability, FollowUpTable.Columns.SqReliability),
+            (KpiCode.ServqualResponsiveness, FollowUpTable.Columns.SqResponsiveness),
+            (KpiCode.ServqualAssurance, FollowUpTable.Columns.SqAssurance),
+            (KpiCode.ServqualEmpathy, FollowUpTable.Columns.SqEmpathy),
+            (KpiCode.ServqualTangibles, FollowUpTable.Columns.SqTangibles),
+        })
+        {
+            var scores = followUps.Select(f => f.GetAttributeValue<int?>(column)).Where(s => s.HasValue).Select(s => s!.Value).ToList();
+            expected.Add((code, scores.Sum(), scores.Count));
+        }
+
+        var closed = requests.Where(r => In(r.GetAttributeValue<DateTime?>(Requests.ClosedOn))).ToList();
+        expected.Add((KpiCode.FirstTimeFix, closed.Count(r => r.GetAttributeValue<bool?>(Requests.FirstTimeFix) == true), closed.Count));
+        expected.Add((KpiCode.Rework, closed.Count(r => r.GetAttributeValue<int?>(Requests.ReopenCount) > 0), closed.Count));
+        var recoveries = dataverse.PeekAll(RecoveryCaseTable.LogicalName)
+            .Where(c => c.GetAttributeValue<EntityReference>(RecoveryCaseTable.Columns.Property)?.Id == property
+                && In(c.GetAttributeValue<DateTime?>(RecoveryCaseTable.Columns.ClosedOn))
+                && Option(c, RecoveryCaseTable.Columns.Outcome).HasValue)
+            .ToList();
+        expected.Add((KpiCode.Recovery, recoveries.Count(c => Option(c, RecoveryCaseTable.Columns.Outcome) == Choices.RecoveryOutcome.Recovered), recoveries.Count));
 
         var propertyUnits = units.Select(u => u.Id).ToHashSet();
         var bills = dataverse.PeekAll(FeeBillTable.LogicalName)
