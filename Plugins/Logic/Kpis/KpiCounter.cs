@@ -148,14 +148,14 @@ public sealed class KpiCounter
 
         var dimensions = new[]
         {
-            (KpiCode.ServqualReliability, FollowUpTable.Columns.SqReliability),
-            (KpiCode.ServqualResponsiveness, FollowUpTable.Columns.SqResponsiveness),
-            (KpiCode.ServqualAssurance, FollowUpTable.Columns.SqAssurance),
-            (KpiCode.ServqualEmpathy, FollowUpTable.Columns.SqEmpathy),
-            (KpiCode.ServqualTangibles, FollowUpTable.Columns.SqTangibles),
+            new KeyValuePair<KpiCode, string>(KpiCode.ServqualReliability, FollowUpTable.Columns.SqReliability),
+            new KeyValuePair<KpiCode, string>(KpiCode.ServqualResponsiveness, FollowUpTable.Columns.SqResponsiveness),
+            new KeyValuePair<KpiCode, string>(KpiCode.ServqualAssurance, FollowUpTable.Columns.SqAssurance),
+            new KeyValuePair<KpiCode, string>(KpiCode.ServqualEmpathy, FollowUpTable.Columns.SqEmpathy),
+            new KeyValuePair<KpiCode, string>(KpiCode.ServqualTangibles, FollowUpTable.Columns.SqTangibles),
         };
         var columns = string.Concat(dimensions.Select((d, i) =>
-            $"<attribute name='{d.Item2}' alias='s{i}' aggregate='sum' /><attribute name='{d.Item2}' alias='c{i}' aggregate='countcolumn' />"));
+            $"<attribute name='{d.Value}' alias='s{i}' aggregate='sum' /><attribute name='{d.Value}' alias='c{i}' aggregate='countcolumn' />"));
         var sums = Run(service, $@"<fetch aggregate='true'>
   <entity name='{FollowUpTable.LogicalName}'>
     {columns}
@@ -165,8 +165,8 @@ public sealed class KpiCounter
         for (var i = 0; i < dimensions.Length; i++)
         {
             yield return sums.Count == 0
-                ? new KpiCount(dimensions[i].Item1, 0m, 0m)
-                : new KpiCount(dimensions[i].Item1, Number(sums[0], "s" + i), Number(sums[0], "c" + i));
+                ? new KpiCount(dimensions[i].Key, 0m, 0m)
+                : new KpiCount(dimensions[i].Key, Number(sums[0], "s" + i), Number(sums[0], "c" + i));
         }
     }
 
