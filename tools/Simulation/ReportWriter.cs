@@ -30,6 +30,8 @@ public static class ReportWriter
         html.Append("<h2>趋势 Trends</h2><div class='charts'>");
         html.Append(TrendChart("满意率 Satisfaction rate", KpiCode.SatisfactionRate, rows, properties, months, 0.7, 1.0));
         html.Append(TrendChart("物业费收缴率 Fee collection", KpiCode.FeeCollection, rows, properties, months, 0.7, 1.0));
+        html.Append(TrendChart("NPS 净推荐值 NPS", KpiCode.Nps, rows, properties, months, -20, 100, v => v.ToString("0", CultureInfo.InvariantCulture)));
+        html.Append(TrendChart("物业费收缴率(年初至今) Fee collection, year to date", KpiCode.FeeCollectionYearToDate, rows, properties, months, 0.7, 1.0));
         html.Append(TrendChart("响应及时率 First response on time", KpiCode.FirstResponseOnTime, rows, properties, months, 0.7, 1.0));
         html.Append(TrendChart("维修及时率 Repair on time", KpiCode.RepairOnTime, rows, properties, months, 0.5, 1.0));
         html.Append(SlaBars(rows, properties, months));
@@ -83,14 +85,14 @@ public static class ReportWriter
         return html.ToString();
     }
 
-    private static string TrendChart(string title, KpiCode code, IReadOnlyList<SnapshotRow> rows, IReadOnlyList<string> properties, IReadOnlyList<string> months, double min, double max)
+    private static string TrendChart(string title, KpiCode code, IReadOnlyList<SnapshotRow> rows, IReadOnlyList<string> properties, IReadOnlyList<string> months, double min, double max, Func<double, string>? label = null)
     {
         var series = properties.Select((p, i) => new ChartSeries(
             p,
             Palette[i % Palette.Length],
             months.Select(m => (double?)rows.FirstOrDefault(r => r.Property == p && r.Period == m && r.Kpi == code)?.Value).ToList())).ToList();
         var target = (double?)rows.FirstOrDefault(r => r.Kpi == code)?.Target;
-        return SvgChart.Line(title, months, series, min, max, target, v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%");
+        return SvgChart.Line(title, months, series, min, max, target, label ?? (v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%"));
     }
 
     private static string SlaBars(IReadOnlyList<SnapshotRow> rows, IReadOnlyList<string> properties, IReadOnlyList<string> months)
@@ -101,7 +103,7 @@ public static class ReportWriter
             new ChartSeries("达成 met", "#2ca02c", repairs.Select(set => (double?)(double)set.Sum(r => r.Numerator)).ToList()),
             new ChartSeries("超时 breached", "#d62728", repairs.Select(set => (double?)(double)set.Sum(r => r.Denominator - r.Numerator)).ToList()),
         };
-        return SvgChart.Bars($"报修解决 SLA Repairs resolved in time ({properties.Count} 个项目 properties)", months, series, true, null, v => v.ToString("0", CultureInfo.InvariantCulture));
+        return SvgChart.Bars($"报修解决 SLA Repairs resolved in time ({properties.Count} 个项目 properties)", months, series, true, null, v => v.ToString("0.#", CultureInfo.InvariantCulture));
     }
 
     private static string RequestBars(SimulationSummary summary, IReadOnlyList<string> months)
@@ -111,7 +113,7 @@ public static class ReportWriter
             t,
             Palette[i % Palette.Length],
             months.Select(m => (double?)(summary.RequestsByMonthAndType.TryGetValue((m, t), out var n) ? n : 0)).ToList())).ToList();
-        return SvgChart.Bars("报事量 Requests by month and type", months, series, true, null, v => v.ToString("0", CultureInfo.InvariantCulture));
+        return SvgChart.Bars("报事量 Requests by month and type", months, series, true, null, v => v.ToString("0.#", CultureInfo.InvariantCulture));
     }
 
     private static string Esc(string text) => WebUtility.HtmlEncode(text);
