@@ -29,4 +29,7 @@ public static class Privileges
     /// <summary>Read on business calendars: every PCRM role. A deadline is derived from the calendars, so whoever may
     /// read them may compute one (the calendar cache is shared between callers; this keeps it from answering others).</summary>
     public const string ReadCalendars = "prvReadpcrm_businesscalendar";
+
+    /// <summary>Write on KPI targets: PCRM 管理员 Admin only. Who sets the KPI targets runs the nightly KPI snapshot.</summary>
+    public const string ConfigureKpis = "prvWritepcrm_kpitarget";
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Care;
 using PropertyCrm.Plugins.Steps.Community;
 using PropertyCrm.Plugins.Steps.Configuration;
+using PropertyCrm.Plugins.Steps.Kpis;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
@@ -94,5 +95,6 @@ public static class PluginCatalog
         ReversePointsEntryPlugin.Api,
         RunLifecycleReviewPlugin.Api,
         RunCarePlannerPlugin.Api,
+        RunKpiSnapshotPlugin.Api,
     };
 }

@@ -43,6 +43,9 @@ public static class PropertyTable
         /// <summary>Quality department team (品质部): escalation level 3. Lookup team.</summary>
         public const string QualityTeam = "pcrm_qualityteamid";
 
+        /// <summary>Service team (客服团队): owns the property's 回访 follow-ups. Lookup team.</summary>
+        public const string ServiceTeam = "pcrm_serviceteamid";
+
         /// <summary>Owner (user or team).</summary>
         public const string OwnerId = "ownerid";
 
@@ -64,6 +67,7 @@ public static class PropertyTable
         public const string Supervisor = "pcrm_property_supervisor";
         public const string PropertyManager = "pcrm_property_propertymanager";
         public const string QualityTeam = "pcrm_property_qualityteam";
+        public const string ServiceTeam = "pcrm_property_serviceteam";
     }
 
     /// <summary>Alternate keys: the name identifies a row across environments (`pcrm data` addresses rows by it).</summary>

@@ -108,6 +108,18 @@ public static class ServiceRequestTable
         /// <summary>Follow-up notes (回访记录). Multiline text (2000).</summary>
         public const string FollowUpNotes = "pcrm_followupnotes";
 
+        /// <summary>Reopen count (返工次数): times a 回访 found the request not fixed and reopened it. Whole number.</summary>
+        public const string ReopenCount = "pcrm_reopencount";
+
+        /// <summary>First-time fix (一次解决). Yes/No: closed with no reopen.</summary>
+        public const string FirstTimeFix = "pcrm_firsttimefix";
+
+        /// <summary>First-contact resolution (首次接触解决). Yes/No: resolved straight from 已受理 by the agent who accepted it.</summary>
+        public const string FirstContactResolution = "pcrm_firstcontactresolution";
+
+        /// <summary>Last follow-up (最近回访): the 回访 of the latest resolution. Lookup pcrm_followup.</summary>
+        public const string LastFollowUp = "pcrm_lastfollowupid";
+
         /// <summary>Repeat of (重复报事): the earlier request for the same unit and service line within 30 days. Lookup pcrm_servicerequest.</summary>
         public const string RepeatOf = "pcrm_repeatofid";
 
@@ -259,6 +271,7 @@ public static class ServiceRequestTable
         public const string FollowUpBy = "pcrm_servicerequest_followupby";
         public const string RepeatOf = "pcrm_servicerequest_repeatof";
         public const string ValidComplaintDecidedBy = "pcrm_servicerequest_validcomplaintdecidedby";
+        public const string LastFollowUp = "pcrm_servicerequest_lastfollowup";
     }
 
     /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);

@@ -64,5 +64,6 @@ public static class SweepJobTable
         public const string LifecycleReview = "lifecycle-review";
 
         public const string CarePlanner = "care-planner";
+        public const string KpiSnapshot = "kpi-snapshot";
     }
 }

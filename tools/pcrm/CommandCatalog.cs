@@ -13,5 +13,6 @@ internal static class CommandCatalog
         new Commands.GenerateCommand(),
         new Commands.ValidateCommand(),
         new Commands.PackCommand(),
+        new Commands.SimulateCommand(),
     };
 }

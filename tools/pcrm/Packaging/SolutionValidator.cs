@@ -15,6 +15,7 @@ internal sealed class SolutionValidator
     {
         new AttributeReferenceCheck(),
         new ChartCheck(),
+        new DashboardCheck(),
         new NamingCheck(),
         new OptionValueCheck(),
         new RootComponentCheck(),

@@ -20,6 +20,7 @@ internal sealed class XsdValidator
     public const string SiteMapSchema = "SiteMap.xsd";
     public const string CheckName = "xsd";
     private const string SiteMapElement = "SiteMap";
+    private const string ChartDataElement = "datadefinition";
 
     private readonly XmlSchemaSet customizations;
     private readonly XmlSchemaSet siteMap;
@@ -53,6 +54,17 @@ internal sealed class XsdValidator
         }
 
         document.Validate(customizations, Report);
+
+        // Every chart's data definition once more against VisualizationDataDescription.xsd: CustomizationsSolution.xsd
+        // declares <datadescription> without a type, so the pass above does not look inside it.
+        var chartDeclaration = (XmlSchemaElement?)customizations.GlobalElements[new XmlQualifiedName(ChartDataElement)];
+        if (chartDeclaration is not null)
+        {
+            foreach (var definition in document.Descendants("visualization").Elements("datadescription").Elements(ChartDataElement))
+            {
+                definition.Validate(chartDeclaration, customizations, Report);
+            }
+        }
 
         // Every site map once more against the stand-alone SiteMap.xsd (README: its own set).
         var siteMapDeclaration = (XmlSchemaElement)siteMap.GlobalElements[new XmlQualifiedName(SiteMapElement)]!;

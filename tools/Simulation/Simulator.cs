@@ -1,0 +1,675 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain.Calendars;
+using PropertyCrm.Domain.Kpis;
+using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Dispatch;
+using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Logic.Sla;
+using PropertyCrm.Plugins.Steps.Kpis;
+using PropertyCrm.Plugins.Steps.Lifecycle;
+using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
+using PropertyCrm.Plugins.Steps.Sla;
+using PropertyCrm.Schema.Tables;
+using Choices = PropertyCrm.Schema.OptionSets;
+using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable;
+
+namespace PropertyCrm.Simulation;
+
+/// <summary>
+/// Plays a synthetic company's months through the real plug-ins, Custom APIs and sweeps on the in-memory Dataverse:
+/// every request, follow-up, bill, payment and redemption is a user's call through the organization service with the
+/// shipped roles, in time order on the harness clock; the sweeps run on their schedules. Deterministic for a seed: every
+/// random draw comes from one <see cref="Random"/> in event order, and ties in time are broken by scheduling order.
+/// </summary>
+public sealed class Simulator
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>Requests per household per month before seasonality (DOMAIN.md: a 1,000-household estate logs ~100 a month).</summary>
+    private const double RequestsPerHouseholdMonth = 0.10;
+
+    private static readonly double[] Season = { 1.0, 0.75, 0.95, 1.0, 1.05, 1.25, 1.4, 1.35, 1.05, 0.9, 0.95, 1.05 };
+
+    private readonly SimulationOptions options;
+    private readonly Random random;
+    private readonly FakeDataverse dataverse;
+    private readonly PriorityQueue<Action, (long Ticks, long Seq)> queue = new();
+    private readonly Dictionary<Guid, int> agentTurn = new();
+    private long sequence;
+    private int sinceReset;
+    private Company company = null!;
+
+    public Simulator(SimulationOptions options)
+    {
+        this.options = options;
+        random = new Random(options.Seed);
+        dataverse = new FakeDataverse().WithPluginCatalog();
+        Stats = new OperationStats();
+    }
+
+    public FakeDataverse Dataverse => dataverse;
+
+    public Company Company => company;
+
+    public OperationStats Stats { get; }
+
+    public KpiMonth FirstMonth => new(options.StartYear, options.StartMonth);
+
+    public IReadOnlyList<KpiMonth> MonthsPlayed { get; private set; } = Array.Empty<KpiMonth>();
+
+    public TimeSpan WallTime { get; private set; }
+
+    /// <summary>Builds the company and plays every month; reports progress as simulated time passes.</summary>
+    public void Run(Progress progress)
+    {
+        using var slaCache = SlaConfigurationCache.Isolate();
+        using var loyaltyCache = LoyaltyConfigurationCache.Isolate();
+        using var dispatchCache = DispatchRuleCache.Isolate();
+        var stopwatch = Stopwatch.StartNew();
+
+        var months = new List<KpiMonth>();
+        for (var m = FirstMonth; months.Count < options.Months; m = m.Next())
+        {
+            months.Add(m);
+        }
+
+        MonthsPlayed = months;
+        var start = months[0].StartUtc;
+        var end = months[^1].EndUtc;
+        dataverse.Clock.SetClock(start.AddDays(-1));
+        company = Company.Build(dataverse, options, random, start);
+        progress.Report(0, "company built");
+
+        foreach (var month in months)
+        {
+            ScheduleMonth(month);
+        }
+
+        // After the last month: the follow-ups of its last requests, then every month's snapshot once more (a month's late
+        // payments and follow-ups land after its last nightly run; an admin rebuilds the year the same way).
+        At(end.AddDays(5).AddHours(3), () =>
+        {
+            foreach (var month in months)
+            {
+                Snapshot(month);
+            }
+        });
+        var span = (end.AddDays(6) - start).Ticks;
+        while (queue.TryDequeue(out var action, out var when))
+        {
+            var now = new DateTime(when.Ticks, DateTimeKind.Utc);
+            if (now > dataverse.Clock.UtcNow)
+            {
+                dataverse.Clock.SetClock(now);
+            }
+
+            action();
+            progress.Report((double)(now - start).Ticks / span, KpiMonth.Containing(new DateTimeOffset(now)).ToString());
+        }
+
+        progress.Report(1, "done");
+        WallTime = stopwatch.Elapsed;
+    }
+
+    private void ScheduleMonth(KpiMonth month)
+    {
+        var first = month.StartUtc;
+        var days = (month.EndUtc - first).Days;
+
+        // Bills on the 1st at 06:00 (the billing system), jobs in the night, requests through the days.
+        At(first.AddHours(6), () => Bills(month));
+        At(first.AddHours(2), TierReview);
+        At(first.AddHours(1.5), LifecycleReview);
+        At(first.AddHours(3), () => Snapshot(null));
+        At(first.AddDays(4).AddHours(3), () => Snapshot(null));
+        for (var d = 0; d < days; d++)
+        {
+            var day = first.AddDays(d);
+            At(day.AddMinutes(5), PointsExpiry);
+            At(day.AddHours(23.5), SlaSweep);
+            At(day.AddHours(12), SlaSweep);
+            At(day, () => Arrivals(day));
+            At(day.AddHours(14), () => Redemptions(day));
+        }
+    }
+
+    private void At(DateTime utc, Action action) => queue.Enqueue(action, (utc.Ticks, sequence++));
+
+    private DateTime Now => dataverse.Clock.UtcNow;
+
+    // ---------------------------------------------------------------- requests
+
+    private void Arrivals(DateTime dayStartUtc)
+    {
+        var local = new DateTimeOffset(dayStartUtc).ToOffset(China);
+        var workday = BuiltInCalendars.ChinaWorkdays.IsWorkingInstant(local.AddHours(10));
+        var season = Season[local.Month - 1];
+        foreach (var property in company.Properties.Select((p, i) => (p, i)))
+        {
+            var households = company.Households.Where(h => h.Property == property.i).ToList();
+            var expected = households.Count * RequestsPerHouseholdMonth * season / 30.0 * (workday ? 0.95 : 1.12);
+            var count = Poisson(expected);
+            for (var n = 0; n < count; n++)
+            {
+                var household = households[random.Next(households.Count)];
+                var hour = DrawHour();
+                At(dayStartUtc.AddHours(hour), () => LogRequest(property.p, household));
+            }
+        }
+    }
+
+    /// <summary>Hour of the day (China time, as offset from 00:00) a request is logged: mostly 08:00–22:00, a few at night.</summary>
+    private double DrawHour()
+    {
+        var roll = random.NextDouble();
+        return roll < 0.06 ? random.NextDouble() * 7 : 7.5 + random.NextDouble() * 15;
+    }
+
+    private sealed record Kind(int Type, int Line, string Title, string Description);
+
+    private Kind DrawKind(int month)
+    {
+        var summer = month is >= 6 and <= 8;
+        var roll = random.NextDouble();
+        if (roll < 0.58)
+        {
+            var leak = random.NextDouble() < (summer ? 0.30 : 0.10);
+            if (leak)
+            {
+                var burst = random.NextDouble() < 0.15;
+                return new Kind(Choices.RequestType.Repair, Choices.ServiceLine.Maintenance, burst ? "爆管 pipe burst" : "卫生间漏水 bathroom leak", burst ? "厨房水管爆管，水流不止" : "楼上渗水，天花板漏水");
+            }
+
+            string[] repairs = { "门锁损坏 broken lock", "灯具不亮 light out", "下水道堵塞 blocked drain", "空调不制冷 air conditioning", "门禁失灵 access control", "墙面开裂 wall crack" };
+            var title = repairs[random.Next(repairs.Length)];
+            return new Kind(Choices.RequestType.Repair, Choices.ServiceLine.Maintenance, title, title + "，请安排维修");
+        }
+
+        if (roll < 0.66)
+        {
+            string[] complaints = { "噪音扰民 noise", "垃圾清运不及时 rubbish", "停车位被占 parking", "保安态度差 staff attitude", "维修质量差 repair quality" };
+            var title = complaints[random.Next(complaints.Length)];
+            return new Kind(Choices.RequestType.Complaint, Choices.ServiceLine.CustomerService, title, "业主投诉：" + title);
+        }
+
+        if (roll < 0.88)
+        {
+            return new Kind(Choices.RequestType.Inquiry, Choices.ServiceLine.CustomerService, "物业费咨询 fee inquiry", "询问物业费账单");
+        }
+
+        return new Kind(Choices.RequestType.Help, Choices.ServiceLine.Cleaning, "公共区域清洁 cleaning", "楼道需要清洁");
+    }
+
+    private Guid NextAgent(SimProperty property)
+    {
+        agentTurn.TryGetValue(property.Id, out var turn);
+        agentTurn[property.Id] = turn + 1;
+        return property.Agents[turn % property.Agents.Count];
+    }
+
+    private void LogRequest(SimProperty property, Household household)
+    {
+        var local = new DateTimeOffset(Now).ToOffset(China);
+        var kind = DrawKind(local.Month);
+        var agent = NextAgent(property);
+        var row = new Entity(Requests.LogicalName)
+        {
+            [Requests.Columns.Name] = $"{household.UnitName} {kind.Title}",
+            [Requests.Columns.Description] = kind.Description,
+            [Requests.Columns.RequestType] = new OptionSetValue(kind.Type),
+            [Requests.Columns.ServiceLine] = new OptionSetValue(kind.Line),
+            [Requests.Columns.Channel] = new OptionSetValue(random.NextDouble() < 0.5 ? Choices.Channel.Hotline : Choices.Channel.MiniProgram),
+            [Requests.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Id),
+            [Requests.Columns.Unit] = new EntityReference(UnitTable.LogicalName, household.Unit),
+            [Requests.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
+        };
+        if (Create("01 登记 log request", agent, row) is not Guid request)
+        {
+            return;
+        }
+
+        // 受理: most within minutes; a busy desk or the night shift sometimes misses the 30 minutes.
+        var night = local.Hour is < 7 or >= 22;
+        var minutes = random.NextDouble() < (night ? 0.12 : 0.03) ? 30 + random.Next(5, 90) : random.Next(2, 25);
+        At(Now.AddMinutes(minutes), () => Accept(property, household, request, kind, agent));
+    }
+
+    private void Accept(SimProperty property, Household household, Guid request, Kind kind, Guid agent)
+    {
+        if (!Update("02 受理 accept (dispatch)", agent, Status(request, Requests.StatusReasons.Accepted)))
+        {
+            return;
+        }
+
+        var stored = dataverse.Peek(Requests.LogicalName, request)!;
+        var urgent = stored.GetAttributeValue<OptionSetValue>(Requests.Columns.Urgency)?.Value == Choices.Urgency.Emergency;
+        var dispatched = stored.GetAttributeValue<OptionSetValue>(Requests.Columns.StatusCode)?.Value == Requests.StatusReasons.Dispatched;
+        var worker = dispatched ? stored.GetAttributeValue<EntityReference>(Requests.Columns.OwnerId).Id : kind.Type == Choices.RequestType.Complaint ? property.Supervisor : agent;
+        var local = new DateTimeOffset(Now).ToOffset(China);
+
+        if (kind.Type == Choices.RequestType.Inquiry)
+        {
+            At(Now.AddMinutes(random.Next(5, 240)), () => Resolve(property, household, request, kind, worker, false));
+            return;
+        }
+
+        // 到场 / 初步处理: emergencies at once; repairs within service hours (08:00–20:00), sometimes late.
+        TimeSpan toArrival;
+        if (urgent)
+        {
+            toArrival = TimeSpan.FromMinutes(random.NextDouble() < 0.9 ? random.Next(10, 28) : random.Next(31, 70));
+        }
+        else if (kind.Type == Choices.RequestType.Complaint)
+        {
+            toArrival = TimeSpan.FromHours(random.NextDouble() < 0.93 ? random.Next(1, 20) : random.Next(25, 40));
+        }
+        else
+        {
+            var next = local.Hour is >= 8 and < 20 ? local : NextMorning(local);
+            toArrival = next - local + TimeSpan.FromMinutes(random.NextDouble() < 0.88 ? random.Next(20, 110) : random.Next(125, 300));
+        }
+
+        At(Now + toArrival, () => Start(property, household, request, kind, worker, urgent));
+    }
+
+    private static DateTimeOffset NextMorning(DateTimeOffset local)
+    {
+        var morning = new DateTimeOffset(local.Year, local.Month, local.Day, 8, 0, 0, China);
+        return local.Hour >= 20 ? morning.AddDays(1) : morning;
+    }
+
+    private void Start(SimProperty property, Household household, Guid request, Kind kind, Guid worker, bool urgent)
+    {
+        var update = Status(request, Requests.StatusReasons.InProgress);
+        if (kind.Type == Choices.RequestType.Complaint)
+        {
+            update[Requests.Columns.ArrivedOn] = Now;
+        }
+
+        if (!Update("03 到场 start work", worker, update))
+        {
+            return;
+        }
+
+        // Waiting on the owner (parts, owner away) pauses the clocks for a day now and then.
+        if (kind.Type == Choices.RequestType.Repair && !urgent && random.NextDouble() < 0.07)
+        {
+            At(Now.AddHours(1), () =>
+            {
+                Update("04 待业主确认 wait on owner", worker, Status(request, Requests.StatusReasons.WaitingOnOwner));
+                At(Now.AddHours(random.Next(8, 40)), () =>
+                {
+                    Update("04 待业主确认 wait on owner", worker, Status(request, Requests.StatusReasons.InProgress));
+                    At(Now.AddHours(random.Next(1, 5)), () => Resolve(property, household, request, kind, worker, false));
+                });
+            });
+            return;
+        }
+
+        TimeSpan work = urgent
+            ? TimeSpan.FromMinutes(random.Next(40, 200))
+            : kind.Type == Choices.RequestType.Complaint
+                ? TimeSpan.FromHours(random.NextDouble() < 0.9 ? random.Next(2, 40) : random.Next(50, 120))
+                : TimeSpan.FromHours(random.NextDouble() < 0.9 ? 0.5 + random.NextDouble() * 5 : random.Next(26, 60));
+        At(Now + work, () => Resolve(property, household, request, kind, worker, false));
+    }
+
+    private void Resolve(SimProperty property, Household household, Guid request, Kind kind, Guid worker, bool reopened)
+    {
+        var update = Status(request, Requests.StatusReasons.Resolved);
+        if (kind.Type == Choices.RequestType.Complaint && !reopened)
+        {
+            // 有效投诉: decided by the supervisor (the property was at fault).
+            update[Requests.Columns.ValidComplaint] = random.NextDouble() < 0.3;
+        }
+
+        if (!Update("05 解决 resolve", worker, update))
+        {
+            return;
+        }
+
+        // 回访: the next day by the supervisor (someone other than who resolved it); a few are never called back.
+        if (random.NextDouble() < 0.96)
+        {
+            At(Now.AddHours(random.Next(4, 30)), () => FollowUp(property, household, request, kind, worker, reopened));
+        }
+    }
+
+    private void FollowUp(SimProperty property, Household household, Guid request, Kind kind, Guid worker, bool reopened)
+    {
+        var stored = dataverse.Peek(Requests.LogicalName, request)!;
+        var breached = stored.GetAttributeValue<OptionSetValue>(Requests.Columns.ResolutionStatus)?.Value == Choices.SlaStatus.Breached
+            || stored.GetAttributeValue<OptionSetValue>(Requests.Columns.FirstResponseStatus)?.Value == Choices.SlaStatus.Breached;
+
+        // Not fixed: reopened once (返工), then resolved again and followed up.
+        if (!reopened && kind.Type == Choices.RequestType.Repair && random.NextDouble() < 0.05)
+        {
+            if (Update("06 返工 reopen", property.Supervisor, Status(request, Requests.StatusReasons.InProgress)))
+            {
+                At(Now.AddHours(random.Next(2, 30)), () => Resolve(property, household, request, kind, worker, true));
+            }
+
+            return;
+        }
+
+        var answered = random.NextDouble() < 0.9;
+        var update = new Entity(Requests.LogicalName, request)
+        {
+            [Requests.Columns.FollowUpOn] = Now,
+            [Requests.Columns.FollowUpBy] = new EntityReference("systemuser", property.Supervisor),
+            [Requests.Columns.FollowUpNotes] = answered ? "业主已确认 owner confirmed" : "三次未接通 unreachable",
+        };
+        var score = answered ? Score(breached || reopened, household.Fussiness) : 0;
+        if (answered)
+        {
+            update[Requests.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + score - 1);
+        }
+
+        if (!Update("07 回访 follow-up", property.Supervisor, update))
+        {
+            return;
+        }
+
+        RecordFollowUp(property, household, request, worker, score);
+
+        var close = Status(request, Requests.StatusReasons.Closed);
+        close[Requests.Columns.StateCode] = new OptionSetValue(Requests.States.Inactive);
+        Update("08 关闭 close", property.Supervisor, close);
+    }
+
+    /// <summary>
+    /// The 回访 record (pcrm_followup) of the call: the owner's answers — satisfaction, NPS 0–10 and, from about two in three
+    /// owners, the five SERVQUAL scores — or "unreachable" (score 0). A detractor gets a recovery case (挽回), closed a few
+    /// days later by the supervisor as recovered or not.
+    /// </summary>
+    private void RecordFollowUp(SimProperty property, Household household, Guid request, Guid worker, int score)
+    {
+        var followUp = new Entity(FollowUpTable.LogicalName)
+        {
+            [FollowUpTable.Columns.Name] = "回访 " + household.UnitName,
+            [FollowUpTable.Columns.ServiceRequest] = new EntityReference(Requests.LogicalName, request),
+            [FollowUpTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
+            [FollowUpTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Id),
+            [FollowUpTable.Columns.ResolvedBy] = new EntityReference("systemuser", worker),
+            [FollowUpTable.Columns.Channel] = new OptionSetValue(Choices.FollowUpChannel.Phone),
+            [FollowUpTable.Columns.Attempts] = score == 0 ? 3 : 1,
+            [FollowUpTable.Columns.CompletedOn] = Now,
+        };
+        var nps = 0;
+        if (score > 0)
+        {
+            nps = score switch
+            {
+                5 => random.NextDouble() < 0.8 ? 9 + random.Next(2) : 8,
+                4 => 7 + random.Next(3),
+                3 => 5 + random.Next(4),
+                _ => random.Next(7),
+            };
+            followUp[FollowUpTable.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + score - 1);
+            followUp[FollowUpTable.Columns.Nps] = nps;
+            followUp[FollowUpTable.Columns.Verification] = new OptionSetValue(Choices.FixVerification.Fixed);
+            followUp[FollowUpTable.Columns.IsDetractor] = nps <= 6 || score <= 2;
+            if (random.NextDouble() < 0.65)
+            {
+                foreach (var column in new[] { FollowUpTable.Columns.SqReliability, FollowUpTable.Columns.SqResponsiveness, FollowUpTable.Columns.SqAssurance, FollowUpTable.Columns.SqEmpathy, FollowUpTable.Columns.SqTangibles })
+                {
+                    followUp[column] = Math.Clamp(score + random.Next(-1, 2) - (column == FollowUpTable.Columns.SqTangibles ? 1 : 0), 1, 5);
+                }
+            }
+        }
+
+        if (Create("07 回访 follow-up", property.Supervisor, followUp) is not Guid id)
+        {
+            return;
+        }
+
+        var done = new Entity(FollowUpTable.LogicalName, id)
+        {
+            [FollowUpTable.Columns.StateCode] = new OptionSetValue(1),
+            [FollowUpTable.Columns.StatusCode] = new OptionSetValue(score == 0 ? FollowUpTable.StatusReasons.Unreachable : FollowUpTable.StatusReasons.Completed),
+        };
+        Update("07 回访 follow-up", property.Supervisor, done);
+        if (score == 0 || (nps > 6 && score > 2))
+        {
+            return;
+        }
+
+        var recovery = new Entity(RecoveryCaseTable.LogicalName)
+        {
+            [RecoveryCaseTable.Columns.Name] = "挽回 " + household.UnitName,
+            [RecoveryCaseTable.Columns.ServiceRequest] = new EntityReference(Requests.LogicalName, request),
+            [RecoveryCaseTable.Columns.FollowUp] = new EntityReference(FollowUpTable.LogicalName, id),
+            [RecoveryCaseTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
+            [RecoveryCaseTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Id),
+            [RecoveryCaseTable.Columns.Reason] = new OptionSetValue(score <= 2 ? Choices.RecoveryReason.LowSatisfaction : Choices.RecoveryReason.Detractor),
+            [RecoveryCaseTable.Columns.DueOn] = Now.AddHours(24),
+
+            // Recovery cases are opened by the system for the property's supervisor (FOLLOWUP-SCHEMA.md); staff roles
+            // cannot create them, so the simulation opens them as the admin, owned by the supervisor.
+            [RecoveryCaseTable.Columns.OwnerId] = new EntityReference("systemuser", property.Supervisor),
+        };
+        if (Create("09 挽回 recovery case", company.Admin, recovery) is not Guid caseId)
+        {
+            return;
+        }
+
+        At(Now.AddHours(random.Next(6, 72)), () => Update("09 挽回 recovery case", property.Manager, new Entity(RecoveryCaseTable.LogicalName, caseId)
+        {
+            [RecoveryCaseTable.Columns.Outcome] = new OptionSetValue(random.NextDouble() < 0.7 ? Choices.RecoveryOutcome.Recovered : Choices.RecoveryOutcome.NotRecovered),
+            [RecoveryCaseTable.Columns.OutcomeNotes] = "主管上门致歉并跟进 supervisor visited and followed up",
+            [RecoveryCaseTable.Columns.ClosedOn] = Now,
+            [RecoveryCaseTable.Columns.StateCode] = new OptionSetValue(1),
+            [RecoveryCaseTable.Columns.StatusCode] = new OptionSetValue(RecoveryCaseTable.StatusReasons.Closed),
+        }));
+    }
+
+    /// <summary>A 1–5 answer: most owners are satisfied; a breached or reworked request and a fussy owner pull it down.</summary>
+    private int Score(bool badService, double fussiness)
+    {
+        var roll = random.NextDouble() + (badService ? 0.35 : 0) + fussiness * 0.12;
+        return roll switch
+        {
+            < 0.55 => 5,
+            < 0.93 => 4,
+            < 1.02 => 3,
+            < 1.15 => 2,
+            _ => 1,
+        };
+    }
+
+    private static Entity Status(Guid request, int statusReason) =>
+        new(Requests.LogicalName, request) { [Requests.Columns.StatusCode] = new OptionSetValue(statusReason) };
+
+    // ---------------------------------------------------------------- fees and points
+
+    private void Bills(KpiMonth month)
+    {
+        var dueOn = month.FirstDay.AddDays(14);
+        foreach (var household in company.Households)
+        {
+            var amount = decimal.Round(household.Area * 2.8m, 2);
+            var bill = new Entity(FeeBillTable.LogicalName)
+            {
+                [FeeBillTable.Columns.Name] = $"物业费 {month} {household.UnitName}",
+                [FeeBillTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
+                [FeeBillTable.Columns.Unit] = new EntityReference(UnitTable.LogicalName, household.Unit),
+                [FeeBillTable.Columns.PeriodStart] = month.FirstDay,
+                [FeeBillTable.Columns.AmountDue] = new Money(amount),
+                [FeeBillTable.Columns.DueOn] = dueOn,
+
+                // Owned by the property's service centre, like the unit and the owner: its staff record the payments.
+                ["ownerid"] = new EntityReference("team", company.Properties[household.Property].Desk),
+            };
+            if (Create("10 账单 bill", company.Admin, bill) is not Guid billId)
+            {
+                continue;
+            }
+
+            var property = company.Properties[household.Property];
+            double? dayOffset = household.Payer switch
+            {
+                PayerKind.OnTime => random.NextDouble() < 0.97 ? random.Next(0, 14) : random.Next(15, 40),
+                PayerKind.Late => random.NextDouble() < 0.8 ? random.Next(16, 50) : null,
+                _ => random.NextDouble() < 0.2 ? random.Next(30, 90) : null,
+            };
+            if (dayOffset is double days)
+            {
+                var paidAt = month.StartUtc.AddDays(days).AddHours(2 + random.Next(0, 12));
+                At(paidAt, () => Pay(property, billId, amount));
+            }
+        }
+    }
+
+    private void Pay(SimProperty property, Guid bill, decimal amount)
+    {
+        var payment = new Entity(FeePaymentTable.LogicalName)
+        {
+            [FeePaymentTable.Columns.Name] = "缴费 payment",
+            [FeePaymentTable.Columns.FeeBill] = new EntityReference(FeeBillTable.LogicalName, bill),
+            [FeePaymentTable.Columns.Amount] = new Money(amount),
+            [FeePaymentTable.Columns.PaidOn] = Now,
+            [FeePaymentTable.Columns.Channel] = new OptionSetValue(random.NextDouble() < 0.6 ? Choices.PaymentChannel.WeChatPay : Choices.PaymentChannel.Alipay),
+        };
+        Create("11 缴费 payment", property.Manager, payment);
+    }
+
+    private void Redemptions(DateTime dayStartUtc)
+    {
+        foreach (var household in company.Households)
+        {
+            if (random.NextDouble() >= 0.004)
+            {
+                continue;
+            }
+
+            var balance = dataverse.Peek(ContactTable.LogicalName, household.Owner)?.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
+            var reward = balance >= 500 && random.NextDouble() < 0.3 ? company.Rewards[1] : company.Rewards[0];
+            if (balance < 200)
+            {
+                continue;
+            }
+
+            var property = company.Properties[household.Property];
+            var redemption = new Entity(RedemptionTable.LogicalName)
+            {
+                [RedemptionTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
+                [RedemptionTable.Columns.Reward] = new EntityReference(RewardTable.LogicalName, reward),
+            };
+            Create("12 兑换 redeem", NextAgent(property), redemption);
+        }
+    }
+
+    // ---------------------------------------------------------------- scheduled sweeps (Custom APIs, as the admin)
+
+    private void SlaSweep() => Sweep("20 SLA 扫描 SLA sweep", RunSlaSweepPlugin.ApiName, null);
+
+    private void PointsExpiry() => Sweep("21 积分过期 points expiry", RunPointsExpiryPlugin.ApiName, null);
+
+    private void TierReview() => Sweep("22 等级复核 tier review", RunTierReviewPlugin.ApiName, null);
+
+    private void LifecycleReview() => Sweep("23 生命周期复核 lifecycle review", RunLifecycleReviewPlugin.ApiName, null);
+
+    private void Snapshot(KpiMonth? month) => Sweep("24 KPI 快照 KPI snapshot", RunKpiSnapshotPlugin.ApiName, month?.ToString());
+
+    private void Sweep(string kind, string api, string? month)
+    {
+        string? token = null;
+        for (var call = 0; call < 1000; call++)
+        {
+            var request = new OrganizationRequest(api) { ["TimeBudgetSeconds"] = 60 };
+            if (token is not null)
+            {
+                request["ContinuationToken"] = token;
+            }
+
+            if (month is not null)
+            {
+                request[RunKpiSnapshotPlugin.MonthParameter] = month;
+            }
+
+            OrganizationResponse? response = null;
+            if (!Try(kind, company.Admin, s => response = s.Execute(request)) || response is null)
+            {
+                return;
+            }
+
+            if (!(response.Results.TryGetValue("MoreRecords", out var more) && more is true))
+            {
+                return;
+            }
+
+            token = response.Results["ContinuationToken"] as string;
+        }
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    private Guid? Create(string kind, Guid user, Entity row)
+    {
+        Guid? id = null;
+        return Try(kind, user, s => id = s.Create(row)) ? id : null;
+    }
+
+    private bool Update(string kind, Guid user, Entity row) => Try(kind, user, s => s.Update(row));
+
+    /// <summary>One user operation through the organization service: counted, asynchronous steps drained, failures recorded.</summary>
+    private bool Try(string kind, Guid user, Action<IOrganizationService> operation)
+    {
+        var ok = true;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            operation(dataverse.ServiceFor(user));
+            var calls = dataverse.LastExecution.PluginCalls;
+            Stats.Record(kind, calls.Reads, calls.Writes, calls.Total, Stopwatch.GetElapsedTime(started));
+        }
+        catch (DataverseFaultException ex)
+        {
+            Stats.Fail(kind, ex.Message);
+            ok = false;
+        }
+
+        if (dataverse.PendingAsyncSteps > 0)
+        {
+            dataverse.DrainAsyncSteps();
+        }
+
+        if (++sinceReset >= 2000)
+        {
+            HarvestAsyncFailures();
+        }
+
+        return ok;
+    }
+
+    /// <summary>Records failed asynchronous steps and forgets the diagnostics gathered so far (memory stays flat).</summary>
+    public void HarvestAsyncFailures()
+    {
+        foreach (var failure in dataverse.AsyncFailures)
+        {
+            Stats.Fail("99 异步步骤 async step", failure.ToString());
+        }
+
+        dataverse.ResetDiagnostics();
+        sinceReset = 0;
+    }
+
+    private int Poisson(double mean)
+    {
+        // Knuth's method: fine for the small means of one property-day.
+        var limit = Math.Exp(-mean);
+        var k = 0;
+        var p = random.NextDouble();
+        while (p > limit)
+        {
+            k++;
+            p *= random.NextDouble();
+        }
+
+        return k;
+    }
+}
