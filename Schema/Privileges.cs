@@ -29,4 +29,9 @@ public static class Privileges
     /// <summary>Read on business calendars: every PCRM role. A deadline is derived from the calendars, so whoever may
     /// read them may compute one (the calendar cache is shared between callers; this keeps it from answering others).</summary>
     public const string ReadCalendars = "prvReadpcrm_businesscalendar";
+
+    /// <summary>Write on 回访 follow-ups: 客服专员 agents (their business unit), 项目经理 property managers and supervisors (their
+    /// unit and below) and admins — whoever may record a 回访 on its form may record it through <c>pcrm_RecordFollowUp</c>,
+    /// which then writes it as the caller, so the same row-level access applies. Technicians hold no 回访 privileges.</summary>
+    public const string RecordFollowUp = "prvWritepcrm_followup";
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Configuration;
+using PropertyCrm.Plugins.Steps.FollowUps;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
@@ -30,6 +31,10 @@ public static class PluginCatalog
         ServiceRequestSlaPlugin.OnUpdate,
         DispatchPlugin.OnCreate,
         DispatchPlugin.OnUpdate,
+        ServiceLoopPlugin.OnUpdate,
+        FollowUpRulesPlugin.OnUpdate,
+        FollowUpRulesPlugin.OnFinished,
+        RecoveryCasePlugin.OnUpdate,
         BusinessCalendarValidationPlugin.OnCreate,
         BusinessCalendarValidationPlugin.OnUpdate,
         PointsLedgerGuardPlugin.OnCreate,
@@ -73,5 +78,6 @@ public static class PluginCatalog
         RunTierReviewPlugin.Api,
         ReversePointsEntryPlugin.Api,
         RunLifecycleReviewPlugin.Api,
+        RecordFollowUpPlugin.Api,
     };
 }
