@@ -27,8 +27,34 @@ public static class ServiceLoop
     public static readonly string[] PreImageColumns =
     {
         Columns.StatusCode, Columns.ReopenCount, Columns.LastFollowUp, Columns.Property, Columns.Contact, Columns.OwnerId,
-        Columns.FirstContactOwner, Columns.Name,
+        Columns.FirstContactOwner, Columns.Name, Columns.FirstTimeFix, Columns.FirstContactResolution,
     };
+
+    /// <summary>The loop's request columns: only this code writes them (a direct save that changes one is refused), so
+    /// nobody can unlink the 回访 the close rule checks or rewrite the first-time-fix figures.</summary>
+    public static readonly string[] CodeOwnedColumns =
+    {
+        Columns.ReopenCount, Columns.LastFollowUp, Columns.FirstTimeFix, Columns.FirstContactResolution,
+    };
+
+    /// <summary>Error code of a refused edit of a code-owned column.</summary>
+    public const string CodeOwnedColumnCode = "request.loop.system-column";
+
+    /// <summary>Refuses a direct (depth 1) save that changes one of <see cref="CodeOwnedColumns"/>; sending the stored value back passes.</summary>
+    public static void RefuseCodeOwnedEdits(Entity pre, Entity target)
+    {
+        Guard.NotNull(pre, nameof(pre));
+        Guard.NotNull(target, nameof(target));
+        foreach (var column in CodeOwnedColumns)
+        {
+            if (target.Contains(column) && !Equals(pre.Contains(column) ? pre[column] : null, target[column]))
+            {
+                throw new DomainException(
+                    CodeOwnedColumnCode,
+                    $"报事的“{column}”由回访闭环维护,不能直接修改 / The request's {column} is maintained by the follow-up loop and cannot be edited.");
+            }
+        }
+    }
 
     public static void OnStatusChange(IOrganizationService system, Entity pre, Entity target, RequestStatus from, RequestStatus to, Guid user, DateTimeOffset now, Action<string> trace)
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.FollowUps;
 using PropertyCrm.Plugins.Mapping;
@@ -25,7 +26,7 @@ public sealed class ServiceLoopPlugin : PluginBase
     {
         Handler = OnUpdateRequest,
         Rank = 3,
-        FilteringAttributes = new[] { Columns.StatusCode },
+        FilteringAttributes = new[] { Columns.StatusCode }.Concat(ServiceLoop.CodeOwnedColumns).ToArray(),
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, ServiceLoop.PreImageColumns) { IsRequired = true } },
         Description = "Creates the 回访 on resolve, counts reopens, allows closing only after a verified 回访. / 解决时生成回访，统计返工，回访核实后方可关闭。",
     };
@@ -39,12 +40,17 @@ public sealed class ServiceLoopPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
+        var pre = execution.PreEntityImages[PreImageAlias];
+        if (execution.IsDirectRequest())
+        {
+            ServiceLoop.RefuseCodeOwnedEdits(pre, target);
+        }
+
         if (!target.Contains(Columns.StatusCode))
         {
             return;
         }
 
-        var pre = execution.PreEntityImages[PreImageAlias];
         var from = RequestStatusMapping.Read(pre);
         var to = RequestStatusMapping.Read(target);
         if (from == to)
