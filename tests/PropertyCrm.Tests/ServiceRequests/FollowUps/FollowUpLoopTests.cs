@@ -324,6 +324,28 @@ public sealed class FollowUpLoopTests
     }
 
     [Fact]
+    public void Views_PendingForTheTeamsMembersOverdueAfterDueRecoveryOpen()
+    {
+        using var world = new FollowUpWorld();
+        world.Bed.At("2026-03-02T09:00+08:00");
+        var id = world.ResolvedRepair();
+        var followUp = world.LastFollowUp(id).Id;
+
+        Assert.Contains(followUp, FollowUpViews.Run(world.As(world.Caller), FollowUpTable.LogicalName, "待回访"));
+        Assert.DoesNotContain(followUp, FollowUpViews.Run(world.As(world.Supervisor), FollowUpTable.LogicalName, "待回访"));
+        Assert.DoesNotContain(followUp, FollowUpViews.Run(world.Dataverse.Service, FollowUpTable.LogicalName, "回访逾期"));
+        world.Bed.Advance(TimeSpan.FromHours(25));
+        Assert.Contains(followUp, FollowUpViews.Run(world.Dataverse.Service, FollowUpTable.LogicalName, "回访逾期"));
+
+        world.Complete(id, Fixed, nps: 1);
+
+        Assert.DoesNotContain(followUp, FollowUpViews.Run(world.As(world.Caller), FollowUpTable.LogicalName, "待回访"));
+        var recovery = Assert.Single(world.RecoveryCases(id)).Id;
+        Assert.Contains(recovery, FollowUpViews.Run(world.Dataverse.Service, RecoveryCaseTable.LogicalName, "挽回中"));
+        Assert.Contains(recovery, FollowUpViews.Run(world.As(world.Supervisor), RecoveryCaseTable.LogicalName, "我的挽回"));
+    }
+
+    [Fact]
     public void Resolve_Budget_OnePropertyReadAndOneCreateBeyondTheSlaStep()
     {
         using var world = new FollowUpWorld();
