@@ -17,9 +17,11 @@ namespace PropertyCrm.Plugins.Logic.FollowUps;
 
 /// <summary>
 /// What a finished 回访 sets off, after it is saved (post-operation, same transaction), as SYSTEM — the consequences of
-/// a 回访 its recorder was allowed to record, not edits of the request by the recorder:
+/// a 回访 its recorder was allowed to record, not edits of the request by the recorder.
+/// Only the latest 回访 of a request that is still 已解决 has consequences; any other (typed in by hand, or replaced by a
+/// newer resolution) is recorded and nothing more.
 /// <list type="bullet">
-/// <item>The request (when this is its latest 回访 and it is still 已解决): verified fixed or unreachable → closed, with the
+/// <item>The request: verified fixed or unreachable → closed, with the
 /// follow-up time, recorder, satisfaction and a line in its follow-up notes; not or partly fixed → back to 处理中 (返工),
 /// with the same line in the notes, so the technician finds it again in 我的工单 with the reason; the request's own step
 /// counts the reopen and its resolution clock runs on (see <see cref="ServiceLoop"/>).</item>
@@ -46,19 +48,19 @@ public static class FollowUpConsequences
         var request = requestRef is null ? null : system.Retrieve(ServiceRequestTable.LogicalName, requestRef.Id, RequestColumns);
         var completion = FollowUpRules.Consequences(FollowUpMapping.Read(followUp), request?.GetAttributeValue<int?>(Request.ReopenCount) ?? 0);
 
-        if (request is not null
-            && request.GetAttributeValue<EntityReference>(Request.LastFollowUp)?.Id == followUp.Id
-            && RequestStatusMapping.Read(request) == RequestStatus.Resolved)
+        if (request is null
+            || request.GetAttributeValue<EntityReference>(Request.LastFollowUp)?.Id != followUp.Id
+            || RequestStatusMapping.Read(request) != RequestStatus.Resolved)
         {
-            UpdateRequest(system, request, completion, recorder, followUp.GetAttributeValue<string>(Columns.Comment));
-            scope.Trace($"Request {request.Id}: {completion.RequestAction}.");
-        }
-        else
-        {
-            scope.Trace($"回访 {followUp.Id} is not the latest of a resolved request: the request is left as it is.");
+            // A 回访 typed in by hand, or one a newer resolution replaced: it is kept as a record, but it neither moves the
+            // request nor earns points or opens a recovery case (otherwise any hand-made 回访 could earn an owner points).
+            scope.Trace($"回访 {followUp.Id} is not the latest of a resolved request: recorded only.");
+            return;
         }
 
-        if (completion.Recovery is { } reason && request is not null)
+        UpdateRequest(system, request, completion, recorder, followUp.GetAttributeValue<string>(Columns.Comment));
+        scope.Trace($"Request {request.Id}: {completion.RequestAction}.");
+        if (completion.Recovery is { } reason)
         {
             RecoveryCases.Open(system, followUp, request, reason, now, scope.Trace);
         }

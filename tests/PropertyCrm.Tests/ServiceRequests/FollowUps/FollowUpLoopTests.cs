@@ -346,6 +346,32 @@ public sealed class FollowUpLoopTests
     }
 
     [Fact]
+    public void HandMadeFollowUp_Completed_NeitherClosesTheRequestNorEarnsPoints()
+    {
+        using var world = new FollowUpWorld();
+        var id = world.ResolvedRepair();
+        var extra = world.Dataverse.Service.Create(new Entity(FollowUpTable.LogicalName)
+        {
+            [FollowUp.Name] = "补充回访 extra call",
+            [FollowUp.ServiceRequest] = new EntityReference(ServiceRequestTable.LogicalName, id),
+            [FollowUp.ResolutionNumber] = 99,
+            [FollowUp.Contact] = new EntityReference(ContactTable.LogicalName, world.Owner),
+        });
+
+        world.As(world.Caller).Update(new Entity(FollowUpTable.LogicalName, extra)
+        {
+            [FollowUp.Verification] = new OptionSetValue(Fixed),
+            [FollowUp.Nps] = 0,
+            [FollowUp.StateCode] = new OptionSetValue(FollowUpTable.States.Inactive),
+            [FollowUp.StatusCode] = new OptionSetValue(FollowUpTable.StatusReasons.Completed),
+        });
+
+        Assert.Equal(Status.Resolved, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
+        Assert.Empty(world.RecoveryCases(id));
+        Assert.Equal(0, world.Balance());
+    }
+
+    [Fact]
     public void Resolve_Budget_OnePropertyReadAndOneCreateBeyondTheSlaStep()
     {
         using var world = new FollowUpWorld();
