@@ -32,4 +32,8 @@ public static class Privileges
 
     /// <summary>Write on KPI targets: PCRM 管理员 Admin only. Who sets the KPI targets runs the nightly KPI snapshot.</summary>
     public const string ConfigureKpis = "prvWritepcrm_kpitarget";
+    /// <summary>Write on 回访 follow-ups: 客服专员 agents (their business unit), 项目经理 property managers and supervisors (their
+    /// unit and below) and admins — whoever may record a 回访 on its form may record it through <c>pcrm_RecordFollowUp</c>,
+    /// which then writes it as the caller, so the same row-level access applies. Technicians hold no 回访 privileges.</summary>
+    public const string RecordFollowUp = "prvWritepcrm_followup";
 }

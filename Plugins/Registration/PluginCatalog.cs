@@ -3,6 +3,7 @@ using PropertyCrm.Plugins.Steps.Care;
 using PropertyCrm.Plugins.Steps.Community;
 using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Kpis;
+using PropertyCrm.Plugins.Steps.FollowUps;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
@@ -36,6 +37,10 @@ public static class PluginCatalog
         ServiceRequestSlaPlugin.OnUpdate,
         DispatchPlugin.OnCreate,
         DispatchPlugin.OnUpdate,
+        ServiceLoopPlugin.OnUpdate,
+        FollowUpRulesPlugin.OnUpdate,
+        FollowUpRulesPlugin.OnFinished,
+        RecoveryCasePlugin.OnUpdate,
         BusinessCalendarValidationPlugin.OnCreate,
         BusinessCalendarValidationPlugin.OnUpdate,
         PointsLedgerGuardPlugin.OnCreate,
@@ -96,5 +101,6 @@ public static class PluginCatalog
         RunLifecycleReviewPlugin.Api,
         RunCarePlannerPlugin.Api,
         RunKpiSnapshotPlugin.Api,
+        RecordFollowUpPlugin.Api,
     };
 }

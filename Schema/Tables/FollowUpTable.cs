@@ -33,6 +33,9 @@ public static class FollowUpTable
         /// <summary>Resolved by (解决人). Lookup systemuser: the 回访 must be made by someone else.</summary>
         public const string ResolvedBy = "pcrm_resolvedbyid";
 
+        /// <summary>Resolution number (解决序号): 1 for the request's first resolution, 2 after one reopen…; with the request, the alternate key. Required.</summary>
+        public const string ResolutionNumber = "pcrm_resolutionnumber";
+
         /// <summary>Due on (回访截止时间, UTC): 24 hours after resolution by default.</summary>
         public const string DueOn = "pcrm_dueon";
 
@@ -116,6 +119,12 @@ public static class FollowUpTable
         public const string Contact = "pcrm_followup_contact";
         public const string Property = "pcrm_followup_property";
         public const string ResolvedBy = "pcrm_followup_resolvedby";
+    }
+
+    public static class Keys
+    {
+        /// <summary>Request × resolution number: one 回访 per resolution.</summary>
+        public const string RequestResolution = "pcrm_followup_requestresolution";
     }
 
     /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);

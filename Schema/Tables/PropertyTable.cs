@@ -46,6 +46,9 @@ public static class PropertyTable
         /// <summary>Service team (客服团队): owns the property's 回访 follow-ups. Lookup team.</summary>
         public const string ServiceTeam = "pcrm_serviceteamid";
 
+        /// <summary>Follow-up due hours (回访时限(小时)): a 回访 is due this long after resolution; blank = 24. Whole number 1–168.</summary>
+        public const string FollowUpDueHours = "pcrm_followupduehours";
+
         /// <summary>Owner (user or team).</summary>
         public const string OwnerId = "ownerid";
 

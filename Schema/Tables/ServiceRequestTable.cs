@@ -285,5 +285,7 @@ public static class ServiceRequestTable
         public const int ResolutionCalendar = 50;
 
         public const int OnSiteCalendar = 50;
+
+        public const int FollowUpNotes = 2000;
     }
 }

@@ -20,12 +20,14 @@ internal sealed class ConditionEvaluator
     private readonly DateTime now;
     private readonly Guid userId;
     private readonly Guid businessUnitId;
+    private readonly IReadOnlyCollection<Guid> userTeams;
 
-    public ConditionEvaluator(DateTime now, Guid userId, Guid businessUnitId)
+    public ConditionEvaluator(DateTime now, Guid userId, Guid businessUnitId, IReadOnlyCollection<Guid>? userTeams = null)
     {
         this.now = now;
         this.userId = userId;
         this.businessUnitId = businessUnitId;
+        this.userTeams = userTeams ?? Array.Empty<Guid>();
     }
 
     public bool Evaluate(ConditionExpression condition, object? value)
@@ -88,6 +90,10 @@ internal sealed class ConditionEvaluator
                 return ValueComparer.Compare(value, userId) == 0;
             case ConditionOperator.NotEqualUserId:
                 return ValueComparer.Compare(value, userId) != 0;
+            case ConditionOperator.EqualUserTeams:
+                return userTeams.Any(t => ValueComparer.Compare(value, t) == 0);
+            case ConditionOperator.EqualUserOrUserTeams:
+                return ValueComparer.Compare(value, userId) == 0 || userTeams.Any(t => ValueComparer.Compare(value, t) == 0);
             case ConditionOperator.EqualBusinessId:
                 return ValueComparer.Compare(value, businessUnitId) == 0;
             case ConditionOperator.NotEqualBusinessId:

@@ -69,6 +69,8 @@ internal static class FetchXmlParser
         ["olderthan-x-years"] = ConditionOperator.OlderThanXYears,
         ["eq-userid"] = ConditionOperator.EqualUserId,
         ["ne-userid"] = ConditionOperator.NotEqualUserId,
+        ["eq-userteams"] = ConditionOperator.EqualUserTeams,
+        ["eq-useroruserteams"] = ConditionOperator.EqualUserOrUserTeams,
         ["eq-businessid"] = ConditionOperator.EqualBusinessId,
         ["ne-businessid"] = ConditionOperator.NotEqualBusinessId,
         ["begins-with"] = ConditionOperator.BeginsWith,

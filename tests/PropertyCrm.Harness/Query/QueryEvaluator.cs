@@ -114,7 +114,7 @@ internal sealed partial class QueryEvaluator
             CountAllColumns(query, record);
         }
 
-        var evaluator = new ConditionEvaluator(dataverse.Clock.UtcNow, userId, dataverse.BusinessUnitOf(userId));
+        var evaluator = new ConditionEvaluator(dataverse.Clock.UtcNow, userId, dataverse.BusinessUnitOf(userId), dataverse.Security.Principals.TeamsOf(userId));
         var store = dataverse.Store;
         lock (store.Gate)
         {

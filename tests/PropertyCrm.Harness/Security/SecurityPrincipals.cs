@@ -115,6 +115,15 @@ internal sealed class SecurityPrincipals
         }
     }
 
+    /// <summary>The owner teams <paramref name="userId"/> is a member of (FetchXML eq-useroruserteams).</summary>
+    public IReadOnlyCollection<Guid> TeamsOf(Guid userId)
+    {
+        lock (gate)
+        {
+            return teams.Where(t => t.Value.Members.Contains(userId)).Select(t => t.Key).ToList();
+        }
+    }
+
     public Guid? BusinessUnitOfTeam(Guid teamId)
     {
         lock (gate)

@@ -96,6 +96,22 @@ public sealed class WorkflowActivityMetadataTests : IDisposable
         { "Care.RunCarePlannerActivity", "TasksCreated", "Output", "System.Int32", "已创建任务 / Tasks created", false, null, null },
         { "Care.RunCarePlannerActivity", "MoreRecords", "Output", "System.Boolean", "还有更多 / More records", false, null, null },
         { "Care.RunCarePlannerActivity", "NextContinuationToken", "Output", "System.String", "续扫令牌 / Continuation token", false, null, null },
+        { "FollowUps.RecordFollowUpActivity", "FollowUp", "Input", "Microsoft.Xrm.Sdk.EntityReference", "回访 / Follow-up", false, "pcrm_followup", null },
+        { "FollowUps.RecordFollowUpActivity", "ServiceRequest", "Input", "Microsoft.Xrm.Sdk.EntityReference", "报事报修(取最近回访)/ Service request (its latest follow-up)", false, "pcrm_servicerequest", null },
+        { "FollowUps.RecordFollowUpActivity", "Verification", "Input", "Microsoft.Xrm.Sdk.OptionSetValue", "问题是否解决 / Verification", false, null, null },
+        { "FollowUps.RecordFollowUpActivity", "Satisfaction", "Input", "Microsoft.Xrm.Sdk.OptionSetValue", "满意度 / Satisfaction", false, null, null },
+        { "FollowUps.RecordFollowUpActivity", "Nps", "Input", "System.Int32", "推荐意愿 NPS 0–10(-1 未填)/ NPS 0–10 (-1 blank)", false, null, "-1" },
+        { "FollowUps.RecordFollowUpActivity", "Reliability", "Input", "System.Int32", "可靠性 1–5(-1 未填)/ Reliability 1–5 (-1 blank)", false, null, "-1" },
+        { "FollowUps.RecordFollowUpActivity", "Responsiveness", "Input", "System.Int32", "响应性 1–5(-1 未填)/ Responsiveness 1–5 (-1 blank)", false, null, "-1" },
+        { "FollowUps.RecordFollowUpActivity", "Assurance", "Input", "System.Int32", "保证性 1–5(-1 未填)/ Assurance 1–5 (-1 blank)", false, null, "-1" },
+        { "FollowUps.RecordFollowUpActivity", "Empathy", "Input", "System.Int32", "移情性 1–5(-1 未填)/ Empathy 1–5 (-1 blank)", false, null, "-1" },
+        { "FollowUps.RecordFollowUpActivity", "Tangibles", "Input", "System.Int32", "有形性 1–5(-1 未填)/ Tangibles 1–5 (-1 blank)", false, null, "-1" },
+        { "FollowUps.RecordFollowUpActivity", "Comment", "Input", "System.String", "业主意见 / Comment", false, null, null },
+        { "FollowUps.RecordFollowUpActivity", "Channel", "Input", "Microsoft.Xrm.Sdk.OptionSetValue", "回访方式 / Channel", false, null, null },
+        { "FollowUps.RecordFollowUpActivity", "AttemptFailed", "Input", "System.Boolean", "未联系上 / Attempt failed", false, null, "False" },
+        { "FollowUps.RecordFollowUpActivity", "DeclareUnreachable", "Input", "System.Boolean", "确认无法联系 / Declare unreachable", false, null, "False" },
+        { "FollowUps.RecordFollowUpActivity", "Status", "Output", "System.Int32", "回访状态 / Status", false, null, null },
+        { "FollowUps.RecordFollowUpActivity", "Message", "Output", "System.String", "说明 / Message", false, null, null },
     };
 
     [Theory]

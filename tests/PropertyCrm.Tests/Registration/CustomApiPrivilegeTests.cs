@@ -38,6 +38,7 @@ public sealed class CustomApiPrivilegeTests
         { "pcrm_RedeemReward", Privileges.Redeem },
         { "pcrm_CalculateDeadline", Privileges.ReadCalendars },
         { "pcrm_RunKpiSnapshot", Privileges.ConfigureKpis },
+        { "pcrm_RecordFollowUp", Privileges.RecordFollowUp },
     };
 
     [Theory]
@@ -94,6 +95,7 @@ public sealed class CustomApiPrivilegeTests
     [Theory]
     [InlineData(Privileges.CorrectFeeStanding, new[] { PropertyManager, Admin })]
     [InlineData(Privileges.Redeem, new[] { Agent, Admin })]
+    [InlineData(Privileges.RecordFollowUp, new[] { Agent, PropertyManager, Admin })]
     [InlineData(Privileges.ReadCalendars, new[] { Agent, Technician, PropertyManager, QualityAnalyst, Admin })]
     public void StaffPrivileges_HeldByTheRolesThatShouldCall(string privilege, string[] roles)
     {

@@ -106,6 +106,17 @@ internal sealed class SlaTestBed : DataverseTestBase, IDisposable
 
     /// <summary>The work done the helpers record when they resolve a request.</summary>
     public const string WorkDone = "更换门锁锁芯,试开正常 / Replaced the lock cylinder; opens normally.";
+    /// <summary>
+    /// The request's latest 回访 verified fixed, by the admin (not whoever resolved it): the loop closes the request in the same
+    /// save, stamping follow-up on (the request's own way to 已关闭 since issue 11's 回访 loop).
+    /// </summary>
+    public void VerifyFixed(Guid id) =>
+        Service.Update(new Entity(FollowUpTable.LogicalName, Row(id).GetAttributeValue<EntityReference>(Columns.LastFollowUp).Id)
+        {
+            [FollowUpTable.Columns.Verification] = new OptionSetValue(Choices.FixVerification.Fixed),
+            [FollowUpTable.Columns.StateCode] = new OptionSetValue(FollowUpTable.States.Inactive),
+            [FollowUpTable.Columns.StatusCode] = new OptionSetValue(FollowUpTable.StatusReasons.Completed),
+        });
 
     public Entity Row(Guid id) => Dataverse.Peek(ServiceRequestTable.LogicalName, id) ?? throw new InvalidOperationException($"No request {id}.");
 

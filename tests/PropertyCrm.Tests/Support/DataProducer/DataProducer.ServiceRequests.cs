@@ -11,8 +11,9 @@ namespace PropertyCrm.Tests.Support;
 // Properties with their escalation recipients, and service requests as the create steps leave them.
 internal sealed partial class DataProducer
 {
-    /// <summary>A property; the recipients are the 主管, the 项目经理 and the 品质部 team the SLA sweep escalates to.</summary>
-    public Guid Property(string name, Guid? supervisor = null, Guid? manager = null, Guid? qualityTeam = null)
+    /// <summary>A property; the recipients are the 主管, the 项目经理 and the 品质部 team the SLA sweep escalates to; the 客服
+    /// team owns its 回访, due after the follow-up hours (blank: 24).</summary>
+    public Guid Property(string name, Guid? supervisor = null, Guid? manager = null, Guid? qualityTeam = null, Guid? serviceTeam = null, int? followUpDueHours = null)
     {
         var row = new Entity(PropertyTable.LogicalName) { [PropertyTable.Columns.Name] = name };
         if (supervisor.HasValue)
@@ -28,6 +29,16 @@ internal sealed partial class DataProducer
         if (qualityTeam.HasValue)
         {
             row[PropertyTable.Columns.QualityTeam] = new EntityReference(PlatformTables.Team, qualityTeam.Value);
+        }
+
+        if (serviceTeam.HasValue)
+        {
+            row[PropertyTable.Columns.ServiceTeam] = new EntityReference(PlatformTables.Team, serviceTeam.Value);
+        }
+
+        if (followUpDueHours.HasValue)
+        {
+            row[PropertyTable.Columns.FollowUpDueHours] = followUpDueHours.Value;
         }
 
         return dataverse.Seed(row);
