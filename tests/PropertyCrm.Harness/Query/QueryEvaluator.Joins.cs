@@ -67,6 +67,42 @@ internal sealed partial class QueryEvaluator
         return best is { } seek ? store.Candidates(query.EntityName, seek.Column, seek.Key) : null;
     }
 
+    // The linked table's rows that can join the rows so far, through the equality index on the link-to column, or null
+    // to scan it: used when every row's link-from value is a seek key (id or whole number) and they are few against the
+    // table. The candidates then pass the same visible-version, access, key and link-criteria checks as a scan's rows.
+    private IEnumerable<StoredRow>? SeekLinked(List<JoinedRow> rows, LinkEntity link, string? parentAlias)
+    {
+        var store = dataverse.Store;
+        if (!store.UseEqualityIndex)
+        {
+            return null;
+        }
+
+        var keys = new HashSet<object>();
+        foreach (var row in rows)
+        {
+            var from = row.Get(parentAlias, link.LinkFromAttributeName);
+            if (from is null)
+            {
+                continue;
+            }
+
+            if (EqualityIndex.SeekKeyOf(from) is not { } key)
+            {
+                return null;
+            }
+
+            keys.Add(key);
+        }
+
+        if (keys.Count * 4 >= store.CountOf(link.LinkToEntityName))
+        {
+            return null;
+        }
+
+        return keys.SelectMany(k => store.Candidates(link.LinkToEntityName, link.LinkToAttributeName, k)).Distinct().OrderBy(r => r.Sequence).ToList();
+    }
+
     private List<JoinedRow> Link(
         List<JoinedRow> rows,
         LinkEntity link,
@@ -80,7 +116,7 @@ internal sealed partial class QueryEvaluator
     {
         var alias = aliases[link];
         var index = new Dictionary<object, List<StoredRow>>();
-        foreach (var candidate in Visible(link.LinkToEntityName, transaction).Where(r => readable is null || readable(r)))
+        foreach (var candidate in Visible(link.LinkToEntityName, transaction, SeekLinked(rows, link, parentAlias)).Where(r => readable is null || readable(r)))
         {
             var key = ValueComparer.Normalize(candidate.Attributes.TryGetValue(link.LinkToAttributeName, out var v) ? v : null);
             if (key is null)

@@ -39,6 +39,17 @@ public sealed class EqualityIndexTests
             }));
         }
 
+        // Payments of some bills (a table far larger than the bills one query joins), for the link seek.
+        for (var i = 0; i < 120; i++)
+        {
+            dataverse.Seed(new Entity("pcrm_payment")
+            {
+                ["pcrm_code"] = $"P-{i:000}",
+                ["pcrm_bill"] = new EntityReference(Table, ids[i % 40]),
+                ["pcrm_paid"] = i % 3 == 0 ? "yes" : "no",
+            });
+        }
+
         // Move rows between values, and delete some: the index keeps old entries, the answers must not.
         for (var i = 0; i < 40; i += 6)
         {
@@ -54,7 +65,7 @@ public sealed class EqualityIndexTests
     public static TheoryData<string> Queries => new()
     {
         "owner B", "owner A and status 3", "status 2", "count 0 as int", "count 3 as decimal", "flag as 1", "ratio 2", "text 12",
-        "text holding an id", "primary key", "owner or status", "absent value", "owner B with link",
+        "text holding an id", "primary key", "owner or status", "absent value", "owner B with link", "primary key with inner link",
     };
 
     [Theory]
@@ -132,6 +143,16 @@ public sealed class EqualityIndexTests
             case "owner B with link":
                 criteria.AddCondition("pcrm_ownerid", ConditionOperator.Equal, ownerB);
                 criteria.AddCondition("pcrm_flag", ConditionOperator.Equal, true);
+                var payments = query.AddLink("pcrm_payment", "pcrm_billid", "pcrm_bill", JoinOperator.LeftOuter);
+                payments.EntityAlias = "p";
+                payments.Columns = new ColumnSet("pcrm_code");
+                payments.LinkCriteria.AddCondition("pcrm_paid", ConditionOperator.Equal, "yes");
+                break;
+            case "primary key with inner link":
+                criteria.AddCondition("pcrm_billid", ConditionOperator.Equal, ids[8]);
+                var paid = query.AddLink("pcrm_payment", "pcrm_billid", "pcrm_bill", JoinOperator.Inner);
+                paid.EntityAlias = "p";
+                paid.Columns = new ColumnSet("pcrm_code");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, "unknown query");
@@ -142,10 +163,11 @@ public sealed class EqualityIndexTests
 
     private static string Text(EntityCollection rows) => string.Join(
         "\n",
-        rows.Entities.Select(e => e.Id + ":" + string.Join(",", e.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + Value(a.Value)))));
+        rows.Entities.Select(e => e.Id + ":" + string.Join(",", e.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Key + "=" + Value(a.Value))))) + "\n" + rows.Entities.Count;
 
     private static string Value(object? value) => value switch
     {
+        AliasedValue a => Value(a.Value),
         EntityReference r => r.Id.ToString(),
         OptionSetValue o => o.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
