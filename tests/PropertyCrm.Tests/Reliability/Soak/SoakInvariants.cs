@@ -22,8 +22,8 @@ internal static class SoakInvariants
     {
         ("every owner's balance equals the sum of its ledger", BalancesMatchLedgers),
         ("every ledger replays: no lot spent beyond its points, nothing reversed twice", LedgersReplay),
-        ("each lot expires at most once", ExpiriesOnce),
-        ("every idempotency key is unique", IdempotencyKeysUnique),
+        ("each expiry exists once: a lot's expiries are #1…#n", ExpiriesOnce),
+        ("every idempotency key is unique (per owner)", IdempotencyKeysUnique),
         ("no reward's stock below zero; stock + redeemed = initial", StockConserved),
         ("every bill's amount paid equals its payments", BillsMatchPayments),
         ("each escalation rung exists once", EscalationsOnce),
@@ -64,18 +64,25 @@ internal static class SoakInvariants
         return violations;
     }
 
+    // A lot expires once, unless a reversal (a cancelled redemption) put points back into it after it expired; the next
+    // sweep then expires those as occurrence n + 1 ("expire:{lot}#{n}", LedgerKeys.Expire). So a lot's expiries must be
+    // exactly #1…#n: a duplicate or a gap is an expiry written twice or skipped. (The replay above checks each against
+    // the lot's open points.)
     private static IEnumerable<string> ExpiriesOnce(SoakWorld world) =>
         world.Dataverse.PeekAll(PointsEntryTable.LogicalName)
             .Where(e => e.GetAttributeValue<OptionSetValue>(PointsEntryTable.Columns.Kind)?.Value == Choices.LedgerEntryKind.Expire)
-            .GroupBy(e => e.GetAttributeValue<string>(PointsEntryTable.Columns.LotKey) ?? e.GetAttributeValue<string>(PointsEntryTable.Columns.ReversesKey) ?? string.Empty)
-            .Where(g => g.Count() > 1)
-            .Select(g => $"lot {g.Key} expired {g.Count()} times");
+            .Select(e => e.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey) ?? string.Empty)
+            .GroupBy(key => key.Contains('#', StringComparison.Ordinal) ? key.Substring(0, key.LastIndexOf('#')) : key)
+            .Select(g => (Lot: g.Key, Occurrences: g.Select(k => k.Substring(k.LastIndexOf('#') + 1)).OrderBy(n => n, StringComparer.Ordinal).ToArray()))
+            .Where(g => !g.Occurrences.SequenceEqual(Enumerable.Range(1, g.Occurrences.Length).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(g => $"{g.Lot}: expiries #{string.Join(", #", g.Occurrences)}");
 
+    // Keys are per owner (the alternate key is owner × key): the same survey id may earn two owners their points.
     private static IEnumerable<string> IdempotencyKeysUnique(SoakWorld world) =>
         world.Dataverse.PeekAll(PointsEntryTable.LogicalName)
-            .GroupBy(e => e.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey))
-            .Where(g => g.Key is null || g.Count() > 1)
-            .Select(g => $"idempotency key {g.Key ?? "(blank)"} on {g.Count()} entries");
+            .GroupBy(e => (Owner: e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id, Key: e.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey)))
+            .Where(g => g.Key.Key is null || g.Count() > 1)
+            .Select(g => $"owner {g.Key.Owner}: idempotency key {g.Key.Key ?? "(blank)"} on {g.Count()} entries");
 
     private static IEnumerable<string> StockConserved(SoakWorld world)
     {

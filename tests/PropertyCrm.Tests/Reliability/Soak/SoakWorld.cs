@@ -100,7 +100,8 @@ internal sealed class SoakWorld : DataverseTestBase, IDisposable
     /// <summary>
     /// Runs one staff operation with the client's retry policy: a transient fault (deadlock victim, lock timeout, SQL
     /// timeout, service protection) or a row-version conflict is retried up to <see cref="MaxAttempts"/> times; a rule's refusal (a bilingual
-    /// message) or a row another user removed meanwhile ends the operation; anything else is recorded as unexpected.
+    /// message), a row another user removed meanwhile, or a status move the platform refuses because another user closed
+    /// the request meanwhile ends the operation; anything else is recorded as unexpected.
     /// </summary>
     public void Attempt(string what, Random random, Action operation)
     {
@@ -150,8 +151,9 @@ internal sealed class SoakWorld : DataverseTestBase, IDisposable
         || fault.Message.Contains("doesn't match the RowVersion property provided", StringComparison.Ordinal);
 
     // A rule's refusal reads Chinese / English; a row another user deleted (a payment) is simply gone.
+    // A status move computed from a request that another user closed meanwhile is refused by the platform's state check.
     private static bool IsCleanRefusal(DataverseFaultException fault) =>
-        fault.ErrorCode == DataverseErrorCodes.ObjectDoesNotExist
+        fault.ErrorCode is DataverseErrorCodes.ObjectDoesNotExist or DataverseErrorCodes.InvalidStateCodeStatusCode
         || (fault.ErrorCode == DataverseErrorCodes.IsvAborted
             && System.Text.RegularExpressions.Regex.IsMatch(fault.Message, "[\\u4e00-\\u9fff].* / .*[A-Za-z]")
             && !fault.Message.Contains("failed:", StringComparison.Ordinal));
