@@ -7,7 +7,7 @@ namespace PropertyCrm.Tests.Reliability.Soak;
 /// <summary>
 /// A busy month of concurrent staff and scheduled sweeps on the same owners, units and rewards loses nothing: after it,
 /// every <see cref="SoakInvariants"/> check holds and no operation failed other than by a rule's refusal or cleanly after
-/// transient faults. Small in CI; <c>PCRM_SOAK_THREADS=16 PCRM_SOAK_OPERATIONS=10000 PCRM_SOAK_SEEDS=1-20</c> runs the big soak.
+/// transient faults. Small in CI; <c>PCRM_SOAK_THREADS=16 PCRM_SOAK_OPERATIONS=2500 PCRM_SOAK_SEEDS=1-20</c> runs the big soak.
 /// </summary>
 public sealed class ConcurrentMonthSoakTests
 {
