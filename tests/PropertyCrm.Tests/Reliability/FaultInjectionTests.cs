@@ -41,7 +41,7 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
-    public void Scenarios_NamesUnique()
+    public void Registry_ScenarioNames_Unique()
     {
         Assert.Equal(FaultScenarios.All.Count, FaultScenarios.All.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count());
     }
