@@ -29,6 +29,9 @@ internal sealed class RowStore
     public IEnumerable<StoredRow> RowsOf(string logicalName) =>
         tables.TryGetValue(logicalName, out var rows) ? rows.Values : Enumerable.Empty<StoredRow>();
 
+    /// <summary>Every table that has held a row; caller holds the gate.</summary>
+    public IEnumerable<string> TableNames => tables.Keys;
+
     public int CountOf(string logicalName) => tables.TryGetValue(logicalName, out var rows) ? rows.Count : 0;
 
     public StoredRow? Find(RowKey key) =>
