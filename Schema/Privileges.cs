@@ -29,4 +29,8 @@ public static class Privileges
     /// <summary>Read on business calendars: every PCRM role. A deadline is derived from the calendars, so whoever may
     /// read them may compute one (the calendar cache is shared between callers; this keeps it from answering others).</summary>
     public const string ReadCalendars = "prvReadpcrm_businesscalendar";
+
+    /// <summary>Delete on contacts: PCRM 管理员 Admin only. Who may erase an owner (PIPL art. 47) answers the owner's other
+    /// data-subject requests too: the export of everything held about them (art. 45).</summary>
+    public const string ServeDataSubjectRequests = "prvDeleteContact";
 }

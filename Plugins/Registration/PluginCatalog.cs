@@ -94,5 +94,6 @@ public static class PluginCatalog
         ReversePointsEntryPlugin.Api,
         RunLifecycleReviewPlugin.Api,
         RunCarePlannerPlugin.Api,
+        ExportOwnerDataPlugin.Api,
     };
 }

@@ -37,6 +37,7 @@ public sealed class CustomApiPrivilegeTests
         { "pcrm_RecalculateTier", Privileges.CorrectFeeStanding },
         { "pcrm_RedeemReward", Privileges.Redeem },
         { "pcrm_CalculateDeadline", Privileges.ReadCalendars },
+        { "pcrm_ExportOwnerData", Privileges.ServeDataSubjectRequests },
     };
 
     [Theory]
@@ -84,6 +85,7 @@ public sealed class CustomApiPrivilegeTests
     [InlineData(Privileges.ConfigureSla)]
     [InlineData(Privileges.ConfigureLoyalty)]
     [InlineData(Privileges.PostPoints)]
+    [InlineData(Privileges.ServeDataSubjectRequests)]
     public void AdminOnlyPrivileges_HeldByAdminAlone(string privilege)
     {
         Assert.Equal(new[] { Admin }, RolesByPrivilege.Value[privilege]);
