@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Privacy;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Owners;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Personas;
@@ -23,6 +24,11 @@ public sealed class OwnerDataRequestTests
     {
         using var world = new PersonaWorld();
         var owner = OwnerWithHistory(world);
+        var task = world.Dataverse.Seed(new Entity(TaskActivity.LogicalName)
+        {
+            [TaskActivity.Subject] = "整寿拜访 60th birthday visit",
+            [TaskActivity.RegardingObjectId] = new EntityReference(ContactTable.LogicalName, owner.Contact),
+        });
 
         var json = Export(world, world.Admin, owner.Contact);
 
@@ -46,6 +52,7 @@ public sealed class OwnerDataRequestTests
         Assert.Contains(300, points);
         Assert.Contains(points, p => p < 0);
         Assert.Single(Ids(tables, LoyaltyAccountTable.LogicalName));
+        Assert.Equal(new[] { task }, Ids(tables, TaskActivity.LogicalName));
 
         // One read for the contact and one per table; nothing written, no query for all columns.
         var calls = world.Dataverse.LastExecution.PluginCalls;
