@@ -20,6 +20,8 @@ public static class OwnerDataCatalog
         OwnerDataSection.Of(HouseholdTable.LogicalName, HouseholdTable.PrimaryId, HouseholdTable.Columns.Contact, typeof(HouseholdTable.Columns)),
         OwnerDataSection.Of(OccupancyTable.LogicalName, OccupancyTable.PrimaryId, OccupancyTable.Columns.Contact, typeof(OccupancyTable.Columns)),
         OwnerDataSection.Of(ServiceRequestTable.LogicalName, ServiceRequestTable.PrimaryId, ServiceRequestTable.Columns.Contact, typeof(ServiceRequestTable.Columns)),
+        OwnerDataSection.Of(FollowUpTable.LogicalName, FollowUpTable.PrimaryId, FollowUpTable.Columns.Contact, typeof(FollowUpTable.Columns)),
+        OwnerDataSection.Of(RecoveryCaseTable.LogicalName, RecoveryCaseTable.PrimaryId, RecoveryCaseTable.Columns.Contact, typeof(RecoveryCaseTable.Columns)),
         OwnerDataSection.Of(FeeBillTable.LogicalName, FeeBillTable.PrimaryId, FeeBillTable.Columns.Contact, typeof(FeeBillTable.Columns)),
         OwnerDataSection.Of(FeePaymentTable.LogicalName, FeePaymentTable.PrimaryId, FeePaymentTable.Columns.Contact, typeof(FeePaymentTable.Columns)),
         OwnerDataSection.Of(LoyaltyAccountTable.LogicalName, LoyaltyAccountTable.PrimaryId, LoyaltyAccountTable.Columns.Contact, typeof(LoyaltyAccountTable.Columns)),

@@ -1,6 +1,8 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Xml.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Privacy;
@@ -78,6 +80,36 @@ public sealed class OwnerDataRequestTests
 
         Assert.Contains("未找到业主", fault.Message, StringComparison.Ordinal);
         Assert.Contains("No owner", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catalog_EveryTableWithAnOwnerLookup_Exported()
+    {
+        // Every relationship whose referenced table is contact (Solution/Other/Relationships/Contact.xml) is a table that holds
+        // rows about an owner; the export (PIPL art. 45) must list it, with that lookup as its owner column.
+        var relationships = XDocument.Load(Path.Combine(RepositoryRoot(), "Solution", "Other", "Relationships", "Contact.xml"))
+            .Descendants("EntityRelationship")
+            .Where(r => string.Equals((string?)r.Element("ReferencedEntityName"), ContactTable.LogicalName, StringComparison.OrdinalIgnoreCase))
+            .Select(r => $"{(string)r.Element("ReferencingEntityName")!}.{((string)r.Element("ReferencingAttributeName")!).ToLowerInvariant()}")
+            .Where(name => !name.StartsWith(ContactTable.LogicalName + ".", StringComparison.Ordinal))
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .ToArray();
+        var exported = OwnerDataCatalog.Related.Select(s => $"{s.LogicalName}.{s.OwnerColumn}").ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(relationships);
+        var missing = relationships.Where(r => !exported.Contains(r)).ToArray();
+        Assert.True(missing.Length == 0, "Owner lookups not in OwnerDataCatalog: " + string.Join(", ", missing));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PropertyCrm.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("PropertyCrm.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]
