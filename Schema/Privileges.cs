@@ -36,4 +36,7 @@ public static class Privileges
     /// unit and below) and admins — whoever may record a 回访 on its form may record it through <c>pcrm_RecordFollowUp</c>,
     /// which then writes it as the caller, so the same row-level access applies. Technicians hold no 回访 privileges.</summary>
     public const string RecordFollowUp = "prvWritepcrm_followup";
+    /// <summary>Delete on contacts: PCRM 管理员 Admin only. Who may erase an owner (PIPL art. 47) answers the owner's other
+    /// data-subject requests too: the export of everything held about them (art. 45).</summary>
+    public const string ServeDataSubjectRequests = "prvDeleteContact";
 }

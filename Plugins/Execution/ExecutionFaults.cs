@@ -10,6 +10,9 @@ namespace PropertyCrm.Plugins.Execution;
 /// <item>InvalidPluginExecutionException: rethrown unchanged (its message is what the user sees).</item>
 /// <item>DomainException (a business rule refused the input): becomes InvalidPluginExecutionException with the rule's
 /// bilingual message, so staff read the reason, not a stack trace.</item>
+/// <item>A fault of a nested organization-service call (FaultException&lt;OrganizationServiceFault&gt;: another step's
+/// bilingual refusal, a deadlock, a service-protection limit): becomes InvalidPluginExecutionException with that fault's
+/// message unchanged, so the caller reads the refusal, or the SQL error a retry policy looks for, not "failed: …".</item>
 /// <item>Anything else: wrapped in InvalidPluginExecutionException keeping the original as inner exception.</item>
 /// </list>
 /// Compiled into both deployables (they may not reference each other), so it lives outside Plugins/Framework.
@@ -32,6 +35,11 @@ public static class ExecutionFaults
             trace($"Refused by rule {ex.Code}: {ex.Message}");
             throw new InvalidPluginExecutionException(OperationStatus.Failed, ex.Message);
         }
+        catch (Exception ex) when (ServiceFaultOf(ex) is { } fault)
+        {
+            trace($"A service call failed ({fault.ErrorCode}): {fault.Message}");
+            throw new InvalidPluginExecutionException(OperationStatus.Failed, fault.Message);
+        }
         catch (Exception ex)
         {
             trace($"Unexpected {ex.GetType().FullName}: {ex}");
@@ -42,4 +50,12 @@ public static class ExecutionFaults
             trace($"Exiting {name}");
         }
     }
+
+    /// <summary>
+    /// The OrganizationServiceFault of a failed organization-service call, or null. In Dataverse that exception is
+    /// FaultException&lt;OrganizationServiceFault&gt; (System.ServiceModel, outside the SDK reference surface the
+    /// deployables build against), so it is recognised by its public <c>Detail</c> property.
+    /// </summary>
+    private static OrganizationServiceFault? ServiceFaultOf(Exception exception) =>
+        exception.GetType().GetProperty("Detail")?.GetValue(exception, null) as OrganizationServiceFault;
 }

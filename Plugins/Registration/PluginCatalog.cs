@@ -102,5 +102,6 @@ public static class PluginCatalog
         RunCarePlannerPlugin.Api,
         RunKpiSnapshotPlugin.Api,
         RecordFollowUpPlugin.Api,
+        ExportOwnerDataPlugin.Api,
     };
 }

@@ -25,7 +25,7 @@ public static class FeeBillTable
         /// <summary>Name (名称). Text (200). Required. E.g. "2026-03 property fee · Bldg 3 Unit 1201".</summary>
         public const string Name = "pcrm_name";
 
-        /// <summary>Owner (业主). Lookup contact. Required. Owner the bill is for; deleted with the owner (PIPL erasure).</summary>
+        /// <summary>Owner (业主). Lookup contact. Required. Owner the bill is for; cleared when the owner is erased (PIPL), the bill kept as an accounting record.</summary>
         public const string Contact = "pcrm_contactid";
 
         /// <summary>Unit (房屋). Lookup pcrm_unit. Unit the fee is charged for.</summary>
@@ -61,7 +61,7 @@ public static class FeeBillTable
     /// <summary>Schema names of the N:1 relationships whose lookup lives on this table.</summary>
     public static class Relationships
     {
-        /// <summary>Contact lookup to contact; parental: cascade delete (PIPL erasure) and assign/share.</summary>
+        /// <summary>Contact lookup to contact; delete removes the link (PIPL erasure keeps the accounting record), assign/share cascade.</summary>
         public const string Contact = "pcrm_feebill_contact";
 
         /// <summary>Unit lookup to pcrm_unit; delete restricted.</summary>

@@ -27,7 +27,7 @@ public static class FeePaymentTable
         /// <summary>Fee Bill (物业费账单). Lookup pcrm_feebill. Required. Bill this payment settles (fully or in part).</summary>
         public const string FeeBill = "pcrm_feebillid";
 
-        /// <summary>Owner (业主). Lookup contact. Required. Owner who paid; deleted with the owner (PIPL erasure).</summary>
+        /// <summary>Owner (业主). Lookup contact. Required. Owner who paid; cleared when the owner is erased (PIPL), the payment kept as an accounting record.</summary>
         public const string Contact = "pcrm_contactid";
 
         /// <summary>Amount (缴费金额). Currency (CNY). Required. Amount received (CNY), more than zero; refunds are not payments.</summary>
@@ -60,7 +60,7 @@ public static class FeePaymentTable
         /// <summary>FeeBill lookup to pcrm_feebill; delete restricted.</summary>
         public const string FeeBill = "pcrm_feepayment_feebill";
 
-        /// <summary>Contact lookup to contact; parental: cascade delete (PIPL erasure) and assign/share.</summary>
+        /// <summary>Contact lookup to contact; delete removes the link (PIPL erasure keeps the accounting record), assign/share cascade.</summary>
         public const string Contact = "pcrm_feepayment_contact";
     }
 }

@@ -34,6 +34,18 @@ public static partial class DataverseErrorCodes
     /// <summary>0x80044150 Generic SQL error; with SQL number 1205 it is a deadlock victim.</summary>
     public const int GenericSqlError = -2147204784;
 
+    /// <summary>0x80044151 SQL timeout expired (SQL number −2). Learn: "Troubleshoot Dataverse bulk operation errors".</summary>
+    public const int SqlTimeout = -2147204783;
+
+    /// <summary>0x80072322 service protection: number of requests exceeded. Learn: "Service protection API limits".</summary>
+    public const int ServiceProtectionRequestsExceeded = -2147015902;
+
+    /// <summary>0x80072321 service protection: combined execution time exceeded. Learn: "Service protection API limits".</summary>
+    public const int ServiceProtectionExecutionTimeExceeded = -2147015903;
+
+    /// <summary>0x80072326 service protection: concurrent requests exceeded. Learn: "Service protection API limits".</summary>
+    public const int ServiceProtectionConcurrencyExceeded = -2147015898;
+
     /// <summary>0x80040227 CannotDeleteDueToAssociation: a Restrict relationship has referencing rows.</summary>
     public const int CannotDeleteDueToAssociation = -2147220953;
 

@@ -76,7 +76,7 @@ public sealed partial class FakeDataverse
             catch (DataverseFaultException ex)
             {
                 record.Error = ex;
-                asyncFailures.Enqueue(new AsyncStepFailure(job.Step.Declaration, context, ex));
+                asyncFailures.Enqueue(new AsyncStepFailure(job.Step, queued, context, ex));
             }
             finally
             {

@@ -35,7 +35,7 @@ public sealed partial class FakeDataverse
         var table = Metadata.Table(entity.LogicalName);
         var id = entity.Id != Guid.Empty ? entity.Id
             : entity.Attributes.TryGetValue(table.PrimaryIdAttribute, out var given) && given is Guid g ? g
-            : Guid.NewGuid();
+            : IdGenerator();
         var attributes = new Dictionary<string, object>(StringComparer.Ordinal);
         if (Metadata.SeedDefaults(entity.LogicalName) is { } fill)
         {

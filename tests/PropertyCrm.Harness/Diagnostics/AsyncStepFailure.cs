@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Harness.Pipeline;
 using PropertyCrm.Plugins.Registration;
 
 namespace PropertyCrm.Harness.Diagnostics;
@@ -10,9 +11,11 @@ namespace PropertyCrm.Harness.Diagnostics;
 /// </summary>
 public sealed class AsyncStepFailure
 {
-    internal AsyncStepFailure(StepDeclaration step, IPluginExecutionContext context, Exception exception)
+    internal AsyncStepFailure(StepRegistration registration, PluginExecutionContext queued, IPluginExecutionContext context, Exception exception)
     {
-        Step = step;
+        Registration = registration;
+        Queued = queued;
+        Step = registration.Declaration;
         Context = context;
         Exception = exception;
     }
@@ -22,6 +25,11 @@ public sealed class AsyncStepFailure
     public IPluginExecutionContext Context { get; }
 
     public Exception Exception { get; }
+
+    /// <summary>The system job as it was queued, for a retry.</summary>
+    internal StepRegistration Registration { get; }
+
+    internal PluginExecutionContext Queued { get; }
 
     public override string ToString() => $"{Step.Name}: {Exception.Message}";
 }

@@ -24,7 +24,7 @@ public sealed partial class FakeDataverse
     public Guid CreateBusinessUnit(string name, Guid? parentBusinessUnitId = null)
     {
         var parent = parentBusinessUnitId ?? RootBusinessUnitId;
-        var id = Guid.NewGuid();
+        var id = IdGenerator();
         Security.Principals.AddBusinessUnit(id, parent);
         Seed(new Entity("businessunit", id) { ["name"] = name, ["parentbusinessunitid"] = new EntityReference("businessunit", parent) });
         return id;
@@ -39,7 +39,7 @@ public sealed partial class FakeDataverse
     public Guid CreateUser(string fullName, Guid businessUnitId, params string[] roleNames)
     {
         var roles = (roleNames ?? Array.Empty<string>()).Select(RoleNamed).ToList();
-        var id = Guid.NewGuid();
+        var id = IdGenerator();
         Security.Principals.AddUser(id, businessUnitId, roles);
         Seed(new Entity("systemuser", id) { ["fullname"] = fullName, ["businessunitid"] = new EntityReference("businessunit", businessUnitId) });
         return id;
@@ -53,7 +53,7 @@ public sealed partial class FakeDataverse
     public Guid CreateTeam(string name, Guid businessUnitId, IEnumerable<string> roleNames, params Guid[] members)
     {
         RegisterTable(new TableMetadata("team") { Ownership = TableOwnership.None, HasState = false });
-        var id = Guid.NewGuid();
+        var id = IdGenerator();
         Security.Principals.AddTeam(id, businessUnitId, (roleNames ?? Array.Empty<string>()).Select(RoleNamed), members ?? Array.Empty<Guid>());
         Seed(new Entity("team", id) { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", businessUnitId), ["teamtype"] = new OptionSetValue(0) });
         SeedMemberships(id, members ?? Array.Empty<Guid>());
@@ -72,7 +72,7 @@ public sealed partial class FakeDataverse
         RegisterTable(new TableMetadata("teammembership") { Ownership = TableOwnership.None, HasState = false });
         foreach (var userId in userIds)
         {
-            Seed(new Entity("teammembership", Guid.NewGuid()) { ["teamid"] = teamId, ["systemuserid"] = userId });
+            Seed(new Entity("teammembership", IdGenerator()) { ["teamid"] = teamId, ["systemuserid"] = userId });
         }
     }
 

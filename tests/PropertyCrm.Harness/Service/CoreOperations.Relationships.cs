@@ -37,7 +37,7 @@ internal sealed partial class CoreOperations
                             $"Cannot insert duplicate key: {target.LogicalName} {target.Id} and {other.LogicalName} {other.Id} are already associated through {relationship.SchemaName}.");
                     }
 
-                    var id = Guid.NewGuid();
+                    var id = dataverse.IdGenerator();
                     var attributes = new Dictionary<string, object>(StringComparer.Ordinal)
                     {
                         [manyToMany.Entity1IntersectAttribute] = one,

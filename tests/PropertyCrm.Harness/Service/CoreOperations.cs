@@ -36,7 +36,7 @@ internal sealed partial class CoreOperations
     {
         var target = operation.TargetEntity!;
         var table = Metadata.Table(target.LogicalName);
-        var id = target.Id != Guid.Empty ? target.Id : Guid.NewGuid();
+        var id = target.Id != Guid.Empty ? target.Id : dataverse.IdGenerator();
         var attributes = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var attribute in target.Attributes)
         {

@@ -56,6 +56,11 @@ internal sealed class HarnessOrganizationService : IOrganizationService
 
         var origin = CallOrigin.FromPlugin(parent, userId);
         origin.Record.Add(new ServiceCall(request.RequestName ?? string.Empty, EntityNameOf(request), parent.PluginType, origin.Depth, inBatch: false));
+        if (dataverse.NextCallFault(parent) is { } injected)
+        {
+            throw injected;
+        }
+
         return dataverse.Pipeline.Execute(request, origin);
     }
 

@@ -64,6 +64,9 @@ internal sealed class RowStore
     /// <summary>How many rows the index names for the value (an upper bound of <see cref="Candidates"/>).</summary>
     public int CandidateCount(string logicalName, string column, object key) => index.Lookup(logicalName, column, key).Count;
 
+    /// <summary>Every table that has held a row; caller holds the gate.</summary>
+    public IEnumerable<string> TableNames => tables.Keys;
+
     public int CountOf(string logicalName) => tables.TryGetValue(logicalName, out var rows) ? rows.Count : 0;
 
     public StoredRow? Find(RowKey key) =>

@@ -104,15 +104,17 @@ public sealed class CascadeTests
     }
 
     [Fact]
-    public void WithShippedRelationships_DeleteContact_CascadesToFeeBillsAsShipped()
+    public void WithShippedRelationships_DeleteContact_CascadesToHouseholdAndUnlinksFeeBillAsShipped()
     {
         dataverse.WithShippedRelationships();
         var contact = dataverse.Seed(new Entity("contact") { ["lastname"] = "张" });
-        dataverse.Seed(new Entity("pcrm_feebill") { ["pcrm_contactid"] = new EntityReference("contact", contact) });
+        dataverse.Seed(new Entity("pcrm_household") { ["pcrm_contactid"] = new EntityReference("contact", contact) });
+        var bill = dataverse.Seed(new Entity("pcrm_feebill") { ["pcrm_contactid"] = new EntityReference("contact", contact) });
 
         dataverse.Service.Delete("contact", contact);
 
-        Assert.Equal(0, dataverse.Count("pcrm_feebill"));
+        Assert.Equal(0, dataverse.Count("pcrm_household"));
+        Assert.Null(dataverse.Peek("pcrm_feebill", bill)!.GetAttributeValue<EntityReference>("pcrm_contactid"));
     }
 
     private static bool HasParent(IPluginExecutionContext context, string message, string table)

@@ -8,9 +8,8 @@ using PropertyCrm.Tests.Support;
 namespace PropertyCrm.Tests.Loyalty;
 
 /// <summary>
-/// Deleting fee bills now that pcrm_feepayment_feebill cascades (so the owner's erasure can complete): a bill with
-/// payments is refused on its own; the erasure, cascading contact → bills → payments in the order that used to fail,
-/// removes everything through the harness's cascade from the shipped relationships.
+/// Deleting fee bills (pcrm_feepayment_feebill cascades): a bill with payments is refused on its own; the owner's erasure
+/// keeps bills and payments as accounting records, their owner link cleared (RemoveLink from the shipped relationships).
 /// </summary>
 public sealed class FeeBillDeleteTests : IDisposable
 {
@@ -49,18 +48,18 @@ public sealed class FeeBillDeleteTests : IDisposable
     }
 
     [Fact]
-    public void DeleteOwner_ErasureCascadingThroughBillsBeforePayments_CompletesAndRemovesEverything()
+    public void DeleteOwner_Erasure_KeepsBillAndPaymentUnlinkedRemovesLedger()
     {
         var owner = dataverse.Seed(DataProducer.NewOwner());
         var bill = dataverse.Seed(DataProducer.NewBill(owner, 1_000m, new DateTime(2025, 1, 31)));
-        Pay(bill, 1_000m);
+        var payment = Pay(bill, 1_000m);
         Assert.Equal(1, dataverse.Count(PointsEntryTable.LogicalName));
 
         dataverse.Service.Delete(ContactTable.LogicalName, owner);
 
         Assert.Null(dataverse.Peek(ContactTable.LogicalName, owner));
-        Assert.Equal(0, dataverse.Count(FeeBillTable.LogicalName));
-        Assert.Equal(0, dataverse.Count(FeePaymentTable.LogicalName));
+        Assert.Null(dataverse.Peek(FeeBillTable.LogicalName, bill)!.GetAttributeValue<EntityReference>(FeeBillTable.Columns.Contact));
+        Assert.Null(dataverse.Peek(FeePaymentTable.LogicalName, payment)!.GetAttributeValue<EntityReference>(FeePaymentTable.Columns.Contact));
         Assert.Equal(0, dataverse.Count(PointsEntryTable.LogicalName));
         Assert.Null(dataverse.LastExecution.Error);
     }

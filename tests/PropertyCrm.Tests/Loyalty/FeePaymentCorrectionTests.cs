@@ -158,22 +158,22 @@ public sealed class FeePaymentCorrectionTests : IDisposable
     }
 
     [Fact]
-    public void DeleteOwner_ErasureRemovesPaymentsAndLedger_NothingTakenBackNothingRefused()
+    public void DeleteOwner_ErasureKeepsPaymentsUnlinkedRemovesLedger_NothingTakenBackNothingRefused()
     {
         var owner = Owner();
         var bill = Bill(owner, 1_000m, new DateTime(2025, 1, 31));
-        Pay(bill, 1_000m);
+        var payment = Pay(bill, 1_000m);
 
         dataverse.Service.Delete(ContactTable.LogicalName, owner);
 
-        Assert.Equal(0, dataverse.Count(FeePaymentTable.LogicalName));
         Assert.Equal(0, dataverse.Count(PointsEntryTable.LogicalName));
-        Assert.Equal(0, dataverse.Count(FeeBillTable.LogicalName));
         Assert.Null(dataverse.Peek(ContactTable.LogicalName, owner));
 
-        // The harness's cascade (contact → bills → payments, contact → ledger) ran the correction step on the payment,
-        // which recognised the contact Delete among its parents and took nothing back.
-        Assert.Contains(dataverse.LastExecution.Traces, t => t.PluginType == typeof(FeePaymentCorrectionPlugin) && t.Exception is null);
+        // Payments and bills are accounting records: the erasure clears their owner (RemoveLink, no Update event) and
+        // keeps them as they were, so the correction step does not run and the bill keeps what was paid.
+        Assert.Null(dataverse.Row(FeePaymentTable.LogicalName, payment).Get<EntityReference>(FeePaymentTable.Columns.Contact));
+        Assert.Equal(1_000m, dataverse.Row(FeeBillTable.LogicalName, bill).Get<Money>(FeeBillTable.Columns.AmountPaid).Value);
+        Assert.DoesNotContain(dataverse.LastExecution.Traces, t => t.PluginType == typeof(FeePaymentCorrectionPlugin));
     }
 
     private Guid Owner() => dataverse.Seed(DataProducer.NewOwner());

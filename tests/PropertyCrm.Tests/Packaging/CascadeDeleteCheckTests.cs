@@ -35,6 +35,7 @@ public sealed class CascadeDeleteCheckTests
         using var copy = SolutionCopy.Of(RepoPaths.Solution);
         var file = "Other/Relationships/pcrm_feebill.xml";
         copy.Edit(file, d => SetCascadeDelete(d, "pcrm_feepayment_feebill", "Restrict"));
+        copy.Edit("Other/Relationships/Contact.xml", d => SetCascadeDelete(d, "pcrm_feebill_contact", "Cascade"));
 
         var issue = AssertCascadeError(fixture.Validate(copy.Root), file, "pcrm_feepayment_feebill");
         Assert.Contains("contact → pcrm_feebill", issue.Message, StringComparison.Ordinal);

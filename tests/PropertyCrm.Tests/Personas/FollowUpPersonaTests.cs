@@ -2,6 +2,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Steps.FollowUps;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.ServiceRequests;
 using PropertyCrm.Tests.Support;
 using Choices = PropertyCrm.Schema.OptionSets;
 using FollowUp = PropertyCrm.Schema.Tables.FollowUpTable.Columns;
@@ -117,7 +118,11 @@ public sealed class FollowUpPersonaTests
         });
         var id = TechnicianPersonaTests.Dispatched(world, world.Technician);
         world.As(world.Technician).Update(new Entity(ServiceRequestTable.LogicalName, id) { [Requests.StatusCode] = new OptionSetValue(Status.InProgress) });
-        world.As(world.Technician).Update(new Entity(ServiceRequestTable.LogicalName, id) { [Requests.StatusCode] = new OptionSetValue(Status.Resolved) });
+        world.As(world.Technician).Update(new Entity(ServiceRequestTable.LogicalName, id)
+        {
+            [Requests.StatusCode] = new OptionSetValue(Status.Resolved),
+            [Requests.WorkDone] = SlaTestBed.WorkDone,
+        });
         return id;
     }
 

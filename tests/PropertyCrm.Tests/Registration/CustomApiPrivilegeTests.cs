@@ -39,6 +39,7 @@ public sealed class CustomApiPrivilegeTests
         { "pcrm_CalculateDeadline", Privileges.ReadCalendars },
         { "pcrm_RunKpiSnapshot", Privileges.ConfigureKpis },
         { "pcrm_RecordFollowUp", Privileges.RecordFollowUp },
+        { "pcrm_ExportOwnerData", Privileges.ServeDataSubjectRequests },
     };
 
     [Theory]
@@ -87,6 +88,7 @@ public sealed class CustomApiPrivilegeTests
     [InlineData(Privileges.ConfigureLoyalty)]
     [InlineData(Privileges.PostPoints)]
     [InlineData(Privileges.ConfigureKpis)]
+    [InlineData(Privileges.ServeDataSubjectRequests)]
     public void AdminOnlyPrivileges_HeldByAdminAlone(string privilege)
     {
         Assert.Equal(new[] { Admin }, RolesByPrivilege.Value[privilege]);

@@ -377,8 +377,9 @@ public sealed class FollowUpLoopTests
         using var world = new FollowUpWorld();
         var id = world.Bed.Log(Choices.RequestType.Repair, "门锁坏了", property: world.Property);
         world.Bed.Move(id, Status.Accepted);
+        world.Bed.Move(id, Status.Dispatched);
 
-        world.Bed.Move(id, Status.Resolved);
+        world.Bed.Resolve(id);
 
         var calls = world.Dataverse.LastExecution.PluginCalls;
         Assert.Equal(1, calls.Reads);

@@ -59,9 +59,13 @@ internal sealed class FollowUpWorld : IDisposable
         return id;
     }
 
-    /// <summary>The technician resolves (again).</summary>
+    /// <summary>The technician resolves (again), with the work done a repair needs on record.</summary>
     public void Resolve(Guid id) =>
-        As(Technician).Update(new Entity(ServiceRequestTable.LogicalName, id) { [Columns.StatusCode] = new OptionSetValue(Status.Resolved) });
+        As(Technician).Update(new Entity(ServiceRequestTable.LogicalName, id)
+        {
+            [Columns.StatusCode] = new OptionSetValue(Status.Resolved),
+            [Columns.WorkDone] = SlaTestBed.WorkDone,
+        });
 
     public IOrganizationService As(Guid user) => Dataverse.ServiceFor(user);
 

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using PropertyCrm.Domain;
+using PropertyCrm.Domain.ServiceRequests;
+using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Schema.Tables;
+using Choices = PropertyCrm.Schema.OptionSets;
+using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
+using Status = PropertyCrm.Schema.Tables.ServiceRequestTable.StatusReasons;
+
+namespace PropertyCrm.Tests.Reliability.Soak;
+
+/// <summary>
+/// What must hold after the month, however the threads interleaved: each check returns its violations (empty: it holds).
+/// A table added in parallel (the 回访 follow-up table) adds its checks to <see cref="All"/>.
+/// </summary>
+internal static class SoakInvariants
+{
+    public static IReadOnlyList<(string Name, Func<SoakWorld, IEnumerable<string>> Check)> All { get; } = new (string, Func<SoakWorld, IEnumerable<string>>)[]
+    {
+        ("every owner's balance equals the sum of its ledger", BalancesMatchLedgers),
+        ("every ledger replays: no lot spent beyond its points, nothing reversed twice", LedgersReplay),
+        ("each expiry exists once: a lot's expiries are #1…#n", ExpiriesOnce),
+        ("every idempotency key is unique (per owner)", IdempotencyKeysUnique),
+        ("no reward's stock below zero; stock + redeemed = initial", StockConserved),
+        ("every bill's amount paid equals its payments", BillsMatchPayments),
+        ("each escalation rung exists once", EscalationsOnce),
+        ("every request is in a state its lifecycle allows", RequestsInLifecycle),
+        ("no row left locked, no system job pending or failed", NothingLeftOver),
+    };
+
+    private static IEnumerable<string> BalancesMatchLedgers(SoakWorld world)
+    {
+        var entries = world.Dataverse.PeekAll(PointsEntryTable.LogicalName);
+        foreach (var owner in world.Owners)
+        {
+            var sum = entries.Where(e => e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id == owner)
+                .Sum(e => e.GetAttributeValue<int>(PointsEntryTable.Columns.Points));
+            var balance = world.Dataverse.Peek(ContactTable.LogicalName, owner)!.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
+            if (balance != sum)
+            {
+                yield return $"owner {owner}: balance {balance}, ledger sum {sum}";
+            }
+        }
+    }
+
+    private static IEnumerable<string> LedgersReplay(SoakWorld world)
+    {
+        var violations = new List<string>();
+        foreach (var owner in world.Owners)
+        {
+            try
+            {
+                LedgerStore.Read(world.Dataverse.Service, owner);
+            }
+            catch (Exception ex) when (ex is DomainException or InvalidPluginExecutionException)
+            {
+                violations.Add($"owner {owner}: {ex.Message}");
+            }
+        }
+
+        return violations;
+    }
+
+    // A lot expires once, unless a reversal (a cancelled redemption) put points back into it after it expired; the next
+    // sweep then expires those as occurrence n + 1 ("expire:{lot}#{n}", LedgerKeys.Expire). So a lot's expiries must be
+    // exactly #1…#n: a duplicate or a gap is an expiry written twice or skipped. (The replay above checks each against
+    // the lot's open points.)
+    private static IEnumerable<string> ExpiriesOnce(SoakWorld world) =>
+        world.Dataverse.PeekAll(PointsEntryTable.LogicalName)
+            .Where(e => e.GetAttributeValue<OptionSetValue>(PointsEntryTable.Columns.Kind)?.Value == Choices.LedgerEntryKind.Expire)
+            .Select(e => e.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey) ?? string.Empty)
+            .GroupBy(key => key.Contains('#', StringComparison.Ordinal) ? key.Substring(0, key.LastIndexOf('#')) : key)
+            .Select(g => (Lot: g.Key, Occurrences: g.Select(k => k.Substring(k.LastIndexOf('#') + 1)).OrderBy(n => n, StringComparer.Ordinal).ToArray()))
+            .Where(g => !g.Occurrences.SequenceEqual(Enumerable.Range(1, g.Occurrences.Length).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(g => $"{g.Lot}: expiries #{string.Join(", #", g.Occurrences)}");
+
+    // Keys are per owner (the alternate key is owner × key): the same survey id may earn two owners their points.
+    private static IEnumerable<string> IdempotencyKeysUnique(SoakWorld world) =>
+        world.Dataverse.PeekAll(PointsEntryTable.LogicalName)
+            .GroupBy(e => (Owner: e.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact)?.Id, Key: e.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey)))
+            .Where(g => g.Key.Key is null || g.Count() > 1)
+            .Select(g => $"owner {g.Key.Owner}: idempotency key {g.Key.Key ?? "(blank)"} on {g.Count()} entries");
+
+    private static IEnumerable<string> StockConserved(SoakWorld world)
+    {
+        var redemptions = world.Dataverse.PeekAll(RedemptionTable.LogicalName);
+        foreach (var (reward, initial) in world.InitialStock)
+        {
+            var stock = world.Dataverse.Peek(RewardTable.LogicalName, reward)!.GetAttributeValue<int?>(RewardTable.Columns.Stock);
+            var taken = redemptions
+                .Where(r => r.GetAttributeValue<EntityReference>(RedemptionTable.Columns.Reward)?.Id == reward)
+                .Where(r => r.GetAttributeValue<OptionSetValue>(RedemptionTable.Columns.StatusCode)?.Value != RedemptionTable.StatusReasons.Cancelled)
+                .Sum(r => r.GetAttributeValue<int?>(RedemptionTable.Columns.Quantity) ?? 1);
+            if (stock is null or < 0 || stock + taken != initial)
+            {
+                yield return $"reward {reward}: stock {stock?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "blank"}, {taken} redeemed, {initial} at start";
+            }
+        }
+    }
+
+    private static IEnumerable<string> BillsMatchPayments(SoakWorld world)
+    {
+        var payments = world.Dataverse.PeekAll(FeePaymentTable.LogicalName);
+        foreach (var bill in world.Dataverse.PeekAll(FeeBillTable.LogicalName))
+        {
+            var paid = payments.Where(p => p.GetAttributeValue<EntityReference>(FeePaymentTable.Columns.FeeBill)?.Id == bill.Id)
+                .Sum(p => p.GetAttributeValue<Money>(FeePaymentTable.Columns.Amount)?.Value ?? 0m);
+            var recorded = bill.GetAttributeValue<Money>(FeeBillTable.Columns.AmountPaid)?.Value ?? 0m;
+            if (paid != recorded)
+            {
+                yield return $"bill {bill.Id}: amount paid {recorded}, payments {paid}";
+            }
+        }
+    }
+
+    private static IEnumerable<string> EscalationsOnce(SoakWorld world) =>
+        world.Dataverse.PeekAll(EscalationTable.LogicalName)
+            .GroupBy(e => (
+                e.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest)?.Id,
+                e.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Kpi)?.Value,
+                e.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Level)?.Value))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"request {g.Key.Item1}: KPI {g.Key.Item2} level {g.Key.Item3} raised {g.Count()} times");
+
+    private static IEnumerable<string> RequestsInLifecycle(SoakWorld world)
+    {
+        foreach (var row in world.Dataverse.PeekAll(ServiceRequestTable.LogicalName))
+        {
+            var state = row.GetAttributeValue<OptionSetValue>(Requests.StateCode)?.Value;
+            var status = row.GetAttributeValue<OptionSetValue>(Requests.StatusCode)?.Value ?? 0;
+            var inactive = status is Status.Closed or Status.Cancelled;
+            var known = status is Status.New or Status.Accepted or Status.Dispatched or Status.InProgress or Status.WaitingOnOwner or Status.Resolved or Status.Closed or Status.Cancelled;
+            if (!known || state != (inactive ? ServiceRequestTable.States.Inactive : ServiceRequestTable.States.Active))
+            {
+                yield return $"request {row.Id}: state {state}, status {status}";
+                continue;
+            }
+
+            if (status is Status.Resolved or Status.Closed && !row.Contains(Requests.ResolvedOn))
+            {
+                yield return $"request {row.Id}: {Describe(status)} without Resolved On";
+            }
+
+            if (status == Status.Closed && (!row.Contains(Requests.FollowUpOn) || !row.Contains(Requests.Satisfaction)))
+            {
+                yield return $"request {row.Id}: closed without its follow-up";
+            }
+
+            if (status is not Status.New && status is not Status.Cancelled && !row.Contains(Requests.AcceptedOn))
+            {
+                yield return $"request {row.Id}: {Describe(status)} without Accepted On";
+            }
+        }
+    }
+
+    private static IEnumerable<string> NothingLeftOver(SoakWorld world)
+    {
+        if (world.Dataverse.CaptureStore().LockedRows is var locked and > 0)
+        {
+            yield return $"{locked} row(s) still locked";
+        }
+
+        if (world.Dataverse.PendingAsyncSteps > 0)
+        {
+            yield return $"{world.Dataverse.PendingAsyncSteps} system job(s) pending";
+        }
+
+        foreach (var failure in world.Dataverse.AsyncFailures)
+        {
+            yield return "system job failed: " + failure;
+        }
+    }
+
+    private static string Describe(int status) => status switch
+    {
+        Status.Resolved => RequestLifecycle.English(RequestStatus.Resolved),
+        Status.Closed => RequestLifecycle.English(RequestStatus.Closed),
+        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
