@@ -21,6 +21,29 @@ public sealed partial class FakeDataverse
         }
     }
 
+    /// <summary>
+    /// Whether queries seek through the row store's equality index (default true) or scan their table; the answers are
+    /// the same (the index tests compare both), only the work differs.
+    /// </summary>
+    public bool UseEqualityIndex
+    {
+        get
+        {
+            lock (Store.Gate)
+            {
+                return Store.UseEqualityIndex;
+            }
+        }
+
+        set
+        {
+            lock (Store.Gate)
+            {
+                Store.UseEqualityIndex = value;
+            }
+        }
+    }
+
     /// <summary>Copies of every row of a table, for assertions (see <see cref="Peek"/>).</summary>
     public IReadOnlyList<Entity> PeekAll(string logicalName)
     {

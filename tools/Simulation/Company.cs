@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
+using PropertyCrm.Schema;
 using PropertyCrm.Schema.Tables;
 using Choices = PropertyCrm.Schema.OptionSets;
 
@@ -73,6 +74,9 @@ public sealed class Company
     public static Company Build(FakeDataverse dataverse, SimulationOptions options, Random random, DateTime moveInBeforeUtc)
     {
         var analyst = dataverse.CreateUser("品质部 赵敏 Quality analyst", FakeDataverse.RootBusinessUnitId, QualityRole);
+
+        // The admin's step after import (README, complaints): the quality department gets the Complaint Decision profile.
+        dataverse.AddToFieldSecurityProfile(FieldSecurityProfiles.ComplaintDecision, analyst);
         var admin = dataverse.CreateUser("管理员 孙丽 Admin", FakeDataverse.RootBusinessUnitId, AdminRole);
         var properties = new List<SimProperty>();
         var households = new List<Household>();

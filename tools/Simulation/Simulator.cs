@@ -9,6 +9,7 @@ using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Dispatch;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.Sla;
+using PropertyCrm.Plugins.Steps.FollowUps;
 using PropertyCrm.Plugins.Steps.Kpis;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
@@ -169,7 +170,17 @@ public sealed class Simulator
         return roll < 0.06 ? random.NextDouble() * 7 : 7.5 + random.NextDouble() * 15;
     }
 
-    private sealed record Kind(int Type, int Line, string Title, string Description);
+    private sealed record Kind(int Type, int Line, string Title, string Description, int? Cause = null, int? Department = null);
+
+    /// <summary>The complaints owners make, with the cause and responsible department the agent records.</summary>
+    private static readonly Kind[] Complaints =
+    {
+        new(Choices.RequestType.Complaint, Choices.ServiceLine.CustomerService, "噪音扰民 noise", string.Empty, Choices.ComplaintCause.Noise, Choices.Department.Security),
+        new(Choices.RequestType.Complaint, Choices.ServiceLine.CustomerService, "垃圾清运不及时 rubbish", string.Empty, Choices.ComplaintCause.Cleanliness, Choices.Department.Environment),
+        new(Choices.RequestType.Complaint, Choices.ServiceLine.CustomerService, "停车位被占 parking", string.Empty, Choices.ComplaintCause.Parking, Choices.Department.Security),
+        new(Choices.RequestType.Complaint, Choices.ServiceLine.CustomerService, "保安态度差 staff attitude", string.Empty, Choices.ComplaintCause.StaffAttitude, Choices.Department.Security),
+        new(Choices.RequestType.Complaint, Choices.ServiceLine.CustomerService, "维修质量差 repair quality", string.Empty, Choices.ComplaintCause.RepairQuality, Choices.Department.Engineering),
+    };
 
     private Kind DrawKind(int month)
     {
@@ -191,9 +202,8 @@ public sealed class Simulator
 
         if (roll < 0.66)
         {
-            string[] complaints = { "噪音扰民 noise", "垃圾清运不及时 rubbish", "停车位被占 parking", "保安态度差 staff attitude", "维修质量差 repair quality" };
-            var title = complaints[random.Next(complaints.Length)];
-            return new Kind(Choices.RequestType.Complaint, Choices.ServiceLine.CustomerService, title, "业主投诉：" + title);
+            var complaint = Complaints[random.Next(Complaints.Length)];
+            return complaint with { Description = "业主投诉：" + complaint.Title };
         }
 
         if (roll < 0.88)
@@ -227,6 +237,13 @@ public sealed class Simulator
             [Requests.Columns.Unit] = new EntityReference(UnitTable.LogicalName, household.Unit),
             [Requests.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
         };
+        if (kind.Cause is int cause)
+        {
+            // The agent classifies the complaint on the quick-create form (cause and responsible department).
+            row[Requests.Columns.ComplaintCause] = new OptionSetValue(cause);
+            row[Requests.Columns.ResponsibleDepartment] = new OptionSetValue(kind.Department!.Value);
+        }
+
         if (Create("01 登记 log request", agent, row) is not Guid request)
         {
             return;
@@ -255,6 +272,19 @@ public sealed class Simulator
         {
             At(Now.AddMinutes(random.Next(5, 240)), () => Resolve(property, household, request, kind, worker, false));
             return;
+        }
+
+        // A repair the dispatch rules did not assign (no technician team matched) is dispatched by hand to a technician
+        // (派工): the 5-step path needs 已派工 before the work starts.
+        if (kind.Type == Choices.RequestType.Repair && !dispatched)
+        {
+            worker = property.Technicians[random.Next(property.Technicians.Count)];
+            var dispatch = Status(request, Requests.StatusReasons.Dispatched);
+            dispatch[Requests.Columns.OwnerId] = new EntityReference("systemuser", worker);
+            if (!Update("02 派工 dispatch", agent, dispatch))
+            {
+                return;
+            }
         }
 
         // 到场 / 初步处理: emergencies at once; repairs within service hours (08:00–20:00), sometimes late.
@@ -295,6 +325,23 @@ public sealed class Simulator
             return;
         }
 
+        // 有效投诉: the quality department judges about a third of the complaints while they are handled (column-secured:
+        // only the analyst, who holds the Complaint Decision profile, may save it; a valid one needs its reason).
+        if (kind.Type == Choices.RequestType.Complaint && random.NextDouble() < 0.35)
+        {
+            var valid = random.NextDouble() < 0.6;
+            At(Now.AddMinutes(random.Next(20, 100)), () =>
+            {
+                var decision = new Entity(Requests.LogicalName, request) { [Requests.Columns.ValidComplaint] = valid };
+                if (valid)
+                {
+                    decision[Requests.Columns.ValidComplaintReason] = "核实属实，物业方责任 / Verified: the property was at fault";
+                }
+
+                Update("04 有效投诉判定 complaint decision", company.Analyst, decision);
+            });
+        }
+
         // Waiting on the owner (parts, owner away) pauses the clocks for a day now and then.
         if (kind.Type == Choices.RequestType.Repair && !urgent && random.NextDouble() < 0.07)
         {
@@ -321,10 +368,11 @@ public sealed class Simulator
     private void Resolve(SimProperty property, Household household, Guid request, Kind kind, Guid worker, bool reopened)
     {
         var update = Status(request, Requests.StatusReasons.Resolved);
-        if (kind.Type == Choices.RequestType.Complaint && !reopened)
+        if (kind.Type == Choices.RequestType.Repair)
         {
-            // 有效投诉: decided by the supervisor (the property was at fault).
-            update[Requests.Columns.ValidComplaint] = random.NextDouble() < 0.3;
+            // A repair is resolved with its work record (required): what was found and fixed, and the materials.
+            update[Requests.Columns.WorkDone] = reopened ? "返工：重新处理并测试正常 / Reworked and tested" : "已检查并修复，测试正常 / Inspected, fixed and tested";
+            update[Requests.Columns.Materials] = random.NextDouble() < 0.5 ? "密封圈 x1\n生料带 x1" : "无 none";
         }
 
         if (!Update("05 解决 resolve", worker, update))
@@ -332,140 +380,130 @@ public sealed class Simulator
             return;
         }
 
-        // 回访: the next day by the supervisor (someone other than who resolved it); a few are never called back.
-        if (random.NextDouble() < 0.96)
+        // 回访 (created by the product on resolve): the next day; a few are never called back and stay pending.
+        if (random.NextDouble() < 0.98)
         {
-            At(Now.AddHours(random.Next(4, 30)), () => FollowUp(property, household, request, kind, worker, reopened));
+            At(Now.AddHours(random.Next(4, 30)), () => FollowUp(property, household, request, kind, worker, reopened, 0));
         }
     }
 
-    private void FollowUp(SimProperty property, Household household, Guid request, Kind kind, Guid worker, bool reopened)
+    /// <summary>
+    /// The 回访 call through <c>pcrm_RecordFollowUp</c>, by the supervisor (or, when he resolved it himself, an agent: the
+    /// resolver may never record it): the owner's verification and answers, or a failed attempt. Verified fixed closes the
+    /// request (the product does); not fixed reopens it for its owner, who resolves it again; three failed attempts over
+    /// at least 48 hours are declared unreachable. A detractor gets a recovery case from the product, which the supervisor
+    /// closes with an outcome a few days later.
+    /// </summary>
+    private void FollowUp(SimProperty property, Household household, Guid request, Kind kind, Guid worker, bool reopened, int failedAttempts, bool neverAnswers = false)
     {
+        var caller = worker == property.Supervisor ? property.Agents[0] : property.Supervisor;
+        var target = new EntityReference(Requests.LogicalName, request);
+
+        // About one owner in ten does not answer the first call: most answer the next day, a few never do (无法联系).
+        if (failedAttempts == 0 && random.NextDouble() < 0.1)
+        {
+            neverAnswers = random.NextDouble() < 0.4;
+        }
+        else if (failedAttempts == 0 || !neverAnswers)
+        {
+            neverAnswers = false;
+            failedAttempts = -1;
+        }
+
+        if (failedAttempts >= 0)
+        {
+            var attempt = new OrganizationRequest(RecordFollowUpPlugin.ApiName)
+            {
+                [RecordFollowUpPlugin.ServiceRequestParameter] = target,
+                [RecordFollowUpPlugin.AttemptFailedParameter] = true,
+            };
+            if (!Try("07 回访未接通 attempt failed", caller, s => s.Execute(attempt)))
+            {
+                return;
+            }
+
+            var attempts = failedAttempts + 1;
+            if (attempts < 3)
+            {
+                // Tried again the next day and the day after: the third attempt is more than 48 hours after the first.
+                At(Now.AddHours(attempts == 1 ? 24 : 25), () => FollowUp(property, household, request, kind, worker, reopened, neverAnswers ? attempts : -1, neverAnswers));
+                return;
+            }
+
+            var unreachable = new OrganizationRequest(RecordFollowUpPlugin.ApiName)
+            {
+                [RecordFollowUpPlugin.ServiceRequestParameter] = target,
+                [RecordFollowUpPlugin.DeclareUnreachableParameter] = true,
+            };
+            Try("08 无法联系 unreachable", caller, s => s.Execute(unreachable));
+            return;
+        }
+
+        var call = new OrganizationRequest(RecordFollowUpPlugin.ApiName)
+        {
+            [RecordFollowUpPlugin.ServiceRequestParameter] = target,
+            [RecordFollowUpPlugin.ChannelParameter] = new OptionSetValue(Choices.FollowUpChannel.Phone),
+        };
         var stored = dataverse.Peek(Requests.LogicalName, request)!;
         var breached = stored.GetAttributeValue<OptionSetValue>(Requests.Columns.ResolutionStatus)?.Value == Choices.SlaStatus.Breached
             || stored.GetAttributeValue<OptionSetValue>(Requests.Columns.FirstResponseStatus)?.Value == Choices.SlaStatus.Breached;
 
-        // Not fixed: reopened once (返工), then resolved again and followed up.
-        if (!reopened && kind.Type == Choices.RequestType.Repair && random.NextDouble() < 0.05)
+        // Not fixed (返工): about one repair in twenty the first time; the product reopens it for its owner.
+        var notFixed = !reopened && kind.Type == Choices.RequestType.Repair && random.NextDouble() < 0.05;
+        var score = Score(breached || reopened || notFixed, household.Fussiness);
+        var nps = score switch
         {
-            if (Update("06 返工 reopen", property.Supervisor, Status(request, Requests.StatusReasons.InProgress)))
-            {
-                At(Now.AddHours(random.Next(2, 30)), () => Resolve(property, household, request, kind, worker, true));
-            }
-
-            return;
-        }
-
-        var answered = random.NextDouble() < 0.9;
-        var update = new Entity(Requests.LogicalName, request)
-        {
-            [Requests.Columns.FollowUpOn] = Now,
-            [Requests.Columns.FollowUpBy] = new EntityReference("systemuser", property.Supervisor),
-            [Requests.Columns.FollowUpNotes] = answered ? "业主已确认 owner confirmed" : "三次未接通 unreachable",
+            5 => random.NextDouble() < 0.8 ? 9 + random.Next(2) : 8,
+            4 => 7 + random.Next(3),
+            3 => 5 + random.Next(4),
+            _ => random.Next(7),
         };
-        var score = answered ? Score(breached || reopened, household.Fussiness) : 0;
-        if (answered)
+        call[RecordFollowUpPlugin.VerificationParameter] = new OptionSetValue(notFixed
+            ? (random.NextDouble() < 0.7 ? Choices.FixVerification.NotFixed : Choices.FixVerification.PartlyFixed)
+            : Choices.FixVerification.Fixed);
+        call[RecordFollowUpPlugin.SatisfactionParameter] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + score - 1);
+        call[RecordFollowUpPlugin.NpsParameter] = nps;
+        call[RecordFollowUpPlugin.CommentParameter] = notFixed ? "业主反映问题仍在 / Owner says the problem is still there" : "业主已确认 / Owner confirmed";
+        if (random.NextDouble() < 0.65)
         {
-            update[Requests.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + score - 1);
+            call[RecordFollowUpPlugin.ReliabilityParameter] = Servqual(score, 0);
+            call[RecordFollowUpPlugin.ResponsivenessParameter] = Servqual(score, 0);
+            call[RecordFollowUpPlugin.AssuranceParameter] = Servqual(score, 0);
+            call[RecordFollowUpPlugin.EmpathyParameter] = Servqual(score, 0);
+            call[RecordFollowUpPlugin.TangiblesParameter] = Servqual(score, 1);
         }
 
-        if (!Update("07 回访 follow-up", property.Supervisor, update))
+        OrganizationResponse? response = null;
+        if (!Try("07 回访 follow-up", caller, s => response = s.Execute(call)) || response is null)
         {
             return;
         }
 
-        RecordFollowUp(property, household, request, worker, score);
-
-        var close = Status(request, Requests.StatusReasons.Closed);
-        close[Requests.Columns.StateCode] = new OptionSetValue(Requests.States.Inactive);
-        Update("08 关闭 close", property.Supervisor, close);
-    }
-
-    /// <summary>
-    /// The 回访 record (pcrm_followup) of the call: the owner's answers — satisfaction, NPS 0–10 and, from about two in three
-    /// owners, the five SERVQUAL scores — or "unreachable" (score 0). A detractor gets a recovery case (挽回), closed a few
-    /// days later by the supervisor as recovered or not.
-    /// </summary>
-    private void RecordFollowUp(SimProperty property, Household household, Guid request, Guid worker, int score)
-    {
-        var followUp = new Entity(FollowUpTable.LogicalName)
+        if (notFixed)
         {
-            [FollowUpTable.Columns.Name] = "回访 " + household.UnitName,
-            [FollowUpTable.Columns.ServiceRequest] = new EntityReference(Requests.LogicalName, request),
-            [FollowUpTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
-            [FollowUpTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Id),
-            [FollowUpTable.Columns.ResolvedBy] = new EntityReference("systemuser", worker),
-            [FollowUpTable.Columns.Channel] = new OptionSetValue(Choices.FollowUpChannel.Phone),
-            [FollowUpTable.Columns.Attempts] = score == 0 ? 3 : 1,
-            [FollowUpTable.Columns.CompletedOn] = Now,
-        };
-        var nps = 0;
-        if (score > 0)
-        {
-            nps = score switch
-            {
-                5 => random.NextDouble() < 0.8 ? 9 + random.Next(2) : 8,
-                4 => 7 + random.Next(3),
-                3 => 5 + random.Next(4),
-                _ => random.Next(7),
-            };
-            followUp[FollowUpTable.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.VeryDissatisfied + score - 1);
-            followUp[FollowUpTable.Columns.Nps] = nps;
-            followUp[FollowUpTable.Columns.Verification] = new OptionSetValue(Choices.FixVerification.Fixed);
-            followUp[FollowUpTable.Columns.IsDetractor] = nps <= 6 || score <= 2;
-            if (random.NextDouble() < 0.65)
-            {
-                foreach (var column in new[] { FollowUpTable.Columns.SqReliability, FollowUpTable.Columns.SqResponsiveness, FollowUpTable.Columns.SqAssurance, FollowUpTable.Columns.SqEmpathy, FollowUpTable.Columns.SqTangibles })
-                {
-                    followUp[column] = Math.Clamp(score + random.Next(-1, 2) - (column == FollowUpTable.Columns.SqTangibles ? 1 : 0), 1, 5);
-                }
-            }
+            At(Now.AddHours(random.Next(2, 30)), () => Resolve(property, household, request, kind, worker, true));
         }
 
-        if (Create("07 回访 follow-up", property.Supervisor, followUp) is not Guid id)
+        // 挽回: the product opened a recovery case for a detractor, owned by the supervisor; he closes it with an outcome.
+        var followUp = (Guid)response.Results[RecordFollowUpPlugin.FollowUpIdOutput];
+        var recovery = dataverse.PeekAll(RecoveryCaseTable.LogicalName)
+            .FirstOrDefault(c => c.GetAttributeValue<EntityReference>(RecoveryCaseTable.Columns.FollowUp)?.Id == followUp);
+        if (recovery is null)
         {
             return;
         }
 
-        var done = new Entity(FollowUpTable.LogicalName, id)
-        {
-            [FollowUpTable.Columns.StateCode] = new OptionSetValue(1),
-            [FollowUpTable.Columns.StatusCode] = new OptionSetValue(score == 0 ? FollowUpTable.StatusReasons.Unreachable : FollowUpTable.StatusReasons.Completed),
-        };
-        Update("07 回访 follow-up", property.Supervisor, done);
-        if (score == 0 || (nps > 6 && score > 2))
-        {
-            return;
-        }
-
-        var recovery = new Entity(RecoveryCaseTable.LogicalName)
-        {
-            [RecoveryCaseTable.Columns.Name] = "挽回 " + household.UnitName,
-            [RecoveryCaseTable.Columns.ServiceRequest] = new EntityReference(Requests.LogicalName, request),
-            [RecoveryCaseTable.Columns.FollowUp] = new EntityReference(FollowUpTable.LogicalName, id),
-            [RecoveryCaseTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, household.Owner),
-            [RecoveryCaseTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property.Id),
-            [RecoveryCaseTable.Columns.Reason] = new OptionSetValue(score <= 2 ? Choices.RecoveryReason.LowSatisfaction : Choices.RecoveryReason.Detractor),
-            [RecoveryCaseTable.Columns.DueOn] = Now.AddHours(24),
-
-            // Recovery cases are opened by the system for the property's supervisor (FOLLOWUP-SCHEMA.md); staff roles
-            // cannot create them, so the simulation opens them as the admin, owned by the supervisor.
-            [RecoveryCaseTable.Columns.OwnerId] = new EntityReference("systemuser", property.Supervisor),
-        };
-        if (Create("09 挽回 recovery case", company.Admin, recovery) is not Guid caseId)
-        {
-            return;
-        }
-
-        At(Now.AddHours(random.Next(6, 72)), () => Update("09 挽回 recovery case", property.Manager, new Entity(RecoveryCaseTable.LogicalName, caseId)
+        var owner = recovery.GetAttributeValue<EntityReference>(RecoveryCaseTable.Columns.OwnerId).Id;
+        At(Now.AddHours(random.Next(6, 72)), () => Update("09 挽回 recovery case", owner, new Entity(RecoveryCaseTable.LogicalName, recovery.Id)
         {
             [RecoveryCaseTable.Columns.Outcome] = new OptionSetValue(random.NextDouble() < 0.7 ? Choices.RecoveryOutcome.Recovered : Choices.RecoveryOutcome.NotRecovered),
             [RecoveryCaseTable.Columns.OutcomeNotes] = "主管上门致歉并跟进 supervisor visited and followed up",
-            [RecoveryCaseTable.Columns.ClosedOn] = Now,
             [RecoveryCaseTable.Columns.StateCode] = new OptionSetValue(1),
             [RecoveryCaseTable.Columns.StatusCode] = new OptionSetValue(RecoveryCaseTable.StatusReasons.Closed),
         }));
     }
+
+    private int Servqual(int score, int tangiblesPenalty) => Math.Clamp(score + random.Next(-1, 2) - tangiblesPenalty, 1, 5);
 
     /// <summary>A 1–5 answer: most owners are satisfied; a breached or reworked request and a fussy owner pull it down.</summary>
     private int Score(bool badService, double fussiness)

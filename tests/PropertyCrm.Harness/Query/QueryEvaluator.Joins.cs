@@ -17,7 +17,7 @@ internal sealed partial class QueryEvaluator
         System.Func<StoredRow,
         bool>? readable)
     {
-        var rows = Visible(query.EntityName, transaction)
+        var rows = Visible(query.EntityName, transaction, Seek(query))
             .Where(r => readable is null || readable(r))
             .Select(r => new JoinedRow(r))
             .ToList();
@@ -31,11 +31,77 @@ internal sealed partial class QueryEvaluator
 
     // Every row in the version the reader sees (read committed snapshot): no waiting. NoLock (FetchXML no-lock)
     // changes nothing: under snapshot reads Dataverse ignores the hint, so it never reads uncommitted data.
-    private IEnumerable<StoredRow> Visible(string logicalName, Transaction? transaction) =>
-        dataverse.Store.RowsOf(logicalName)
+    private IEnumerable<StoredRow> Visible(string logicalName, Transaction? transaction, IEnumerable<StoredRow>? candidates = null) =>
+        (candidates ?? dataverse.Store.RowsOf(logicalName))
             .Select(r => RowStore.VisibleVersion(r, transaction))
             .Where(r => r is not null)
             .Select(r => r!);
+
+    // The rows an equality condition of the top-level AND filter can seek through the store's index (the condition
+    // naming the fewest rows), or null to scan the table. Every row that can match is among them, so the whole filter,
+    // applied to them afterwards, gives the scan's answer; the sort (primary key last) makes the order the same.
+    private IEnumerable<StoredRow>? Seek(QueryExpression query)
+    {
+        var store = dataverse.Store;
+        if (!store.UseEqualityIndex || query.Criteria is null || query.Criteria.FilterOperator != LogicalOperator.And)
+        {
+            return null;
+        }
+
+        (string Column, object Key, int Count)? best = null;
+        foreach (var condition in query.Criteria.Conditions)
+        {
+            if (condition.Operator != ConditionOperator.Equal || !string.IsNullOrEmpty(condition.EntityName) || condition.Values.Count != 1
+                || string.IsNullOrEmpty(condition.AttributeName) || EqualityIndex.SeekKeyOf(condition.Values[0]) is not { } key)
+            {
+                continue;
+            }
+
+            var count = store.CandidateCount(query.EntityName, condition.AttributeName, key);
+            if (best is null || count < best.Value.Count)
+            {
+                best = (condition.AttributeName, key, count);
+            }
+        }
+
+        return best is { } seek ? store.Candidates(query.EntityName, seek.Column, seek.Key) : null;
+    }
+
+    // The linked table's rows that can join the rows so far, through the equality index on the link-to column, or null
+    // to scan it: used when every row's link-from value is a seek key (id or whole number) and they are few against the
+    // table. The candidates then pass the same visible-version, access, key and link-criteria checks as a scan's rows.
+    private IEnumerable<StoredRow>? SeekLinked(List<JoinedRow> rows, LinkEntity link, string? parentAlias)
+    {
+        var store = dataverse.Store;
+        if (!store.UseEqualityIndex)
+        {
+            return null;
+        }
+
+        var keys = new HashSet<object>();
+        foreach (var row in rows)
+        {
+            var from = row.Get(parentAlias, link.LinkFromAttributeName);
+            if (from is null)
+            {
+                continue;
+            }
+
+            if (EqualityIndex.SeekKeyOf(from) is not { } key)
+            {
+                return null;
+            }
+
+            keys.Add(key);
+        }
+
+        if (keys.Count * 4 >= store.CountOf(link.LinkToEntityName))
+        {
+            return null;
+        }
+
+        return keys.SelectMany(k => store.Candidates(link.LinkToEntityName, link.LinkToAttributeName, k)).Distinct().OrderBy(r => r.Sequence).ToList();
+    }
 
     private List<JoinedRow> Link(
         List<JoinedRow> rows,
@@ -50,7 +116,7 @@ internal sealed partial class QueryEvaluator
     {
         var alias = aliases[link];
         var index = new Dictionary<object, List<StoredRow>>();
-        foreach (var candidate in Visible(link.LinkToEntityName, transaction).Where(r => readable is null || readable(r)))
+        foreach (var candidate in Visible(link.LinkToEntityName, transaction, SeekLinked(rows, link, parentAlias)).Where(r => readable is null || readable(r)))
         {
             var key = ValueComparer.Normalize(candidate.Attributes.TryGetValue(link.LinkToAttributeName, out var v) ? v : null);
             if (key is null)

@@ -70,7 +70,8 @@ internal static class RowValidator
         }
 
         var touched = new HashSet<string>(changed, StringComparer.Ordinal);
-        var candidates = others.Where(o => o.Id != id && !o.IsDeleted).ToArray();
+        // Read the table only when a key column changes (an update of other columns checks nothing).
+        StoredRow[]? candidates = null;
         foreach (var key in rules.Keys.Where(k => k.Columns.Any(touched.Contains)))
         {
             var values = key.Columns.Select(c => row.TryGetValue(c, out var v) ? v : null).ToArray();
@@ -79,6 +80,7 @@ internal static class RowValidator
                 continue;
             }
 
+            candidates ??= others.Where(o => o.Id != id && !o.IsDeleted).ToArray();
             if (candidates.Any(o => key.Columns.Select((c, i) => ValueComparer.AreEqual(o.Attributes.TryGetValue(c, out var v) ? v : null, values[i])).All(same => same)))
             {
                 throw Faults.DuplicateKey(table, key.Name, "(" + string.Join(", ", values.Select(ValueComparer.ToText)) + ")");

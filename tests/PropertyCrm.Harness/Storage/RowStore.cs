@@ -17,7 +17,9 @@ namespace PropertyCrm.Harness.Storage;
 internal sealed class RowStore
 {
     private readonly Dictionary<string, Dictionary<Guid, StoredRow>> tables = new(StringComparer.Ordinal);
+    private readonly EqualityIndex index = new();
     private long lastVersion = 1_000;
+    private long arrivals;
 
     public object Gate { get; } = new();
 
@@ -28,6 +30,39 @@ internal sealed class RowStore
     /// <summary>Rows of a table as stored, including uncommitted ones; caller holds the gate.</summary>
     public IEnumerable<StoredRow> RowsOf(string logicalName) =>
         tables.TryGetValue(logicalName, out var rows) ? rows.Values : Enumerable.Empty<StoredRow>();
+
+    /// <summary>
+    /// Whether queries seek candidates through the equality index (default) instead of scanning the table; the
+    /// answers are the same either way (tests compare them). Caller holds the gate.
+    /// </summary>
+    public bool UseEqualityIndex { get; set; } = true;
+
+    /// <summary>
+    /// Stored rows (any state, as <see cref="RowsOf"/>) that hold or held the value in the column, in arrival order: a
+    /// superset of the rows whose visible version has it. Caller holds the gate.
+    /// </summary>
+    public IEnumerable<StoredRow> Candidates(string logicalName, string column, object key)
+    {
+        if (!tables.TryGetValue(logicalName, out var rows))
+        {
+            return Enumerable.Empty<StoredRow>();
+        }
+
+        var found = new List<StoredRow>();
+        foreach (var id in index.Lookup(logicalName, column, key))
+        {
+            if (rows.TryGetValue(id, out var row))
+            {
+                found.Add(row);
+            }
+        }
+
+        found.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return found;
+    }
+
+    /// <summary>How many rows the index names for the value (an upper bound of <see cref="Candidates"/>).</summary>
+    public int CandidateCount(string logicalName, string column, object key) => index.Lookup(logicalName, column, key).Count;
 
     /// <summary>Every table that has held a row; caller holds the gate.</summary>
     public IEnumerable<string> TableNames => tables.Keys;
@@ -150,6 +185,7 @@ internal sealed class RowStore
         tx.RecordBeforeImage(row.Key, null);
         row.LockOwner = tx;
         Table(row.LogicalName)[row.Id] = row;
+        row.Attach(index, ++arrivals);
         return true;
     }
 
@@ -163,6 +199,7 @@ internal sealed class RowStore
         }
 
         table[row.Id] = row;
+        row.Attach(index, ++arrivals);
         return true;
     }
 

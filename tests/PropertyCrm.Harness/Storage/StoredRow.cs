@@ -10,11 +10,13 @@ namespace PropertyCrm.Harness.Storage;
 /// </summary>
 internal sealed class StoredRow
 {
+    private Dictionary<string, object> attributes;
+
     public StoredRow(string logicalName, Guid id, Dictionary<string, object> attributes, long version)
     {
         LogicalName = logicalName;
         Id = id;
-        Attributes = attributes;
+        this.attributes = attributes;
         Version = version;
     }
 
@@ -24,7 +26,30 @@ internal sealed class StoredRow
 
     public RowKey Key => new(LogicalName, Id);
 
-    public Dictionary<string, object> Attributes { get; set; }
+    /// <summary>The row's values; a new dictionary replaces them (never mutated in place), and the store's index learns them.</summary>
+    public Dictionary<string, object> Attributes
+    {
+        get => attributes;
+        set
+        {
+            attributes = value;
+            Index?.Add(this);
+        }
+    }
+
+    /// <summary>The equality index of the store holding the row; null for detached copies (committed images).</summary>
+    public EqualityIndex? Index { get; private set; }
+
+    /// <summary>Order of arrival in the store: index candidates are read in this order.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>Joins the store: indexed from now on, at its place in arrival order.</summary>
+    public void Attach(EqualityIndex index, long sequence)
+    {
+        Index = index;
+        Sequence = sequence;
+        index.Add(this);
+    }
 
     /// <summary>Row version (versionnumber); the RowVersion string is its decimal form.</summary>
     public long Version { get; set; }

@@ -88,7 +88,12 @@ internal static class FaultScenarios
             Move(bed, id, ServiceRequestTable.StatusReasons.Accepted);
             Move(bed, id, ServiceRequestTable.StatusReasons.InProgress);
             bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(1));
-            return () => Move(bed, id, ServiceRequestTable.StatusReasons.Resolved);
+            // A repair is resolved with its work record (required since the complaint and work-record rules).
+            return () => bed.Dataverse.ServiceFor(bed.Agent).Update(new Entity(ServiceRequestTable.LogicalName, id)
+            {
+                [Requests.StatusCode] = new OptionSetValue(ServiceRequestTable.StatusReasons.Resolved),
+                [Requests.WorkDone] = "更换角阀，测试不漏 / Replaced the angle valve, no leak",
+            });
         }),
         FaultScenario.Asynchronous("Repeat request link (async) / 重复报事", bed =>
         {
@@ -101,6 +106,19 @@ internal static class FaultScenarios
                 [Requests.CreatedOn] = Now.AddDays(-2),
             });
             return () => bed.Dataverse.ServiceFor(bed.Agent).Create(Repair(bed));
+        }),
+        FaultScenario.Asynchronous("Repeat complaint link on cause change (async) / 重复投诉", bed =>
+        {
+            var complaint = Repair(bed);
+            complaint[Requests.RequestType] = new OptionSetValue(Choices.RequestType.Complaint);
+            complaint[Requests.ServiceLine] = new OptionSetValue(Choices.ServiceLine.CustomerService);
+            complaint[Requests.ComplaintCause] = new OptionSetValue(Choices.ComplaintCause.Noise);
+            var agent = bed.Dataverse.ServiceFor(bed.Agent);
+            agent.Create(complaint);
+            complaint[Requests.ComplaintCause] = new OptionSetValue(Choices.ComplaintCause.Parking);
+            var later = agent.Create(complaint);
+            bed.Dataverse.DrainAsyncSteps();
+            return () => agent.Update(new Entity(ServiceRequestTable.LogicalName, later) { [Requests.ComplaintCause] = new OptionSetValue(Choices.ComplaintCause.Noise) });
         }),
         FaultScenario.Synchronous("Calculate deadline / 计算期限", bed => () => Execute(bed, new OrganizationRequest(CalculateDeadlinePlugin.ApiName)
         {
