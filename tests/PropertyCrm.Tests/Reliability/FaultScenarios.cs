@@ -88,7 +88,7 @@ internal static class FaultScenarios
             Move(bed, id, ServiceRequestTable.StatusReasons.Accepted);
             Move(bed, id, ServiceRequestTable.StatusReasons.InProgress);
             bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(1));
-            return () => Move(bed, id, ServiceRequestTable.StatusReasons.Resolved);
+            return () => Resolve(bed, id);
         }),
         FaultScenario.Asynchronous("Repeat request link (async) / 重复报事", bed =>
         {
@@ -377,6 +377,13 @@ internal static class FaultScenarios
     private static void Move(ScenarioBed bed, Guid id, int status) => bed.Dataverse.ServiceFor(bed.Agent).Update(new Entity(ServiceRequestTable.LogicalName, id)
     {
         [Requests.StatusCode] = new OptionSetValue(status),
+    });
+
+    /// <summary>Resolves as the repair path requires (SlaTestBed.Resolve): with the work done on record.</summary>
+    private static void Resolve(ScenarioBed bed, Guid id) => bed.Dataverse.ServiceFor(bed.Agent).Update(new Entity(ServiceRequestTable.LogicalName, id)
+    {
+        [Requests.StatusCode] = new OptionSetValue(ServiceRequestTable.StatusReasons.Resolved),
+        [Requests.WorkDone] = SlaTestBed.WorkDone,
     });
 
     private static Entity NewDispatchRule(ScenarioBed bed) => new(DispatchRuleTable.LogicalName)

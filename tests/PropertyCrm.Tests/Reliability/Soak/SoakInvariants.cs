@@ -28,6 +28,10 @@ internal static class SoakInvariants
         ("every bill's amount paid equals its payments", BillsMatchPayments),
         ("each escalation rung exists once", EscalationsOnce),
         ("every request is in a state its lifecycle allows", RequestsInLifecycle),
+        ("each resolution has exactly one 回访 (request × resolution number)", OneFollowUpPerResolution),
+        ("every closed request's last 回访 is verified fixed or unreachable", ClosedThroughFollowUp),
+        ("each detractor 回访 has exactly one recovery case", OneRecoveryPerDetractor),
+        ("survey points are awarded at most once per 回访", SurveyPointsOnce),
         ("no row left locked, no system job pending or failed", NothingLeftOver),
     };
 
@@ -144,7 +148,7 @@ internal static class SoakInvariants
                 yield return $"request {row.Id}: {Describe(status)} without Resolved On";
             }
 
-            if (status == Status.Closed && (!row.Contains(Requests.FollowUpOn) || !row.Contains(Requests.Satisfaction)))
+            if (status == Status.Closed && !row.Contains(Requests.FollowUpOn))
             {
                 yield return $"request {row.Id}: closed without its follow-up";
             }
@@ -152,6 +156,75 @@ internal static class SoakInvariants
             if (status is not Status.New && status is not Status.Cancelled && !row.Contains(Requests.AcceptedOn))
             {
                 yield return $"request {row.Id}: {Describe(status)} without Accepted On";
+            }
+        }
+    }
+
+    // The alternate key pcrm_followup_requestresolution holds this in Dataverse; the check proves no path writes around it.
+    private static IEnumerable<string> OneFollowUpPerResolution(SoakWorld world)
+    {
+        var followUps = world.Dataverse.PeekAll(FollowUpTable.LogicalName);
+        foreach (var group in followUps.GroupBy(f => (
+            Request: f.GetAttributeValue<EntityReference>(FollowUpTable.Columns.ServiceRequest)?.Id,
+            Resolution: f.GetAttributeValue<int?>(FollowUpTable.Columns.ResolutionNumber))).Where(g => g.Count() > 1))
+        {
+            yield return $"request {group.Key.Request}: resolution {group.Key.Resolution} has {group.Count()} 回访";
+        }
+
+        foreach (var row in world.Dataverse.PeekAll(ServiceRequestTable.LogicalName))
+        {
+            var status = row.GetAttributeValue<OptionSetValue>(Requests.StatusCode)?.Value;
+            var resolutions = followUps.Count(f => f.GetAttributeValue<EntityReference>(FollowUpTable.Columns.ServiceRequest)?.Id == row.Id);
+            var expected = (row.GetAttributeValue<int?>(Requests.ReopenCount) ?? 0) + (status is Status.Resolved or Status.Closed ? 1 : 0);
+            if (resolutions != expected)
+            {
+                yield return $"request {row.Id}: {Describe(status ?? 0)} reopened {row.GetAttributeValue<int?>(Requests.ReopenCount) ?? 0} time(s), {resolutions} 回访";
+            }
+        }
+    }
+
+    private static IEnumerable<string> ClosedThroughFollowUp(SoakWorld world)
+    {
+        foreach (var row in world.Dataverse.PeekAll(ServiceRequestTable.LogicalName)
+            .Where(r => r.GetAttributeValue<OptionSetValue>(Requests.StatusCode)?.Value == Status.Closed))
+        {
+            var last = row.GetAttributeValue<EntityReference>(Requests.LastFollowUp) is { } reference ? world.Dataverse.Peek(FollowUpTable.LogicalName, reference.Id) : null;
+            var status = last?.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.StatusCode)?.Value;
+            var verified = status == FollowUpTable.StatusReasons.Completed
+                && last!.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.Verification)?.Value == Choices.FixVerification.Fixed;
+            if (!verified && status != FollowUpTable.StatusReasons.Unreachable)
+            {
+                yield return $"request {row.Id}: closed, last 回访 {last?.Id.ToString() ?? "(none)"} status {status}";
+            }
+        }
+    }
+
+    private static IEnumerable<string> OneRecoveryPerDetractor(SoakWorld world)
+    {
+        var cases = world.Dataverse.PeekAll(RecoveryCaseTable.LogicalName);
+        foreach (var followUp in world.Dataverse.PeekAll(FollowUpTable.LogicalName).Where(f => f.GetAttributeValue<bool?>(FollowUpTable.Columns.IsDetractor) == true))
+        {
+            var count = cases.Count(c => c.GetAttributeValue<EntityReference>(RecoveryCaseTable.Columns.FollowUp)?.Id == followUp.Id);
+            if (count != 1)
+            {
+                yield return $"detractor 回访 {followUp.Id}: {count} recovery case(s)";
+            }
+        }
+    }
+
+    // Survey points earn on the 回访's id as their source (idempotency key "activity:{rule}:{source}"): one entry per 回访.
+    private static IEnumerable<string> SurveyPointsOnce(SoakWorld world)
+    {
+        var keys = world.Dataverse.PeekAll(PointsEntryTable.LogicalName)
+            .Select(e => e.GetAttributeValue<string>(PointsEntryTable.Columns.IdempotencyKey) ?? string.Empty)
+            .ToArray();
+        foreach (var followUp in world.Dataverse.PeekAll(FollowUpTable.LogicalName))
+        {
+            var id = followUp.Id.ToString("D", System.Globalization.CultureInfo.InvariantCulture);
+            var count = keys.Count(k => k.EndsWith(id, StringComparison.OrdinalIgnoreCase));
+            if (count > 1)
+            {
+                yield return $"回访 {followUp.Id}: survey points awarded {count} times";
             }
         }
     }
