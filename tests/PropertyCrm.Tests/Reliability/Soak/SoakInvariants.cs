@@ -14,7 +14,7 @@ namespace PropertyCrm.Tests.Reliability.Soak;
 
 /// <summary>
 /// What must hold after the month, however the threads interleaved: each check returns its violations (empty: it holds).
-/// A table added in parallel (the 回访 follow-up table) adds its checks to <see cref="All"/>.
+/// A table added later adds its checks to <see cref="All"/> (the 回访 loop added four).
 /// </summary>
 internal static class SoakInvariants
 {
@@ -34,6 +34,18 @@ internal static class SoakInvariants
         ("survey points are awarded at most once per 回访", SurveyPointsOnce),
         ("no row left locked, no system job pending or failed", NothingLeftOver),
     };
+
+    /// <summary>What the 回访 loop did in the month (printed with the tally).</summary>
+    public static string FollowUpFigures(SoakWorld world)
+    {
+        var followUps = world.Dataverse.PeekAll(FollowUpTable.LogicalName);
+        int Count(int status, int? verification = null) => followUps.Count(f =>
+            f.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.StatusCode)?.Value == status
+            && (verification is null || f.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.Verification)?.Value == verification));
+        var closed = world.Dataverse.PeekAll(ServiceRequestTable.LogicalName).Count(r => r.GetAttributeValue<OptionSetValue>(Requests.StatusCode)?.Value == Status.Closed);
+        return FormattableString.Invariant(
+            $"回访 {followUps.Count}: {Count(FollowUpTable.StatusReasons.Completed, Choices.FixVerification.Fixed)} fixed, {Count(FollowUpTable.StatusReasons.Completed, Choices.FixVerification.NotFixed)} not fixed (reopened), {Count(FollowUpTable.StatusReasons.Pending)} pending; {closed} requests closed; {world.Dataverse.PeekAll(RecoveryCaseTable.LogicalName).Count} recovery cases; {followUps.Count(f => f.GetAttributeValue<bool?>(FollowUpTable.Columns.IsDetractor) == true)} detractors");
+    }
 
     private static IEnumerable<string> BalancesMatchLedgers(SoakWorld world)
     {
