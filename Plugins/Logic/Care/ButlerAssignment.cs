@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Plugins.Mapping;
@@ -12,11 +13,14 @@ namespace PropertyCrm.Plugins.Logic.Care;
 /// <summary>
 /// Butler assignment rules (楼栋 → 管家): an owner whose occupancy starts in a building with a butler gets that
 /// butler, unless one is already set (a private butler, 私人管家, stays); reassigning a building's butler moves the
-/// owners living there who had the previous butler (or none) and their open care tasks. Writes as SYSTEM.
+/// owners living there who had the previous butler (or none) and their open care tasks, all or nothing. Writes as SYSTEM.
 /// </summary>
 public static class ButlerAssignment
 {
     private const string BuildingAlias = "building";
+
+    /// <summary>Dataverse's limit of requests in one ExecuteTransaction.</summary>
+    private const int BatchLimit = 1000;
 
     /// <summary>
     /// On a new occupancy: the unit's building's butler becomes the contact's when the contact has none.
@@ -53,7 +57,7 @@ public static class ButlerAssignment
     /// A building's butler changed from <paramref name="previous"/> to <paramref name="next"/>: the owners with a current
     /// occupancy in the building whose butler was the previous one (or blank) get the new one, and their open care tasks
     /// owned by the previous butler are assigned to the new one. Calls: 1 query (the occupants with their butler), 1 query
-    /// (their open care tasks), 1 write per owner and per task moved.
+    /// (their open care tasks), 1 ExecuteTransaction (an update per owner and per task moved) per 1,000 updates.
     /// </summary>
     public static int OnBuildingReassigned(IOrganizationService service, Guid buildingId, Guid? previous, EntityReference? next, DateTime nowUtc, Action<string> trace)
     {
@@ -64,19 +68,21 @@ public static class ButlerAssignment
             return 0;
         }
 
-        var owners = Occupants(service, buildingId, nowUtc)
-            .Where(o => o.Butler is null || o.Butler == previous)
-            .Select(o => o.ContactId)
-            .Distinct()
+        // Owners already on the new butler are kept in the list (not written again) so that a retry after a failed run
+        // still moves their open care tasks.
+        var occupants = Occupants(service, buildingId, nowUtc)
+            .Where(o => o.Butler is null || o.Butler == previous || o.Butler == next.Id)
+            .GroupBy(o => o.ContactId)
+            .Select(g => g.First())
             .ToList();
+        var owners = occupants.Select(o => o.ContactId).ToList();
         var butler = new EntityReference(PlatformTables.SystemUser, next.Id);
-        foreach (var owner in owners)
-        {
-            service.Update(new Entity(ContactTable.LogicalName, owner) { [ContactTable.Columns.Butler] = butler });
-        }
+        var writes = occupants.Where(o => o.Butler != next.Id)
+            .Select(o => new Entity(ContactTable.LogicalName, o.ContactId) { [ContactTable.Columns.Butler] = butler })
+            .ToList();
 
         var moved = 0;
-        if (owners.Count > 0 && previous is Guid from)
+        if (owners.Count > 0 && previous is Guid from && from != next.Id)
         {
             var tasks = new QueryExpression(TaskActivity.LogicalName) { ColumnSet = new ColumnSet(TaskActivity.OwnerId) };
             tasks.Criteria.AddCondition(TaskActivity.RegardingObjectId, ConditionOperator.In, owners.Cast<object>().ToArray());
@@ -85,13 +91,31 @@ public static class ButlerAssignment
             tasks.Criteria.AddCondition(TaskActivity.OwnerId, ConditionOperator.Equal, from);
             foreach (var task in service.RetrieveAll(tasks))
             {
-                service.Update(new Entity(TaskActivity.LogicalName, task.Id) { [TaskActivity.OwnerId] = butler });
+                writes.Add(new Entity(TaskActivity.LogicalName, task.Id) { [TaskActivity.OwnerId] = butler });
                 moved++;
             }
         }
 
-        trace($"Building {buildingId}: butler {previous?.ToString() ?? "(none)"} → {next.Id}; {owners.Count} owners and {moved} open care tasks moved.");
-        return owners.Count;
+        var ownersMoved = writes.Count - moved;
+        Write(service, writes);
+        trace($"Building {buildingId}: butler {previous?.ToString() ?? "(none)"} → {next.Id}; {ownersMoved} owners and {moved} open care tasks moved.");
+        return ownersMoved;
+    }
+
+    // An asynchronous step's writes are not in one transaction of their own: one ExecuteTransaction per 1,000 (Dataverse's
+    // batch limit) so a fault leaves no owner moved without the rest (and a retry finishes what a failed batch left).
+    private static void Write(IOrganizationService service, IReadOnlyList<Entity> writes)
+    {
+        for (var start = 0; start < writes.Count; start += BatchLimit)
+        {
+            var batch = new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection() };
+            foreach (var row in writes.Skip(start).Take(BatchLimit))
+            {
+                batch.Requests.Add(new UpdateRequest { Target = row });
+            }
+
+            service.Execute(batch);
+        }
     }
 
     private static IEnumerable<Occupant> Occupants(IOrganizationService service, Guid buildingId, DateTime nowUtc)

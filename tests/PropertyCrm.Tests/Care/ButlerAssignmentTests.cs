@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
@@ -67,6 +68,42 @@ public sealed class ButlerAssignmentTests
         Assert.Equal(privateButler, Butler(vip));
         Assert.Equal(after, Owner(open.Id));
         Assert.Equal(before, Owner(done.Id));
+    }
+
+    [Fact]
+    public void UpdateBuildingButler_FaultMidway_NothingMovedAndTheRetryMovesOwnersAndTasks()
+    {
+        // Regression: the step updated owners one by one, so a fault after the first left that owner on the new butler;
+        // the retry then skipped that owner and left their open care tasks with the previous butler.
+        var before = bed.Dataverse.CreateUser("原管家 Previous butler");
+        var after = bed.Dataverse.CreateUser("新管家 New butler");
+        var building = bed.Data.BuildingWithButler(before);
+        var first = bed.Data.OwnerMovedIn(null);
+        var second = bed.Data.OwnerMovedIn(null);
+        bed.Today("2026-03-01");
+        bed.Service.Create(DataProducer.NewOccupancy(first, bed.Data.UnitIn(building), "2026-03-01"));
+        bed.Service.Create(DataProducer.NewOccupancy(second, bed.Data.UnitIn(building), "2026-03-01"));
+        bed.Run();
+        var task = Assert.Single(bed.Tasks(first));
+
+        bed.Service.Update(new Entity(BuildingTable.LogicalName, building) { [BuildingTable.Columns.Butler] = new EntityReference(PlatformTables.SystemUser, after) });
+        bed.Dataverse.FailCall(3, InjectedFaultKind.SqlTimeout);
+        bed.Dataverse.DrainAsyncSteps();
+
+        Assert.True(bed.Dataverse.InjectedFaultRaised);
+        Assert.Single(bed.Dataverse.AsyncFailures);
+        Assert.Equal(before, Butler(first));
+        Assert.Equal(before, Butler(second));
+        Assert.Equal(before, Owner(task.Id));
+
+        bed.Dataverse.ClearInjectedFault();
+        Assert.Equal(1, bed.Dataverse.RetryFailedAsyncSteps());
+        bed.Dataverse.DrainAsyncSteps();
+
+        Assert.Empty(bed.Dataverse.AsyncFailures);
+        Assert.Equal(after, Butler(first));
+        Assert.Equal(after, Butler(second));
+        Assert.Equal(after, Owner(task.Id));
     }
 
     private Guid? Butler(Guid owner) =>

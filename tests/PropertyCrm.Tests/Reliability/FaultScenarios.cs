@@ -5,10 +5,14 @@ using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Mapping;
+using PropertyCrm.Plugins.Steps.Care;
+using PropertyCrm.Plugins.Steps.FollowUps;
+using PropertyCrm.Plugins.Steps.Kpis;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty;
 using PropertyCrm.Plugins.Steps.Loyalty.Redemption;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
+using PropertyCrm.Plugins.Steps.Owners;
 using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Plugins.Steps.Sla;
 using PropertyCrm.Plugins.Steps.Sweeps;
@@ -88,12 +92,7 @@ internal static class FaultScenarios
             Move(bed, id, ServiceRequestTable.StatusReasons.Accepted);
             Move(bed, id, ServiceRequestTable.StatusReasons.InProgress);
             bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(1));
-            // A repair is resolved with its work record (required since the complaint and work-record rules).
-            return () => bed.Dataverse.ServiceFor(bed.Agent).Update(new Entity(ServiceRequestTable.LogicalName, id)
-            {
-                [Requests.StatusCode] = new OptionSetValue(ServiceRequestTable.StatusReasons.Resolved),
-                [Requests.WorkDone] = "更换角阀，测试不漏 / Replaced the angle valve, no leak",
-            });
+            return () => Resolve(bed, id);
         }),
         FaultScenario.Asynchronous("Repeat request link (async) / 重复报事", bed =>
         {
@@ -139,6 +138,66 @@ internal static class FaultScenarios
                 [RunSlaSweepPlugin.PageSizeParameter] = 1,
                 [RunSlaSweepPlugin.TimeBudgetSecondsParameter] = 0,
             };
+        }),
+
+        FaultScenario.Asynchronous("Repeat complaint link (async) / 重复投诉", bed =>
+        {
+            bed.Dataverse.Seed(new Entity(ServiceRequestTable.LogicalName)
+            {
+                [Requests.Name] = "楼上装修噪音 renovation noise",
+                [Requests.RequestType] = new OptionSetValue(Choices.RequestType.Complaint),
+                [Requests.ComplaintCause] = new OptionSetValue(Choices.ComplaintCause.Noise),
+                [Requests.Unit] = new EntityReference(UnitTable.LogicalName, bed.Unit),
+                [Requests.ServiceLine] = new OptionSetValue(Choices.ServiceLine.Maintenance),
+                [Requests.Property] = new EntityReference(PropertyTable.LogicalName, bed.Property),
+                [Requests.CreatedOn] = Now.AddDays(-5),
+            });
+            var complaint = bed.Dataverse.ServiceFor(bed.Agent).Create(new Entity(ServiceRequestTable.LogicalName)
+            {
+                [Requests.Name] = "夜间噪音又来了 noise again at night",
+                [Requests.RequestType] = new OptionSetValue(Choices.RequestType.Complaint),
+                [Requests.ServiceLine] = new OptionSetValue(Choices.ServiceLine.Maintenance),
+                [Requests.Property] = new EntityReference(PropertyTable.LogicalName, bed.Property),
+                [Requests.Unit] = new EntityReference(UnitTable.LogicalName, bed.Unit),
+            });
+            bed.Dataverse.DrainAsyncSteps();
+            return () => bed.Dataverse.ServiceFor(bed.Agent).Update(new Entity(ServiceRequestTable.LogicalName, complaint)
+            {
+                [Requests.ComplaintCause] = new OptionSetValue(Choices.ComplaintCause.Noise),
+            });
+        }),
+
+        // 回访 follow-ups and recovery
+        FaultScenario.Synchronous("Record 回访, fixed (API) / 记录回访接口", bed =>
+        {
+            var id = ResolvedRepair(bed);
+            return () => bed.Dataverse.ServiceFor(bed.Supervisor).Execute(new OrganizationRequest(RecordFollowUpPlugin.ApiName)
+            {
+                [RecordFollowUpPlugin.ServiceRequestParameter] = new EntityReference(ServiceRequestTable.LogicalName, id),
+                [RecordFollowUpPlugin.VerificationParameter] = new OptionSetValue(Choices.FixVerification.Fixed),
+                [RecordFollowUpPlugin.SatisfactionParameter] = new OptionSetValue(Choices.Satisfaction.VerySatisfied),
+                [RecordFollowUpPlugin.NpsParameter] = 9,
+                [RecordFollowUpPlugin.ChannelParameter] = new OptionSetValue(Choices.FollowUpChannel.Phone),
+                [RecordFollowUpPlugin.CommentParameter] = "师傅很专业 / the technician was very professional",
+            });
+        }),
+        FaultScenario.Synchronous("Record 回访, not fixed (form) / 回访未解决", bed =>
+        {
+            var id = ResolvedRepair(bed);
+            return () => NotFixed(bed, id);
+        }),
+        FaultScenario.Synchronous("Close recovery case / 关闭挽回", bed =>
+        {
+            var id = ResolvedRepair(bed);
+            NotFixed(bed, id);
+            var recovery = bed.Dataverse.PeekAll(RecoveryCaseTable.LogicalName)[0].Id;
+            return () => bed.Dataverse.ServiceFor(bed.Supervisor).Update(new Entity(RecoveryCaseTable.LogicalName, recovery)
+            {
+                [RecoveryCaseTable.Columns.Outcome] = new OptionSetValue(Choices.RecoveryOutcome.Recovered),
+                [RecoveryCaseTable.Columns.OutcomeNotes] = "上门致歉并返修完成,业主认可 / visited, apologised, re-repaired; owner satisfied",
+                [RecoveryCaseTable.Columns.StateCode] = new OptionSetValue(RecoveryCaseTable.States.Inactive),
+                [RecoveryCaseTable.Columns.StatusCode] = new OptionSetValue(RecoveryCaseTable.StatusReasons.Closed),
+            });
         }),
 
         // Configuration
@@ -200,6 +259,130 @@ internal static class FaultScenarios
         {
             var policy = bed.Dataverse.Seed(new Entity(TierPolicyTable.LogicalName) { [TierPolicyTable.Columns.Name] = "等级政策 Tier policy" });
             return () => bed.Service.Update(new Entity(TierPolicyTable.LogicalName, policy) { [TierPolicyTable.Columns.Name] = "等级政策 2025" });
+        }),
+
+        // Owners' sensitive data (PIPL separate consent)
+        FaultScenario.Synchronous("Record ID number with consent / 登记身份证", bed =>
+        {
+            var owner = bed.Data.Owner();
+            return () => bed.Service.Update(new Entity(ContactTable.LogicalName, owner)
+            {
+                [ContactTable.Columns.IdNumber] = "110101199003071234",
+                [ContactTable.Columns.SensitiveDataConsent] = true,
+            });
+        }),
+        FaultScenario.Synchronous("Withdraw sensitive consent / 撤回敏感信息同意", bed =>
+        {
+            var row = DataProducer.NewOwner();
+            row[ContactTable.Columns.IdNumber] = "110101199003071234";
+            row[ContactTable.Columns.SensitiveDataConsent] = true;
+            var owner = bed.Service.Create(row);
+            bed.Data.Household(owner, newbornOn: "2024-11-20");
+            return () => bed.Service.Update(new Entity(ContactTable.LogicalName, owner) { [ContactTable.Columns.SensitiveDataConsent] = false });
+        }),
+        FaultScenario.Synchronous("Record newborn / 登记新生儿", bed =>
+        {
+            var owner = ConsentingOwner(bed);
+            return () => bed.Service.Create(new Entity(HouseholdTable.LogicalName)
+            {
+                [HouseholdTable.Columns.Name] = "家庭 / Household",
+                [HouseholdTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+                [HouseholdTable.Columns.NewbornOn] = DataProducer.DateOnly("2024-12-20"),
+            });
+        }),
+        FaultScenario.Synchronous("Correct newborn date / 更正新生儿日期", bed =>
+        {
+            var household = bed.Data.Household(ConsentingOwner(bed), newbornOn: "2024-12-20");
+            return () => bed.Service.Update(new Entity(HouseholdTable.LogicalName, household) { [HouseholdTable.Columns.NewbornOn] = DataProducer.DateOnly("2024-12-18") });
+        }),
+        FaultScenario.Synchronous("Export owner data (PIPL) / 导出业主数据", bed =>
+        {
+            var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
+            bed.Data.Bill(owner, 200m, new DateTime(2024, 12, 15));
+            bed.Data.Household(owner, birthDate: "1965-01-20");
+            bed.Data.Occupancy(owner, "2024-03-01");
+            return () => Execute(bed, new OrganizationRequest(ExportOwnerDataPlugin.ApiName)
+            {
+                [ExportOwnerDataPlugin.ContactParameter] = new EntityReference(ContactTable.LogicalName, owner),
+            });
+        }),
+
+        // Butlers and care
+        FaultScenario.Asynchronous("Reassign building butler (async) / 更换楼栋管家", bed =>
+        {
+            var before = bed.Dataverse.CreateUser("原管家 Previous butler");
+            var after = bed.Dataverse.CreateUser("新管家 New butler");
+            var building = bed.Data.BuildingWithButler(before);
+            for (var i = 0; i < 2; i++)
+            {
+                var unit = bed.Data.UnitIn(building);
+                var owner = bed.Data.OwnerMovedIn(null);
+                bed.Service.Create(DataProducer.NewOccupancy(owner, unit, "2024-10-01"));
+            }
+
+            return () => bed.Service.Update(new Entity(BuildingTable.LogicalName, building) { [BuildingTable.Columns.Butler] = new EntityReference(PlatformTables.SystemUser, after) });
+        }),
+        FaultScenario.Sweep("Care planner / 主动关怀计划", bed =>
+        {
+            var butler = bed.Dataverse.CreateUser("管家 Butler");
+            bed.Data.Household(bed.Data.OwnerWithButler("2020-01-10", butler), birthDate: "1965-01-08");
+            bed.Data.Household(bed.Data.OwnerWithButler("2019-05-01", butler), birthDate: "1955-01-10");
+            bed.Data.OwnerWithButler("2024-12-28", butler);
+            return () => new OrganizationRequest(RunCarePlannerPlugin.ApiName)
+            {
+                [OwnerSweepPlugin.PageSizeParameter] = 1,
+                [OwnerSweepPlugin.TimeBudgetSecondsParameter] = 0,
+            };
+        }),
+        FaultScenario.Sweep("KPI snapshot / KPI 快照", bed =>
+        {
+            var second = bed.Data.Property("金桂苑 Osmanthus Court");
+            foreach (var property in new[] { bed.Property, second })
+            {
+                bed.Dataverse.Seed(new Entity(ServiceRequestTable.LogicalName)
+                {
+                    [Requests.Name] = "门锁损坏 broken lock",
+                    [Requests.RequestType] = new OptionSetValue(Choices.RequestType.Repair),
+                    [Requests.ServiceLine] = new OptionSetValue(Choices.ServiceLine.Maintenance),
+                    [Requests.Property] = new EntityReference(PropertyTable.LogicalName, property),
+                    [Requests.CreatedOn] = new DateTime(2024, 12, 10, 2, 0, 0, DateTimeKind.Utc),
+                    [Requests.AcceptedOn] = new DateTime(2024, 12, 10, 2, 20, 0, DateTimeKind.Utc),
+                    [Requests.ResolvedOn] = new DateTime(2024, 12, 10, 6, 0, 0, DateTimeKind.Utc),
+                });
+            }
+
+            return () => new OrganizationRequest(RunKpiSnapshotPlugin.ApiName)
+            {
+                [RunKpiSnapshotPlugin.MonthParameter] = "2024-12",
+                [RunKpiSnapshotPlugin.TimeBudgetSecondsParameter] = 0,
+            };
+        }),
+
+        // Community
+        FaultScenario.Synchronous("Register for event / 活动报名", bed =>
+        {
+            var owner = bed.Data.Owner();
+            var communityEvent = CommunityEvent(bed);
+            return () => bed.Service.Create(Registration(owner, communityEvent));
+        }),
+        FaultScenario.Synchronous("Check in at event / 活动签到", bed =>
+        {
+            var attendance = bed.Service.Create(Registration(bed.Data.Owner(), CommunityEvent(bed)));
+            return () => bed.Service.Update(new Entity(EventAttendanceTable.LogicalName, attendance) { [EventAttendanceTable.Columns.Status] = new OptionSetValue(Choices.AttendanceStatus.CheckedIn) });
+        }),
+        FaultScenario.Synchronous("Submit suggestion / 提交建议", bed =>
+        {
+            var owner = bed.Data.Owner();
+            return () => bed.Service.Create(Suggestion(owner));
+        }),
+        FaultScenario.Synchronous("Adopt suggestion / 采纳建议", bed =>
+        {
+            var suggestion = bed.Service.Create(Suggestion(bed.Data.Owner()));
+            return () => bed.Service.Update(new Entity(SuggestionTable.LogicalName, suggestion)
+            {
+                [SuggestionTable.Columns.Status] = new OptionSetValue(Choices.SuggestionStatus.Adopted),
+                [SuggestionTable.Columns.Answer] = "已采纳:下月起增设 20 个充电桩。/ Adopted: 20 more chargers from next month.",
+            });
         }),
 
         // Fees and points
@@ -396,6 +579,73 @@ internal static class FaultScenarios
     {
         [Requests.StatusCode] = new OptionSetValue(status),
     });
+
+    /// <summary>Resolves as the repair path requires (SlaTestBed.Resolve): with the work done on record.</summary>
+    private static void Resolve(ScenarioBed bed, Guid id) => bed.Dataverse.ServiceFor(bed.Agent).Update(new Entity(ServiceRequestTable.LogicalName, id)
+    {
+        [Requests.StatusCode] = new OptionSetValue(ServiceRequestTable.StatusReasons.Resolved),
+        [Requests.WorkDone] = SlaTestBed.WorkDone,
+    });
+
+    /// <summary>A repair of an owner, accepted, dispatched to the technician, in progress and resolved by the agent with its work done; its 回访 is pending.</summary>
+    private static Guid ResolvedRepair(ScenarioBed bed)
+    {
+        var owner = bed.Data.Owner();
+        var repair = Repair(bed);
+        repair[Requests.Contact] = new EntityReference(ContactTable.LogicalName, owner);
+        var id = bed.Dataverse.ServiceFor(bed.Agent).Create(repair);
+        Move(bed, id, ServiceRequestTable.StatusReasons.Accepted);
+        Move(bed, id, ServiceRequestTable.StatusReasons.InProgress);
+        bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(2));
+        Resolve(bed, id);
+        return id;
+    }
+
+    /// <summary>The supervisor (not the resolver) records on the 回访 form: not fixed, dissatisfied, NPS 3 (a detractor), one save.</summary>
+    private static void NotFixed(ScenarioBed bed, Guid request)
+    {
+        var followUp = bed.Dataverse.Peek(ServiceRequestTable.LogicalName, request)!.GetAttributeValue<EntityReference>(Requests.LastFollowUp).Id;
+        bed.Dataverse.ServiceFor(bed.Supervisor).Update(new Entity(FollowUpTable.LogicalName, followUp)
+        {
+            [FollowUpTable.Columns.Verification] = new OptionSetValue(Choices.FixVerification.NotFixed),
+            [FollowUpTable.Columns.Satisfaction] = new OptionSetValue(Choices.Satisfaction.Dissatisfied),
+            [FollowUpTable.Columns.Nps] = 3,
+            [FollowUpTable.Columns.Channel] = new OptionSetValue(Choices.FollowUpChannel.Phone),
+            [FollowUpTable.Columns.Comment] = "还在漏水 / still leaking",
+            [FollowUpTable.Columns.StateCode] = new OptionSetValue(FollowUpTable.States.Inactive),
+            [FollowUpTable.Columns.StatusCode] = new OptionSetValue(FollowUpTable.StatusReasons.Completed),
+        });
+    }
+
+    private static Guid ConsentingOwner(ScenarioBed bed)
+    {
+        var row = DataProducer.NewOwner();
+        row[ContactTable.Columns.SensitiveDataConsent] = true;
+        return bed.Dataverse.Seed(row);
+    }
+
+    private static Guid CommunityEvent(ScenarioBed bed) => bed.Dataverse.Seed(new Entity(CommunityEventTable.LogicalName)
+    {
+        [CommunityEventTable.Columns.Name] = "中秋游园会 / Mid-Autumn fair",
+        [CommunityEventTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, bed.Property),
+        [CommunityEventTable.Columns.EventType] = new OptionSetValue(Choices.CommunityEventType.Festival),
+        [CommunityEventTable.Columns.StartsOn] = new DateTime(2025, 1, 20, 10, 0, 0, DateTimeKind.Utc),
+        [CommunityEventTable.Columns.Capacity] = 50,
+    });
+
+    private static Entity Registration(Guid owner, Guid communityEvent) => new(EventAttendanceTable.LogicalName)
+    {
+        [EventAttendanceTable.Columns.Name] = "报名 / Registration",
+        [EventAttendanceTable.Columns.Event] = new EntityReference(CommunityEventTable.LogicalName, communityEvent),
+        [EventAttendanceTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+    };
+
+    private static Entity Suggestion(Guid owner) => new(SuggestionTable.LogicalName)
+    {
+        [SuggestionTable.Columns.Name] = "增设充电桩 / More EV chargers",
+        [SuggestionTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+        [SuggestionTable.Columns.Content] = "地下车库充电桩太少,晚上经常排队。/ Too few chargers in the garage.",
+    };
 
     private static Entity NewDispatchRule(ScenarioBed bed) => new(DispatchRuleTable.LogicalName)
     {

@@ -30,6 +30,7 @@ public sealed class ConcurrentMonthSoakTests
         var finished = SoakMonth.Run(world, seed);
 
         output.WriteLine($"seed {seed}, {settings.Threads} threads, {settings.Operations} operations: {world.Tally}");
+        output.WriteLine(SoakInvariants.FollowUpFigures(world));
         Assert.True(finished, $"seed {seed}: a thread did not finish within {settings.Bound} (a hang): {world.Tally}");
         Assert.True(world.Tally.Unexpected.Count == 0, $"seed {seed}: unexpected errors:\n" + string.Join("\n", world.Tally.Unexpected));
         foreach (var (name, check) in SoakInvariants.All)

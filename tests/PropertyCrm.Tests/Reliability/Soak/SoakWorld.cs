@@ -113,7 +113,7 @@ internal sealed class SoakWorld : DataverseTestBase, IDisposable
                 Tally.CountDone();
                 return;
             }
-            catch (DataverseFaultException fault) when (InjectedFaults.IsTransient(fault) || IsVersionConflict(fault))
+            catch (DataverseFaultException fault) when (InjectedFaults.IsTransient(fault) || IsVersionConflict(fault) || IsConcurrentResolve(fault))
             {
                 if (attempt == MaxAttempts)
                 {
@@ -149,6 +149,12 @@ internal sealed class SoakWorld : DataverseTestBase, IDisposable
     private static bool IsVersionConflict(DataverseFaultException fault) =>
         fault.ErrorCode == DataverseErrorCodes.ConcurrencyVersionMismatch
         || fault.Message.Contains("doesn't match the RowVersion property provided", StringComparison.Ordinal);
+
+    // Two staff resolving the same request at once: both pass pre-operation and create the resolution's 回访; the 回访's
+    // alternate key (request × resolution number) refuses the second insert, which rolls the second resolve back whole.
+    // A plug-in cannot retry inside its doomed transaction, so the client does: the retry finds the request resolved.
+    private static bool IsConcurrentResolve(DataverseFaultException fault) =>
+        fault.Message.Contains(FollowUpTable.Keys.RequestResolution, StringComparison.OrdinalIgnoreCase);
 
     // A rule's refusal reads Chinese / English; a row another user deleted (a payment) is simply gone.
     // A status move computed from a request that another user closed meanwhile is refused by the platform's state check.
