@@ -13,4 +13,5 @@ public static class FollowUpErrorCodes
     public const string NothingToRecord = "followup.record.nothing";
     public const string CloseWithoutFollowUp = "request.close.follow-up-not-verified";
     public const string OutcomeRequired = "recovery.close.outcome-required";
+    public const string AlreadyResolved = "followup.create.resolution-taken";
 }

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using PropertyCrm.Domain;
 using PropertyCrm.Domain.ServiceRequests.FollowUps;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
@@ -46,10 +47,33 @@ public static class FollowUpCreation
             [Columns.Attempts] = 0,
             [Columns.OwnerId] = new EntityReference(assignee.Owner.IsTeam ? PlatformTables.Team : PlatformTables.SystemUser, assignee.Owner.Id),
         };
-        var id = system.Create(row);
+        var id = CreateOnce(system, row, resolutionNumber);
         trace(assignee.OwnedByResolver
             ? $"回访 {id} (resolution {resolutionNumber}) due {dueOn:o}: no team, supervisor, manager or other owner on record, so the resolver owns it and must hand it on."
             : $"回访 {id} (resolution {resolutionNumber}) due {dueOn:o}, owned by the {assignee.Source}.");
         return id;
+    }
+
+    /// <summary>Dataverse's code for a second row with the same alternate key values (DuplicateRecordEntityKey, 0x80060892).</summary>
+    private const int DuplicateRecordEntityKey = -2147088238;
+
+    /// <summary>
+    /// Creates the 回访; when the request × resolution key already holds one, another save resolved the same request a moment
+    /// earlier (two staff on one request). The platform's duplicate-key message is English-only and names the key, so the
+    /// user gets the reason in both languages instead; the transaction rolls back whole either way.
+    /// </summary>
+    private static Guid CreateOnce(IOrganizationService system, Entity row, int resolutionNumber)
+    {
+        try
+        {
+            return system.Create(row);
+        }
+        catch (Exception ex) when (ex.GetType().GetProperty("Detail")?.GetValue(ex, null) is OrganizationServiceFault { ErrorCode: DuplicateRecordEntityKey })
+        {
+            throw new DomainException(
+                FollowUpErrorCodes.AlreadyResolved,
+                $"这条报事刚刚已被其他同事解决(第 {resolutionNumber} 次解决已有回访),请刷新后查看 / "
+                + $"This request was just resolved by someone else (resolution {resolutionNumber} already has its follow-up); refresh to see it.");
+        }
     }
 }

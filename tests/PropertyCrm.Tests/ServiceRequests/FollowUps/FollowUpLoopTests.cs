@@ -346,6 +346,31 @@ public sealed class FollowUpLoopTests
     }
 
     [Fact]
+    public void Resolve_ResolutionAlreadyHasItsFollowUp_RefusedInBothLanguagesNothingSaved()
+    {
+        // Two staff resolving one request at once: the second save finds resolution 1's 回访 already there (the key
+        // request × resolution number refuses it) and is told why in both languages, not with the platform's key error.
+        using var world = new FollowUpWorld();
+        var id = world.Bed.Log(Choices.RequestType.Repair, "门锁坏了", property: world.Property);
+        world.Bed.Move(id, Status.Accepted);
+        world.Bed.Move(id, Status.Dispatched);
+        world.Dataverse.Service.Create(new Entity(FollowUpTable.LogicalName)
+        {
+            [FollowUp.Name] = "回访 · 门锁坏了",
+            [FollowUp.ServiceRequest] = new EntityReference(ServiceRequestTable.LogicalName, id),
+            [FollowUp.ResolutionNumber] = 1,
+            [FollowUp.Contact] = new EntityReference(ContactTable.LogicalName, world.Owner),
+        });
+
+        var fault = Assert.ThrowsAny<Exception>(() => world.Bed.Resolve(id));
+
+        Assert.Contains("其他同事", fault.Message, StringComparison.Ordinal);
+        Assert.Contains("resolved by someone else", fault.Message, StringComparison.Ordinal);
+        Assert.Equal(Status.Dispatched, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
+        Assert.Single(world.FollowUps(id));
+    }
+
+    [Fact]
     public void HandMadeFollowUp_Completed_NeitherClosesTheRequestNorEarnsPoints()
     {
         using var world = new FollowUpWorld();
