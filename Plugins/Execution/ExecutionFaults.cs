@@ -56,6 +56,7 @@ public static class ExecutionFaults
     /// FaultException&lt;OrganizationServiceFault&gt; (System.ServiceModel, outside the SDK reference surface the
     /// deployables build against), so it is recognised by its public <c>Detail</c> property.
     /// </summary>
-    private static OrganizationServiceFault? ServiceFaultOf(Exception exception) =>
+    /// <param name="exception">Any exception a service call threw.</param>
+    public static OrganizationServiceFault? ServiceFaultOf(Exception exception) =>
         exception.GetType().GetProperty("Detail")?.GetValue(exception, null) as OrganizationServiceFault;
 }

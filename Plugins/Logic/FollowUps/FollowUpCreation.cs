@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.ServiceRequests.FollowUps;
+using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.FollowUpTable.Columns;
@@ -68,7 +69,7 @@ public static class FollowUpCreation
         {
             return system.Create(row);
         }
-        catch (Exception ex) when (ex.GetType().GetProperty("Detail")?.GetValue(ex, null) is OrganizationServiceFault { ErrorCode: DuplicateRecordEntityKey })
+        catch (Exception ex) when (ExecutionFaults.ServiceFaultOf(ex) is { ErrorCode: DuplicateRecordEntityKey })
         {
             throw new DomainException(
                 FollowUpErrorCodes.AlreadyResolved,
