@@ -117,6 +117,42 @@ public sealed class CollectionLadderApiTests
         Assert.Single(Cases(owner));
     }
 
+    [Fact]
+    public void Run_ReminderDueAndNewRetentionCase_CallBudget()
+    {
+        var butler = bed.Dataverse.CreateUser("管家 Butler");
+        var owner = bed.Dataverse.Seed(new Entity(ContactTable.LogicalName)
+        {
+            [ContactTable.Columns.LastName] = "业主 Owner",
+            [ContactTable.Columns.MoveInDate] = DataProducer.DateOnly("2025-01-10"),
+            [ContactTable.Columns.Butler] = new EntityReference(PlatformTables.SystemUser, butler),
+            [ContactTable.Columns.ChurnRisk] = true,
+            [ContactTable.Columns.ChurnRiskSince] = DataProducer.DateOnly("2026-03-30"),
+            [ContactTable.Columns.LifecycleStage] = new OptionSetValue(LifecycleStage.ChurnRisk),
+        });
+        bed.Data.RequestOpenedOn(owner, "2026-02-10");
+        bed.Data.RequestOpenedOn(owner, "2026-03-10"); // two requests: not a low-interaction owner, no care plan
+        bed.Data.Bill(owner, 300m, DataProducer.DateOnly("2026-03-31"));
+        bed.Today("2026-04-01");
+
+        bed.Run();
+
+        // Configuration, cold (2) + owners (2) + occupancies, households, requests (3) + bills (1) + occasion keys (1: the
+        // 挽留沟通 task) + message keys (1) + case key (1) + the case's property (1); task and occasion, message, case.
+        var calls = bed.Dataverse.LastExecution.PluginCalls;
+        Assert.Equal(2 + 2 + 3 + 1 + 1 + 1 + 1 + 1 + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(2 + 1 + 1 + SweepJobCalls.Writes, calls.Writes);
+        Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
+        Assert.Single(Messages(owner));
+        Assert.Single(Cases(owner));
+
+        // Again the same morning (configuration still cached): the keys are read, nothing is written but the lock.
+        bed.Run();
+        calls = bed.Dataverse.LastExecution.PluginCalls;
+        Assert.Equal(2 + 3 + 1 + 1 + 1 + 1 + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(SweepJobCalls.Writes, calls.Writes);
+    }
+
     private System.Collections.Generic.List<Entity> Messages(Guid owner) =>
         bed.Dataverse.PeekAll(OwnerMessageTable.LogicalName).Where(m => m.GetAttributeValue<EntityReference>(OwnerMessageTable.Columns.Contact)?.Id == owner).ToList();
 
