@@ -89,6 +89,7 @@ public static class PluginCatalog
         SensitiveDataConsentPlugin.OnHouseholdUpdate,
         OwnerMessageConsentPlugin.OnCreate,
         OwnerMessageConsentPlugin.OnUpdate,
+        OwnerMessageConsentPlugin.OnConsentWithdrawn,
         RetentionCasePlugin.OnUpdate,
     };
 

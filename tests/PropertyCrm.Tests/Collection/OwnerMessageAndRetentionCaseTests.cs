@@ -109,6 +109,25 @@ public sealed class OwnerMessageAndRetentionCaseTests
         Assert.Empty(Dataverse.PeekAll(RetentionCaseTable.LogicalName));
     }
 
+    [Fact]
+    public void WithdrawMarketingConsent_PendingMarketingMessagesStopped_ServiceNoticesAndSentOnesKept()
+    {
+        var owner = Dataverse.Seed(new Entity(ContactTable.LogicalName) { [ContactTable.Columns.LastName] = "同意", [ContactTable.Columns.MarketingConsent] = true });
+        var pending = Service.Create(NewMessage(owner, MessagePurpose.Marketing));
+        var sent = NewMessage(owner, MessagePurpose.Marketing);
+        sent[OwnerMessageTable.Columns.DeliveryStatus] = new OptionSetValue(MessageDeliveryStatus.Sent);
+        var sentId = Service.Create(sent);
+        var notice = Service.Create(NewMessage(owner, MessagePurpose.ServiceNotice));
+
+        Service.Update(new Entity(ContactTable.LogicalName, owner) { [ContactTable.Columns.MarketingConsent] = false });
+
+        var stopped = Dataverse.Peek(OwnerMessageTable.LogicalName, pending)!;
+        Assert.Equal(MessageDeliveryStatus.Failed, stopped.GetAttributeValue<OptionSetValue>(OwnerMessageTable.Columns.DeliveryStatus).Value);
+        Assert.Contains("撤回营销同意", stopped.GetAttributeValue<string>(OwnerMessageTable.Columns.FailureReason), StringComparison.Ordinal);
+        Assert.Equal(MessageDeliveryStatus.Sent, Dataverse.Peek(OwnerMessageTable.LogicalName, sentId)!.GetAttributeValue<OptionSetValue>(OwnerMessageTable.Columns.DeliveryStatus).Value);
+        Assert.Equal(MessageDeliveryStatus.Pending, Dataverse.Peek(OwnerMessageTable.LogicalName, notice)!.GetAttributeValue<OptionSetValue>(OwnerMessageTable.Columns.DeliveryStatus).Value);
+    }
+
     private static Entity NewMessage(Guid owner, int purpose) => new(OwnerMessageTable.LogicalName)
     {
         [OwnerMessageTable.Columns.Name] = "社区活动邀请 / Event invitation",
