@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Steps.Owners;
 using PropertyCrm.Schema.OptionSets;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
@@ -126,6 +127,35 @@ public sealed class OwnerMessageAndRetentionCaseTests
         Assert.Contains("撤回营销同意", stopped.GetAttributeValue<string>(OwnerMessageTable.Columns.FailureReason), StringComparison.Ordinal);
         Assert.Equal(MessageDeliveryStatus.Sent, Dataverse.Peek(OwnerMessageTable.LogicalName, sentId)!.GetAttributeValue<OptionSetValue>(OwnerMessageTable.Columns.DeliveryStatus).Value);
         Assert.Equal(MessageDeliveryStatus.Pending, Dataverse.Peek(OwnerMessageTable.LogicalName, notice)!.GetAttributeValue<OptionSetValue>(OwnerMessageTable.Columns.DeliveryStatus).Value);
+    }
+
+    [Fact]
+    public void ExportOwnerData_OwnerWithAMessageAndARetentionCase_BothInTheCopy()
+    {
+        var owner = Data.Owner();
+        var message = Service.Create(NewMessage(owner, MessagePurpose.ServiceNotice));
+        var retention = Dataverse.Seed(new Entity(RetentionCaseTable.LogicalName)
+        {
+            [RetentionCaseTable.Columns.Name] = "挽留 / Retention",
+            [RetentionCaseTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+            [RetentionCaseTable.Columns.RiskSince] = DataProducer.DateOnly("2026-03-16"),
+            [RetentionCaseTable.Columns.Key] = $"{owner:N}|20260316",
+            [RetentionCaseTable.Columns.Plan] = "每周回访 / call weekly",
+        });
+
+        var json = (string)Service.Execute(new OrganizationRequest(ExportOwnerDataPlugin.ApiName)
+        {
+            [ExportOwnerDataPlugin.ContactParameter] = new EntityReference(ContactTable.LogicalName, owner),
+        }).Results[ExportOwnerDataPlugin.DataOutput];
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var tables = document.RootElement.GetProperty("tables");
+        var exportedMessage = Assert.Single(tables.GetProperty(OwnerMessageTable.LogicalName).EnumerateArray());
+        Assert.Equal(message, exportedMessage.GetProperty("id").GetGuid());
+        Assert.Equal("中秋游园会邀请您参加。", exportedMessage.GetProperty(OwnerMessageTable.Columns.Text).GetString());
+        var exportedCase = Assert.Single(tables.GetProperty(RetentionCaseTable.LogicalName).EnumerateArray());
+        Assert.Equal(retention, exportedCase.GetProperty("id").GetGuid());
+        Assert.Equal("每周回访 / call weekly", exportedCase.GetProperty(RetentionCaseTable.Columns.Plan).GetString());
     }
 
     private static Entity NewMessage(Guid owner, int purpose) => new(OwnerMessageTable.LogicalName)
