@@ -37,6 +37,7 @@ public static class KpiCatalog
         Rate(KpiCode.FeeCollectionYearToDate, "物业费收缴率(年初至今)", "Fee collection rate (YTD)", KpiDirection.HigherIsBetter, 0.98m, Contract + ": 收缴率 ≥ 98% (95% floor)"),
         Rate(KpiCode.OwnerRetention, "业主留存率", "Owner retention", KpiDirection.HigherIsBetter, 0.90m, "留存率 ≥ 90%"),
         Rate(KpiCode.PointsActivity, "积分活跃率", "Points activity", KpiDirection.HigherIsBetter, null, "no target in the documents"),
+        Rate(KpiCode.RetentionCaseSuccess, "挽留率", "Retention case success rate", KpiDirection.HigherIsBetter, null, "no target in the documents (issue 13: 挽回率 per property for churn-risk retention)"),
     };
 
     private static readonly Dictionary<KpiCode, KpiDefinition> ByCode = All.ToDictionary(k => k.Code);

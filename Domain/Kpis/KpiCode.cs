@@ -74,4 +74,7 @@ public enum KpiCode
 
     /// <summary>积分活跃率: owners with a points movement in the month.</summary>
     PointsActivity = 23,
+
+    /// <summary>挽留率: retention cases (挽留, churn risk) closed as retained.</summary>
+    RetentionCaseSuccess = 27,
 }

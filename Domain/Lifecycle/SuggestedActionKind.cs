@@ -32,4 +32,10 @@ public enum SuggestedActionKind
 
     /// <summary>独居老人: the butler's periodic check-in call.</summary>
     LivingAloneCheckIn = 10,
+
+    /// <summary>催缴 ladder, second rung: the butler calls the owner about an unpaid bill (CollectionLadder).</summary>
+    CollectionCall = 11,
+
+    /// <summary>催缴 ladder, third rung: the butler visits the owner about an unpaid bill; the churn-risk flag is up.</summary>
+    CollectionVisit = 12,
 }

@@ -17,13 +17,15 @@ public static class CareEventLabels
         SuggestedActionKind.CommunityEventInvitation => "社区活动邀请 / Community event invitation",
         SuggestedActionKind.NewbornVisit => "新生儿关怀 / Newborn visit",
         SuggestedActionKind.LivingAloneCheckIn => "独居老人问候 / Living-alone check-in call",
+        SuggestedActionKind.CollectionCall => "催缴电话 / Collection call",
+        SuggestedActionKind.CollectionVisit => "催缴上门 / Collection visit",
         _ => kind.ToString(),
     };
 
-    /// <summary>Urgent care (retention, an elderly owner living alone, arrears) is high priority; the rest normal.</summary>
+    /// <summary>Urgent care (retention, an elderly owner living alone, arrears, the 催缴 visit) is high priority; the rest normal.</summary>
     public static int PriorityOf(SuggestedActionKind kind) => kind switch
     {
-        SuggestedActionKind.RetentionContact or SuggestedActionKind.LivingAloneCheckIn or SuggestedActionKind.CarePlan => TaskActivity.Priorities.High,
+        SuggestedActionKind.RetentionContact or SuggestedActionKind.LivingAloneCheckIn or SuggestedActionKind.CarePlan or SuggestedActionKind.CollectionVisit => TaskActivity.Priorities.High,
         _ => TaskActivity.Priorities.Normal,
     };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PropertyCrm.Plugins.Steps.Care;
+using PropertyCrm.Plugins.Steps.Collection;
 using PropertyCrm.Plugins.Steps.Community;
 using PropertyCrm.Plugins.Steps.Configuration;
 using PropertyCrm.Plugins.Steps.Kpis;
@@ -86,6 +87,10 @@ public static class PluginCatalog
         SensitiveDataConsentPlugin.OnConsentWithdrawn,
         SensitiveDataConsentPlugin.OnHouseholdCreate,
         SensitiveDataConsentPlugin.OnHouseholdUpdate,
+        OwnerMessageConsentPlugin.OnCreate,
+        OwnerMessageConsentPlugin.OnUpdate,
+        OwnerMessageConsentPlugin.OnConsentWithdrawn,
+        RetentionCasePlugin.OnUpdate,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]

@@ -34,4 +34,10 @@ public static class CareEvent
 
     /// <summary>独居老人问候 / Living-alone Check-in Call</summary>
     public const int LivingAloneCheckIn = 548210010;
+
+    /// <summary>催缴电话 / Collection Call</summary>
+    public const int CollectionCall = 548210011;
+
+    /// <summary>催缴上门 / Collection Visit</summary>
+    public const int CollectionVisit = 548210012;
 }

@@ -76,4 +76,7 @@ public static class Kpi
 
     /// <summary>积分活跃率 / Points activity</summary>
     public const int PointsActivity = 548210023;
+
+    /// <summary>挽留率 / Retention case success rate</summary>
+    public const int RetentionCaseSuccess = 548210027;
 }

@@ -54,6 +54,12 @@ public static class TierPolicyTable
         /// <summary>Churned Unpaid Months (流失欠费月数). Whole number 2..48, above the churn-risk months; blank = 6.</summary>
         public const string ChurnedUnpaidMonths = "pcrm_churnedunpaidmonths";
 
+        /// <summary>Collection Reminder Months (催缴提醒月数). Whole number 1..24; blank = 1 (CollectionLadderRules).</summary>
+        public const string CollectionReminderMonths = "pcrm_collectionremindermonths";
+
+        /// <summary>Collection Call Months (催缴电话月数). Whole number 1..24, not after the churn-risk unpaid months; blank = 2.</summary>
+        public const string CollectionCallMonths = "pcrm_collectioncallmonths";
+
         /// <summary>System column. Owner (user or team).</summary>
         public const string OwnerId = "ownerid";
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.Collection;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Plugins.Logic.Loyalty;
@@ -28,9 +29,14 @@ namespace PropertyCrm.Plugins.Logic.Care;
 /// outlives its task: a butler who deletes a task does not get it again the next morning.</para>
 /// <para><b>Who.</b> The task and the occasion row belong to the owner's butler (<c>pcrm_butlerid</c>); an owner without
 /// one gets them owned like the contact, traced, so the property's staff still see them.</para>
+/// <para><b>Fee collection and retention.</b> The same bill query gives the 催缴 ladder its bills (<see cref="CollectionWork"/>):
+/// the call and visit become tasks like the care events (their occasion keys read with the others), a reminder a service
+/// notice; an owner at churn risk gets the episode's retention case.</para>
 /// <para><b>Calls per page.</b> 2 + 3 reads (the owners; occupancies, households and the requests of the last 180 days,
-/// one query each for the page); per owner 1 read (the fee standing, for the care rules), + 1 read when anything is
-/// due (the keys), + 2 writes per task created (task, occasion).</para>
+/// one query each for the page); per owner 1 read (the bills and payments, for the care rules and the ladder), + 1 read when
+/// a task is due (the keys), + 2 writes per task created (task, occasion); + 1 read when a reminder is due (its key) and 1
+/// write per reminder; for an owner at churn risk + 1 read (the case key), and + 1 read (property) and 1 write when the
+/// case is new.</para>
 /// </remarks>
 public static class CarePlannerSweep
 {
@@ -48,6 +54,7 @@ public static class CarePlannerSweep
         IOrganizationService service,
         CarePolicy policy,
         LifeEventRules lifeEvents,
+        CollectionLadderRules ladder,
         DateTimeOffset asOf,
         int pageSize,
         OwnerSweepToken? token,
@@ -56,6 +63,7 @@ public static class CarePlannerSweep
     {
         Guard.NotNull(policy, nameof(policy));
         lifeEvents = Guard.NotNull(lifeEvents, nameof(lifeEvents)).Validate();
+        ladder = Guard.NotNull(ladder, nameof(ladder)).Validate();
         var day = ChinaDate.FromInstant(asOf);
         var window = Math.Max(policy.Rules.FrequentRepairWindowDays, policy.Rules.LowInteractionWindowDays);
         pageSize = Math.Max(1, Math.Min(pageSize, MaxPageSize));
@@ -76,14 +84,17 @@ public static class CarePlannerSweep
             owner => owner.Id,
             owner =>
             {
-                var tasks = PlanOwner(service, page, owner, day, policy, lifeEvents, trace);
+                var tasks = PlanOwner(service, page, owner, day, policy, lifeEvents, ladder, trace);
                 created += tasks;
                 return tasks > 0;
             });
         return result.WithPoints(created);
     }
 
-    /// <summary>Plans one owner of the page; returns the number of tasks created.</summary>
+    /// <summary>
+    /// Plans one owner of the page: care tasks, the 催缴 ladder's reminders and tasks, the retention case; returns the number
+    /// of tasks created.
+    /// </summary>
     public static int PlanOwner(
         IOrganizationService service,
         CarePage page,
@@ -91,20 +102,22 @@ public static class CarePlannerSweep
         ChinaDate day,
         CarePolicy policy,
         LifeEventRules lifeEvents,
+        CollectionLadderRules ladder,
         Action<string> trace)
     {
-        var facts = Facts(service, page, contact, day);
-        if (facts is null)
+        var facts = Facts(service, page, contact, day, out var records);
+        if (facts is null || records is null)
         {
             trace($"Owner {contact.Id} skipped: no move-in date on the owner or their occupancies.");
             return 0;
         }
 
         IReadOnlyList<CareOccasion> occasions;
+        ChinaDate? riskSince;
         try
         {
             var stage = OptionValues.Read<LifecycleStage>(contact, ContactTable.Columns.LifecycleStage);
-            ChinaDate? riskSince = contact.GetAttributeValue<bool?>(ContactTable.Columns.ChurnRisk) == true
+            riskSince = contact.GetAttributeValue<bool?>(ContactTable.Columns.ChurnRisk) == true
                 && contact.GetAttributeValue<DateTime?>(ContactTable.Columns.ChurnRiskSince) is DateTime since
                 ? LifecycleMapping.ToDate(since)
                 : null;
@@ -116,14 +129,23 @@ public static class CarePlannerSweep
             return 0;
         }
 
-        if (occasions.Count == 0)
+        // The 催缴 ladder runs while the owner lives there (after the move-out collection is the finance office's).
+        var livesThere = facts.MoveOutOn is not ChinaDate movedOut || movedOut > day;
+        var steps = livesThere ? CollectionWork.DueSteps(records, day, ladder) : Array.Empty<CollectionStep>();
+        var ownerKey = contact.Id.ToString("N");
+        var wanted = occasions.GroupBy(o => o.Key(ownerKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var step in steps.Where(s => s.Rung != CollectionRung.Reminder))
+        {
+            var pair = CollectionWork.TaskOccasion(ownerKey, step, records, day);
+            wanted[pair.Key] = pair.Value;
+        }
+
+        var atRisk = livesThere && riskSince.HasValue;
+        if (wanted.Count == 0 && steps.Count == 0 && !atRisk)
         {
             return 0;
         }
 
-        var ownerKey = contact.Id.ToString("N");
-        var wanted = occasions.GroupBy(o => o.Key(ownerKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var existing = ExistingKeys(service, wanted.Keys);
         var butler = contact.GetAttributeValue<EntityReference>(ContactTable.Columns.Butler);
         var assignee = butler is null ? contact.GetAttributeValue<EntityReference>(ContactTable.Columns.OwnerId) : new EntityReference(butler.LogicalName, butler.Id);
         if (butler is null)
@@ -132,18 +154,29 @@ public static class CarePlannerSweep
         }
 
         var created = 0;
-        foreach (var pair in wanted.Where(p => !existing.Contains(p.Key)))
+        if (wanted.Count > 0)
         {
-            CreateTask(service, contact, assignee, pair.Key, pair.Value);
-            created++;
-            trace($"Owner {contact.Id}: {pair.Value.Action.Kind} for {pair.Value.OccasionOn}, due {pair.Value.Action.DueOn} ({pair.Key}).");
+            var existing = ExistingKeys(service, wanted.Keys);
+            foreach (var pair in wanted.Where(p => !existing.Contains(p.Key)))
+            {
+                CreateTask(service, contact, assignee, pair.Key, pair.Value);
+                created++;
+                trace($"Owner {contact.Id}: {pair.Value.Action.Kind} for {pair.Value.OccasionOn}, due {pair.Value.Action.DueOn} ({pair.Key}).");
+            }
+        }
+
+        CollectionWork.WriteReminders(service, contact, assignee, steps, records, trace);
+        if (atRisk && riskSince is ChinaDate episode)
+        {
+            CollectionWork.OpenRetentionCase(service, contact, assignee, episode, day, trace);
         }
 
         return created;
     }
 
-    private static OwnerFacts? Facts(IOrganizationService service, CarePage page, Entity contact, ChinaDate day)
+    private static OwnerFacts? Facts(IOrganizationService service, CarePage page, Entity contact, ChinaDate day, out OwnerFeeRecords? records)
     {
+        records = null;
         var recordedMoveIn = contact.GetAttributeValue<DateTime?>(ContactTable.Columns.MoveInDate) is DateTime moveInDate ? FeeMapping.ToDate(moveInDate) : (ChinaDate?)null;
         var spans = page.Occupancies.TryGetValue(contact.Id, out var found) ? found : new List<OccupancySpan>();
         var residence = Residence.Derive(spans, recordedMoveIn, day);
@@ -154,7 +187,8 @@ public static class CarePlannerSweep
 
         page.Households.TryGetValue(contact.Id, out var household);
         var birthDate = DateOnly(household, HouseholdTable.Columns.BirthDate) ?? DateOnly(contact, ContactTable.Columns.BirthDate);
-        return new OwnerFacts(moveIn, FeeStandingReader.Read(service, contact.Id, day))
+        records = FeeStandingReader.ReadRecords(service, contact.Id, day);
+        return new OwnerFacts(moveIn, records.Standing)
         {
             MoveOutOn = residence.MoveOutOn,
             BirthDate = birthDate,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Plugins.Execution;
+using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Logic.Sweep;
 using PropertyCrm.Schema.Tables;
@@ -31,12 +32,15 @@ public sealed class CareService
         var budget = new StopwatchSweepBudget(started, input.BudgetSeconds);
         scope.Trace($"Care planner as of {input.AsOf:o}: page size {input.PageSize}, budget {budget.Budget.TotalSeconds:0} s, resume after {input.Token?.ToString() ?? "(start)"}.");
 
-        // The care and life-event rules have no admin table yet: their defaults apply (README, Owner care).
+        // The care and life-event rules have no admin table yet: their defaults apply (README, Owner care). The 催缴
+        // ladder's months are on the active tier policy row, through the loyalty configuration cache (no read warm, 2 cold).
+        var configuration = LoyaltyConfigurationCache.Get(scope.SystemService, scope.OrganizationId, scope.Now, scope.Trace);
         var job = SweepJob.Take(scope.SystemService, SweepJobTable.Jobs.CarePlanner, scope.Now);
         var result = CarePlannerSweep.Run(
             scope.SystemService,
             new CarePolicy(CareRules.Default),
             LifeEventRules.Default,
+            configuration.CollectionLadder,
             input.AsOf,
             input.PageSize,
             input.Token,

@@ -117,6 +117,7 @@ public sealed class KpiCounter
 
         counts.Add(new KpiCount(KpiCode.OwnerRetention, facts.Owners - facts.ChurnedOwners, facts.Owners));
         counts.Add(new KpiCount(KpiCode.PointsActivity, OwnersWithPoints(property, month), facts.Owners));
+        counts.Add(RetentionCount(property, month));
         return counts;
     }
 
@@ -197,6 +198,26 @@ public sealed class KpiCounter
         }
 
         return new KpiCount(KpiCode.Recovery, recovered, total);
+    }
+
+    /// <summary>挽留率: retention cases (pcrm_retentioncase) closed in the month with an outcome; retained ones count.</summary>
+    private KpiCount RetentionCount(Guid property, KpiMonth month)
+    {
+        decimal retained = 0m, total = 0m;
+        foreach (var row in Run(service, $@"<fetch aggregate='true'>
+  <entity name='{RetentionCaseTable.LogicalName}'>
+    <attribute name='{RetentionCaseTable.Columns.Outcome}' alias='outcome' groupby='true' />
+    <attribute name='{RetentionCaseTable.PrimaryId}' alias='n' aggregate='count' />
+    <filter>{Condition(RetentionCaseTable.Columns.Property, "eq", property)}{Between(RetentionCaseTable.Columns.ClosedOn, month)}{Condition(RetentionCaseTable.Columns.Outcome, "not-null")}</filter>
+  </entity>
+</fetch>"))
+        {
+            var n = Number(row, "n");
+            total += n;
+            retained += GroupCode(row, "outcome") == Choices.RetentionOutcome.Retained ? n : 0m;
+        }
+
+        return new KpiCount(KpiCode.RetentionCaseSuccess, retained, total);
     }
 
     private static string LoggedIn(Guid property, KpiMonth month) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.Loyalty;
@@ -18,7 +19,10 @@ public static class FeeStandingReader
     private const string PaymentAlias = "payment";
 
     /// <summary>The owner's bills (due within <see cref="BillMonths"/> months) and their payments: one query.</summary>
-    public static FeeStanding Read(IOrganizationService service, Guid contactId, ChinaDate asOf)
+    public static FeeStanding Read(IOrganizationService service, Guid contactId, ChinaDate asOf) => ReadRecords(service, contactId, asOf).Standing;
+
+    /// <summary>The same one query, keeping the bills and payments behind the standing (the 催缴 ladder judges each bill).</summary>
+    public static OwnerFeeRecords ReadRecords(IOrganizationService service, Guid contactId, ChinaDate asOf)
     {
         var query = new QueryExpression(FeeBillTable.LogicalName)
         {
@@ -55,6 +59,23 @@ public static class FeeStandingReader
             }
         }
 
-        return FeeStanding.Derive(bills.Values, paid.Values, asOf);
+        return new OwnerFeeRecords(bills.Values.ToList(), paid.Values.ToList(), FeeStanding.Derive(bills.Values, paid.Values, asOf));
     }
+}
+
+/// <summary>An owner's bills (due in the last <see cref="FeeStandingReader.BillMonths"/> months), their payments and the standing they give.</summary>
+public sealed class OwnerFeeRecords
+{
+    public OwnerFeeRecords(IReadOnlyList<FeeBill> bills, IReadOnlyList<FeePayment> payments, FeeStanding standing)
+    {
+        Bills = bills;
+        Payments = payments;
+        Standing = standing;
+    }
+
+    public IReadOnlyList<FeeBill> Bills { get; }
+
+    public IReadOnlyList<FeePayment> Payments { get; }
+
+    public FeeStanding Standing { get; }
 }

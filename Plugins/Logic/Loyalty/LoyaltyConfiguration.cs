@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.Collection;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
@@ -36,6 +37,12 @@ public sealed class LoyaltyConfiguration
 
     /// <summary>Lifecycle thresholds (新入住 days, unpaid and quiet months), from the same admin row; defaults when blank or invalid.</summary>
     public LifecycleRules LifecycleRules { get; init; } = LifecycleRules.Default;
+
+    /// <summary>
+    /// The 催缴 ladder (reminder and call months from the same admin row; the visit at the lifecycle's churn-risk unpaid
+    /// months, so the ladder and the flag agree); its defaults when blank or invalid.
+    /// </summary>
+    public CollectionLadderRules CollectionLadder { get; init; } = CollectionLadderRules.Default;
 
     /// <summary>Admin rows (or fields) left out because they were invalid; the defaults apply in their place.</summary>
     public IReadOnlyList<string> Problems { get; }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.Collection;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty.Points;
 using PropertyCrm.Domain.Loyalty.Tiers;
@@ -48,6 +49,8 @@ public static class LoyaltyConfigurationQuery
         TierPolicyTable.Columns.ChurnRiskUnpaidMonths,
         TierPolicyTable.Columns.ChurnRiskQuietMonths,
         TierPolicyTable.Columns.ChurnedUnpaidMonths,
+        TierPolicyTable.Columns.CollectionReminderMonths,
+        TierPolicyTable.Columns.CollectionCallMonths,
     };
 
     /// <summary>Two reads: earn rules, tier policy.</summary>
@@ -113,6 +116,26 @@ public static class LoyaltyConfigurationQuery
             }
         }
 
+        // The 催缴 ladder's visit is the churn-risk threshold in force; its reminder and call months are on the same row,
+        // and an invalid pair falls back to the defaults (never later than the visit) on its own.
+        var ladder = CollectionLadderRules.DefaultsFor(lifecycleRules.ChurnRiskUnpaidMonths);
+        if (tierPolicyRow is not null)
+        {
+            try
+            {
+                ladder = new CollectionLadderRules
+                {
+                    ReminderMonths = tierPolicyRow.GetAttributeValue<int?>(TierPolicyTable.Columns.CollectionReminderMonths) ?? ladder.ReminderMonths,
+                    CallMonths = tierPolicyRow.GetAttributeValue<int?>(TierPolicyTable.Columns.CollectionCallMonths) ?? ladder.CallMonths,
+                    VisitMonths = lifecycleRules.ChurnRiskUnpaidMonths,
+                }.Validate();
+            }
+            catch (DomainException ex)
+            {
+                problems.Add($"{TierPolicyTable.LogicalName} {tierPolicyRow.Id} (collection ladder): {ex.Message}");
+            }
+        }
+
         var rules = PointsRules.Default.EarnRules.ToDictionary(r => r.Code);
         foreach (var row in earningRuleRows ?? Enumerable.Empty<Entity>())
         {
@@ -140,7 +163,7 @@ public static class LoyaltyConfigurationQuery
             EarnRules = rules.Values.OrderBy(r => r.Code).ToArray(),
             ExpiryYearsAfterEarning = expiryYears,
         };
-        return new LoyaltyConfiguration(loadedOnUtc, pointsRules, tierRules, problems) { LifecycleRules = lifecycleRules };
+        return new LoyaltyConfiguration(loadedOnUtc, pointsRules, tierRules, problems) { LifecycleRules = lifecycleRules, CollectionLadder = ladder };
     }
 
     private static EarnRule ReadRule(Entity row, EarnRule basis)

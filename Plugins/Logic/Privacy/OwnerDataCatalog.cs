@@ -31,6 +31,8 @@ public static class OwnerDataCatalog
         OwnerDataSection.Of(CareOccasionTable.LogicalName, CareOccasionTable.PrimaryId, CareOccasionTable.Columns.Contact, typeof(CareOccasionTable.Columns)),
         OwnerDataSection.Of(EventAttendanceTable.LogicalName, EventAttendanceTable.PrimaryId, EventAttendanceTable.Columns.Contact, typeof(EventAttendanceTable.Columns)),
         OwnerDataSection.Of(SuggestionTable.LogicalName, SuggestionTable.PrimaryId, SuggestionTable.Columns.Contact, typeof(SuggestionTable.Columns)),
+        OwnerDataSection.Of(OwnerMessageTable.LogicalName, OwnerMessageTable.PrimaryId, OwnerMessageTable.Columns.Contact, typeof(OwnerMessageTable.Columns)),
+        OwnerDataSection.Of(RetentionCaseTable.LogicalName, RetentionCaseTable.PrimaryId, RetentionCaseTable.Columns.Contact, typeof(RetentionCaseTable.Columns)),
         new OwnerDataSection(
             TaskActivity.LogicalName,
             TaskActivity.PrimaryId,

@@ -16,6 +16,9 @@ namespace PropertyCrm.Tests.Care;
 /// </summary>
 public sealed class CarePlannerApiTests
 {
+    /// <summary>The loyalty configuration (earn rules, tier policy), read when not cached: 3 hours between runs outlive the cache.</summary>
+    private const int ConfigurationReads = 2;
+
     private readonly CareBed bed = new();
 
     [Fact]
@@ -45,16 +48,17 @@ public sealed class CarePlannerApiTests
         Assert.Equal(butler, occasion.GetAttributeValue<EntityReference>(CareOccasionTable.Columns.OwnerId).Id);
         Assert.Equal($"{owner:N}|5|20260715", occasion.GetAttributeValue<string>(CareOccasionTable.Columns.Key));
 
-        // Budget: owners (2) + occupancies, households, requests (3) + fee standing (1) + keys (1); task and occasion.
+        // Budget: the loyalty configuration, cold (2: the 催缴 ladder's months) + owners (2) + occupancies, households, requests
+        // (3) + fee standing (1) + keys (1); task and occasion.
         var calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(2 + 3 + 1 + 1 + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(ConfigurationReads + 2 + 3 + 1 + 1 + SweepJobCalls.Reads, calls.Reads);
         Assert.Equal(2 + SweepJobCalls.Writes, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
 
         // The same day again, and every day up to a week after the birthday: nothing more.
         bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(3));
         Assert.Equal(0, bed.Run().Results[RunCarePlannerPlugin.TasksCreatedOutput]);
-        Assert.Equal(2 + 3 + 1 + 1 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(ConfigurationReads + 2 + 3 + 1 + 1 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
         Assert.Equal(0 + SweepJobCalls.Writes, bed.Dataverse.LastExecution.PluginCalls.Writes);
         Assert.Equal(0, bed.RunDaily("2026-07-14", "2026-07-31"));
         Assert.Single(bed.Tasks(owner));

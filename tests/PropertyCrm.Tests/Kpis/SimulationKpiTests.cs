@@ -256,6 +256,12 @@ public sealed class SimulationKpiTests
             .Select(p => p.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact).Id)
             .ToHashSet();
         expected.Add((KpiCode.PointsActivity, owners.Count(withPoints.Contains), owners.Count));
+        var retentions = dataverse.PeekAll(RetentionCaseTable.LogicalName)
+            .Where(c => c.GetAttributeValue<EntityReference>(RetentionCaseTable.Columns.Property)?.Id == property
+                && In(c.GetAttributeValue<DateTime?>(RetentionCaseTable.Columns.ClosedOn))
+                && Option(c, RetentionCaseTable.Columns.Outcome).HasValue)
+            .ToList();
+        expected.Add((KpiCode.RetentionCaseSuccess, retentions.Count(c => Option(c, RetentionCaseTable.Columns.Outcome) == Choices.RetentionOutcome.Retained), retentions.Count));
         return expected;
     }
 }

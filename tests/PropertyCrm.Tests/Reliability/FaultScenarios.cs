@@ -295,6 +295,34 @@ internal static class FaultScenarios
             var household = bed.Data.Household(ConsentingOwner(bed), newbornOn: "2024-12-20");
             return () => bed.Service.Update(new Entity(HouseholdTable.LogicalName, household) { [HouseholdTable.Columns.NewbornOn] = DataProducer.DateOnly("2024-12-18") });
         }),
+        FaultScenario.Synchronous("Save marketing message / 保存营销消息", bed =>
+        {
+            var owner = bed.Dataverse.Seed(new Entity(ContactTable.LogicalName) { [ContactTable.Columns.LastName] = "陈", [ContactTable.Columns.MarketingConsent] = true });
+            return () => bed.Service.Create(OwnerMessage(owner, Choices.MessagePurpose.Marketing));
+        }),
+        FaultScenario.Synchronous("Turn message into marketing / 改为营销消息", bed =>
+        {
+            var owner = bed.Dataverse.Seed(new Entity(ContactTable.LogicalName) { [ContactTable.Columns.LastName] = "陈", [ContactTable.Columns.MarketingConsent] = true });
+            var message = bed.Dataverse.Seed(OwnerMessage(owner, Choices.MessagePurpose.ServiceNotice));
+            return () => bed.Service.Update(new Entity(OwnerMessageTable.LogicalName, message) { [OwnerMessageTable.Columns.Purpose] = new OptionSetValue(Choices.MessagePurpose.Marketing) });
+        }),
+        FaultScenario.Synchronous("Close retention case / 关闭挽留案例", bed =>
+        {
+            var owner = bed.Data.Owner();
+            var retention = bed.Dataverse.Seed(new Entity(RetentionCaseTable.LogicalName)
+            {
+                [RetentionCaseTable.Columns.Name] = "挽留 / Retention",
+                [RetentionCaseTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+                [RetentionCaseTable.Columns.RiskSince] = DataProducer.DateOnly("2024-12-01"),
+                [RetentionCaseTable.Columns.Key] = $"{owner:N}|20241201",
+            });
+            return () => bed.Service.Update(new Entity(RetentionCaseTable.LogicalName, retention)
+            {
+                [RetentionCaseTable.Columns.Outcome] = new OptionSetValue(Choices.RetentionOutcome.Retained),
+                [RetentionCaseTable.Columns.StateCode] = new OptionSetValue(RetentionCaseTable.States.Inactive),
+                [RetentionCaseTable.Columns.StatusCode] = new OptionSetValue(RetentionCaseTable.StatusReasons.Closed),
+            });
+        }),
         FaultScenario.Synchronous("Export owner data (PIPL) / 导出业主数据", bed =>
         {
             var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
@@ -328,6 +356,17 @@ internal static class FaultScenarios
             bed.Data.Household(bed.Data.OwnerWithButler("2020-01-10", butler), birthDate: "1965-01-08");
             bed.Data.Household(bed.Data.OwnerWithButler("2019-05-01", butler), birthDate: "1955-01-10");
             bed.Data.OwnerWithButler("2024-12-28", butler);
+
+            // A bill overdue since yesterday (the 催缴 reminder) and an owner at churn risk (the retention case).
+            bed.Data.Bill(bed.Data.OwnerWithButler("2021-03-01", butler), 300m, Now.Date.AddDays(-2));
+            bed.Dataverse.Seed(new Entity(ContactTable.LogicalName)
+            {
+                [ContactTable.Columns.LastName] = "流失风险 / At risk",
+                [ContactTable.Columns.MoveInDate] = DataProducer.DateOnly("2021-04-01"),
+                [ContactTable.Columns.Butler] = new EntityReference(PlatformTables.SystemUser, butler),
+                [ContactTable.Columns.ChurnRisk] = true,
+                [ContactTable.Columns.ChurnRiskSince] = Now.Date.AddDays(-1),
+            });
             return () => new OrganizationRequest(RunCarePlannerPlugin.ApiName)
             {
                 [OwnerSweepPlugin.PageSizeParameter] = 1,
@@ -662,4 +701,14 @@ internal static class FaultScenarios
         payment[FeePaymentTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner);
         return payment;
     }
+
+    private static Entity OwnerMessage(Guid owner, int purpose) => new(OwnerMessageTable.LogicalName)
+    {
+        [OwnerMessageTable.Columns.Name] = "社区活动邀请 / Event invitation",
+        [OwnerMessageTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+        [OwnerMessageTable.Columns.Purpose] = new OptionSetValue(purpose),
+        [OwnerMessageTable.Columns.Channel] = new OptionSetValue(Choices.MessageChannel.WeChat),
+        [OwnerMessageTable.Columns.Text] = "中秋游园会邀请您参加。",
+        [OwnerMessageTable.Columns.DeliveryStatus] = new OptionSetValue(Choices.MessageDeliveryStatus.Pending),
+    };
 }
