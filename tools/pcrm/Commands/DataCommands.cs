@@ -85,7 +85,7 @@ internal static class DataCommands
             var files = source is null ? SampleConfiguration.Rows().Where(f => chosen.Contains(f.Table)).ToList() : ReadFolder(source, chosen);
             using var client = WebApiConsole.Connect(environment, parse.GetValue(env)!, error);
             var plans = await ConfigPush.PlanAsync(client, files, default).ConfigureAwait(false);
-            var resolved = await ConfigPush.ResolveLookupsAsync(client, plans, default).ConfigureAwait(false);
+            var checkedLookups = await ConfigPush.ResolveLookupsAsync(client, plans, default).ConfigureAwait(false);
             var console = WebApiConsole.For(output, environment.Interactive);
             if (parse.GetValue(dryRun))
             {
@@ -93,19 +93,32 @@ internal static class DataCommands
             }
             else
             {
-                var operations = ConfigPush.Operations(plans, resolved);
-                var batches = ConfigPush.Batches(operations);
-                if (environment.Interactive && batches.Count > 0)
+                var stages = ConfigPush.Stages(plans);
+                var total = plans.Sum(p => p.Created.Count + p.Updated.Count);
+                Func<Action<int>, Task> write = async progress =>
+                {
+                    var done = 0;
+                    foreach (var stage in stages)
+                    {
+                        // Later stages name rows the stages before them created: their GUIDs exist only now.
+                        var resolved = stages.Count == 1 ? checkedLookups : await ConfigPush.ResolveLookupsAsync(client, stage, default, Array.Empty<TablePlan>()).ConfigureAwait(false);
+                        var batches = ConfigPush.Batches(ConfigPush.Operations(stage, resolved));
+                        var before = done;
+                        await SendAsync(client, batches, sent => progress(before + sent)).ConfigureAwait(false);
+                        done += batches.Sum(b => b.Length);
+                    }
+                };
+                if (environment.Interactive && total > 0)
                 {
                     await console.Progress().StartAsync(async context =>
                     {
-                        var task = context.AddTask("$batch", maxValue: operations.Count);
-                        await SendAsync(client, batches, done => task.Value = done).ConfigureAwait(false);
+                        var task = context.AddTask("$batch", maxValue: total);
+                        await write(done => task.Value = done).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 }
                 else
                 {
-                    await SendAsync(client, batches, _ => { }).ConfigureAwait(false);
+                    await write(_ => { }).ConfigureAwait(false);
                 }
             }
 

@@ -73,7 +73,7 @@ internal static class ConfigFile
 
             foreach (var key in table.Key)
             {
-                if (row[key] is not JsonValue)
+                if (table.Lookup(key) is { } keyLookup ? row[key] is not JsonObject reference || reference[keyLookup.Target.KeyColumn] is not JsonValue : row[key] is not JsonValue)
                 {
                     throw Bad(path, $"第 {i + 1} 行缺少键列 {key}", $"row {i + 1} lacks its key column {key}");
                 }

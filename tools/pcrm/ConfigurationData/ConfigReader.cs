@@ -18,8 +18,7 @@ internal static class ConfigReader
 
     public static async Task<List<JsonObject>> ReadAsync(DataverseClient client, ConfigTable table, CancellationToken cancellationToken)
     {
-        var plain = table.Key.Concat(table.Columns.Where(c => !table.Key.Contains(c))).ToList();
-        var query = "$select=" + string.Join(",", plain);
+        var query = "$select=" + string.Join(",", table.PlainColumns);
         if (table.Lookups.Count > 0)
         {
             query += "&$expand=" + string.Join(",", table.Lookups.Select(l => $"{l.Navigation}($select={l.Target.KeyColumn})"));
@@ -29,16 +28,13 @@ internal static class ConfigReader
         foreach (var source in await client.GetAllAsync($"{table.EntitySet}?{query}", PageSize, cancellationToken).ConfigureAwait(false))
         {
             var row = new JsonObject();
-            foreach (var column in plain)
+            foreach (var column in table.AllColumns)
             {
-                row[column] = ConfigValues.Normalize(source[column]);
-            }
-
-            foreach (var lookup in table.Lookups)
-            {
-                row[lookup.Column] = source[lookup.Navigation] is JsonObject target
-                    ? new JsonObject { [lookup.Target.KeyColumn] = ConfigValues.Normalize(target[lookup.Target.KeyColumn]) }
-                    : null;
+                row[column] = table.Lookup(column) is not { } lookup
+                    ? ConfigValues.Normalize(source[column])
+                    : source[lookup.Navigation] is JsonObject target
+                        ? new JsonObject { [lookup.Target.KeyColumn] = ConfigValues.Normalize(target[lookup.Target.KeyColumn]) }
+                        : null;
             }
 
             rows.Add(row);

@@ -22,7 +22,18 @@ internal sealed record ConfigTable(string LogicalName, string EntitySet, IReadOn
     public string FileName => LogicalName + ".json";
 
     /// <summary>Every column of a row in file order: the key first, then columns, then lookups.</summary>
-    public IEnumerable<string> AllColumns => Key.Concat(Columns.Where(c => !Key.Contains(c))).Concat(Lookups.Select(l => l.Column));
+    public IEnumerable<string> AllColumns => Key.Concat(Columns.Where(c => !Key.Contains(c))).Concat(Lookups.Select(l => l.Column).Where(c => !Key.Contains(c)));
+
+    /// <summary>The key's plain columns and the table's plain columns: what a read $selects.</summary>
+    public IEnumerable<string> PlainColumns => Key.Where(k => Lookup(k) is null).Concat(Columns.Where(c => !Key.Contains(c)));
+
+    /// <summary>
+    /// Lookups that are part of the alternate key (pcrm_kpitarget: property + KPI). In the files they are written by the
+    /// referenced row's own key like any lookup; in the URL the Web API wants the lookup property with the row's GUID,
+    /// _&lt;lookup&gt;_value=&lt;guid&gt; (Microsoft Learn: "Use an alternate key to reference a record"), so a push resolves
+    /// them in the target environment first.
+    /// </summary>
+    public IEnumerable<ConfigLookup> KeyLookups => Lookups.Where(l => Key.Contains(l.Column));
 
     public ConfigLookup? Lookup(string column) => Lookups.FirstOrDefault(l => l.Column == column);
 }

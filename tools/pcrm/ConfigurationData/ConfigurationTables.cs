@@ -24,6 +24,8 @@ internal static class ConfigurationTables
     private const string Status = "statuscode";
 
     /// <remarks>
+    /// Columns are listed explicitly (a test compares them with Entity.xml, so a column added to a configuration table
+    /// must be listed here or named in <see cref="NotConfiguration"/>).
     /// A reward's stock is not configuration: redemptions count it down in each environment, so pushing test's value
     /// would overwrite production's live stock. Admins set stock in the app.
     /// </remarks>
@@ -34,7 +36,21 @@ internal static class ConfigurationTables
         new ConfigTable(EarningRuleTable.LogicalName, EarningRuleTable.EntitySetName, Key(EarningRuleTable.Columns.Rule), Cols(EarningRuleTable.Columns.Name, EarningRuleTable.Columns.PointsPerEvent, EarningRuleTable.Columns.PointsPerYuan, EarningRuleTable.Columns.MonthlyCap, EarningRuleTable.Columns.SilverMultiplier, EarningRuleTable.Columns.GoldMultiplier, EarningRuleTable.Columns.DiamondMultiplier, EarningRuleTable.Columns.Enabled, State, Status), NoLookups),
         new ConfigTable(RewardTable.LogicalName, RewardTable.EntitySetName, Key(RewardTable.Columns.Code), Cols(RewardTable.Columns.Name, RewardTable.Columns.Kind, RewardTable.Columns.PointsCost, RewardTable.Columns.FaceValue, RewardTable.Columns.MinimumTier, State, Status), NoLookups),
         new ConfigTable(SlaPolicyTable.LogicalName, SlaPolicyTable.EntitySetName, Key(SlaPolicyTable.Columns.Name), Cols(SlaPolicyTable.Columns.RequestType, SlaPolicyTable.Columns.ServiceLine, SlaPolicyTable.Columns.Urgency, SlaPolicyTable.Columns.OwnerTier, SlaPolicyTable.Columns.FirstResponseMinutes, SlaPolicyTable.Columns.FirstResponseCalendar, SlaPolicyTable.Columns.ResolutionMinutes, SlaPolicyTable.Columns.ResolutionCalendar, SlaPolicyTable.Columns.OnSiteMinutes, SlaPolicyTable.Columns.OnSiteCalendar, SlaPolicyTable.Columns.WarningPercent, SlaPolicyTable.Columns.Level2AfterMinutes, SlaPolicyTable.Columns.Level3AfterMinutes, State, Status), Lookups(new ConfigLookup(SlaPolicyTable.Columns.Property, "pcrm_PropertyId", Property))),
+        new ConfigTable(KpiTargetTable.LogicalName, KpiTargetTable.EntitySetName, Key(KpiTargetTable.Columns.Property, KpiTargetTable.Columns.Kpi), Cols(KpiTargetTable.Columns.Name, KpiTargetTable.Columns.Target, State, Status), Lookups(new ConfigLookup(KpiTargetTable.Columns.Property, "pcrm_PropertyId", Property))),
         new ConfigTable(DispatchRuleTable.LogicalName, DispatchRuleTable.EntitySetName, Key(DispatchRuleTable.Columns.Name), Cols(DispatchRuleTable.Columns.ServiceLine, DispatchRuleTable.Columns.Strategy, State, Status), Lookups(new ConfigLookup(DispatchRuleTable.Columns.Property, "pcrm_PropertyId", Property), new ConfigLookup(DispatchRuleTable.Columns.Technician, "pcrm_TechnicianId", User), new ConfigLookup(DispatchRuleTable.Columns.Team, "pcrm_TeamId", Team))),
+    };
+
+    /// <summary>
+    /// Custom columns of the configuration tables that stay in their environment: a reward's live stock and its
+    /// redemption lock, the dispatch rules' round-robin state, the years a calendar covers (computed from its definition).
+    /// </summary>
+    public static IReadOnlyList<string> NotConfiguration { get; } = new[]
+    {
+        RewardTable.LogicalName + "." + RewardTable.Columns.Stock,
+        RewardTable.LogicalName + "." + RewardTable.Columns.LockedOn,
+        DispatchRuleTable.LogicalName + "." + DispatchRuleTable.Columns.LastAssignee,
+        DispatchRuleTable.LogicalName + "." + DispatchRuleTable.Columns.LastDispatchedOn,
+        BusinessCalendarTable.LogicalName + "." + BusinessCalendarTable.Columns.YearsCovered,
     };
 
     private static IReadOnlyList<ConfigLookup> NoLookups => Array.Empty<ConfigLookup>();

@@ -31,6 +31,37 @@ public sealed class ConfigurationTablesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Table_EveryCustomColumnOfTheShippedTable_IsMovedOrNamedAsNotConfiguration(string logicalName)
+    {
+        var table = ConfigurationTables.Find(logicalName)!;
+        var entity = XDocument.Load(Path.Combine(RepoPaths.Solution, "Entities", logicalName, "Entity.xml"));
+        var custom = entity.Descendants("attribute")
+            .Select(a => a.Element("LogicalName")?.Value)
+            .OfType<string>()
+            .Where(c => c.StartsWith("pcrm_", StringComparison.Ordinal) && !c.EndsWith("_base", StringComparison.Ordinal) && c != logicalName + "id");
+
+        Assert.All(custom, c => Assert.True(
+            table.AllColumns.Contains(c) || ConfigurationTables.NotConfiguration.Contains(logicalName + "." + c),
+            $"{logicalName}.{c} is neither moved by pcrm data (ConfigurationTables) nor named in ConfigurationTables.NotConfiguration."));
+    }
+
+    [Fact]
+    public void KpiTarget_KeyHoldsTheProjectLookup_AddressedByLookupPropertyAndGuid()
+    {
+        var table = ConfigurationTables.Find(PropertyCrm.Schema.Tables.KpiTargetTable.LogicalName)!;
+        var property = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff");
+        var row = new System.Text.Json.Nodes.JsonObject { ["pcrm_propertyid"] = new System.Text.Json.Nodes.JsonObject { ["pcrm_name"] = "锦绣花园" }, ["pcrm_kpi"] = 548210009 };
+        var resolved = new System.Collections.Generic.Dictionary<LookupTarget, System.Collections.Generic.Dictionary<string, Guid>>
+        {
+            [ConfigurationTables.Property] = new(StringComparer.Ordinal) { ["锦绣花园"] = property },
+        };
+
+        Assert.Equal("pcrm_kpitargets(_pcrm_propertyid_value=6f9619ff-8b86-d011-b42d-00cf4fc964ff,pcrm_kpi=548210009)", ConfigPush.Address(table, row, resolved));
+        Assert.Equal(new[] { "pcrm_propertyid", "pcrm_kpi", "pcrm_name", "pcrm_target", "statecode", "statuscode" }, table.AllColumns);
+    }
+
     [Fact]
     public void LookupTargets_WithAlternateKey_KeyIsShippedAsOne()
     {

@@ -40,6 +40,17 @@ public sealed class DataCommandTests
         Assert.Contains("pcrm_slapolicy", pushOutput);
         var policy = prod.Dataverse.PeekAll(SlaPolicyTable.LogicalName).Single();
         Assert.Equal(prod.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id, policy.GetAttributeValue<EntityReference>(SlaPolicyTable.Columns.Property).Id);
+        // KPI targets: keyed by property (a lookup) + KPI; the file names the property by its name, the push addressed
+        // each row as pcrm_kpitargets(_pcrm_propertyid_value=<prod's GUID>,pcrm_kpi=...).
+        var kpis = File.ReadAllText(Path.Combine(world.Path2("a"), "pcrm_kpitarget.json"));
+        Assert.Contains("\"key\": [\n    \"pcrm_propertyid\",\n    \"pcrm_kpi\"\n  ]", kpis);
+        Assert.Contains("\"pcrm_propertyid\": {\n        \"pcrm_name\": \"锦绣花园\"\n      },\n      \"pcrm_kpi\": 548210001", kpis);
+        var prodProperty = prod.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id;
+        Assert.Contains($"  PATCH /api/data/v9.2/pcrm_kpitargets(_pcrm_propertyid_value={prodProperty:D},pcrm_kpi=548210001)", prod.Log);
+        var targets = prod.Dataverse.PeekAll(KpiTargetTable.LogicalName);
+        Assert.Equal(2, targets.Count);
+        Assert.All(targets, t => Assert.Equal(prodProperty, t.GetAttributeValue<EntityReference>(KpiTargetTable.Columns.Property).Id));
+        Assert.Equal(0.97m, targets.Single(t => t.GetAttributeValue<OptionSetValue>(KpiTargetTable.Columns.Kpi).Value == OptionSets.Kpi.FirstResponseOnTime).GetAttributeValue<decimal>(KpiTargetTable.Columns.Target));
         var rule = prod.Dataverse.PeekAll(DispatchRuleTable.LogicalName).Single();
         Assert.Equal(prod.Dataverse.PeekAll("team").Single(t => t.GetAttributeValue<string>("name") == "维修班").Id, rule.GetAttributeValue<EntityReference>(DispatchRuleTable.Columns.Team).Id);
 
@@ -152,6 +163,45 @@ public sealed class DataCommandTests
     }
 
     [Fact]
+    public void Push_KpiTargetChanged_UpdatesTheRowByPropertyAndKpiAndKeepsItsIdentity()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        SeedConfiguration(test.Dataverse);
+        Assert.Equal(0, world.Run("data", "pull", "--env", "test", "--out", world.Path2("a"), "--table", KpiTargetTable.LogicalName).Code);
+        var path = Path.Combine(world.Path2("a"), "pcrm_kpitarget.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"pcrm_target\": 0.97", "\"pcrm_target\": 0.98", StringComparison.Ordinal));
+        var before = test.Dataverse.PeekAll(KpiTargetTable.LogicalName).Select(t => t.Id).OrderBy(i => i).ToList();
+
+        var (dryCode, dryOutput, _) = world.Run("data", "push", "--env", "test", world.Path2("a"), "--dry-run");
+        var (code, output, error) = world.Run("data", "push", "--env", "test", world.Path2("a"));
+
+        Assert.Equal(0, dryCode);
+        Assert.Contains("  ~ pcrm_propertyid=锦绣花园,pcrm_kpi=548210001", dryOutput);
+        Assert.Contains("pcrm_target: 0.97 -> 0.98", dryOutput);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"pcrm_kpitarget\s+0\s+1\s+1\s", output);
+        Assert.Equal(before, test.Dataverse.PeekAll(KpiTargetTable.LogicalName).Select(t => t.Id).OrderBy(i => i).ToList());
+        Assert.Equal(0.98m, test.Dataverse.PeekAll(KpiTargetTable.LogicalName).Single(t => t.GetAttributeValue<OptionSetValue>(KpiTargetTable.Columns.Kpi).Value == OptionSets.Kpi.FirstResponseOnTime).GetAttributeValue<decimal>(KpiTargetTable.Columns.Target));
+    }
+
+    [Fact]
+    public void Push_KpiTargetForMissingProperty_ExitsTwoNamingThePropertyAndWritesNothing()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        Directory.CreateDirectory(world.Path2("a"));
+        File.WriteAllText(Path.Combine(world.Path2("a"), "pcrm_kpitarget.json"), "{\"rows\": [{\"pcrm_propertyid\": {\"pcrm_name\": \"不存在 Nowhere\"}, \"pcrm_kpi\": 548210001, \"pcrm_name\": \"x\", \"pcrm_target\": 0.9}]}");
+
+        var (code, _, error) = world.Run("data", "push", "--env", "test", world.Path2("a"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("pcrm_property(pcrm_name=不存在 Nowhere)", error);
+        Assert.Contains("未写入任何数据", error);
+        Assert.Equal(0, test.Count("POST"));
+    }
+
+    [Fact]
     public void PushSample_EmptyEnvironment_CreatesBuiltInCalendarsAndEarningRules()
     {
         using var world = new WebApiWorld();
@@ -212,6 +262,17 @@ public sealed class DataCommandTests
             [SlaPolicyTable.Columns.ResolutionMinutes] = 240,
             [SlaPolicyTable.Columns.ResolutionCalendar] = "24x7",
         });
+        foreach (var (kpi, target) in new[] { (OptionSets.Kpi.FirstResponseOnTime, 0.97m), (OptionSets.Kpi.AverageResponseMinutes, 25m) })
+        {
+            dataverse.Seed(new Entity(KpiTargetTable.LogicalName)
+            {
+                [KpiTargetTable.Columns.Name] = "锦绣花园 " + kpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [KpiTargetTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property),
+                [KpiTargetTable.Columns.Kpi] = new OptionSetValue(kpi),
+                [KpiTargetTable.Columns.Target] = target,
+            });
+        }
+
         dataverse.Seed(new Entity(DispatchRuleTable.LogicalName)
         {
             [DispatchRuleTable.Columns.Name] = "锦绣花园 维修",

@@ -531,6 +531,18 @@ internal sealed class FakeWebApiServer : IDisposable
         {
             var equals = segment.IndexOf('=', i);
             var name = segment[i..equals];
+            if (name.StartsWith('_') && name.EndsWith("_value", StringComparison.Ordinal))
+            {
+                // A lookup in an alternate key: its lookup property and the referenced row's GUID
+                // ("Use an alternate key to reference a record": /accounts(_primarycontactid_value=<guid>)).
+                var column = name[1..^"_value".Length];
+                var end = segment.IndexOfAny(new[] { ',', ')' }, equals + 1) is var stop && stop >= 0 ? stop : segment.Length;
+                var id = Guid.Parse(segment[(equals + 1)..end]);
+                pairs.Add((column, new EntityReference(ODataColumns.Instance.LookupTarget(table, column), id)));
+                i = end < segment.Length && segment[end] == ',' ? end + 1 : end;
+                continue;
+            }
+
             var (literal, next) = ReadLiteral(segment, equals + 1);
             pairs.Add((name, ODataColumns.Instance.ToSdk(table, name, literal)));
             i = next < segment.Length && segment[next] == ',' ? next + 1 : next;

@@ -24,6 +24,7 @@ internal sealed class ODataColumns
     private readonly Dictionary<string, string> tableBySet = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> setByTable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> types = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Table, string Column), string> lookupTargets = new();
 
     public static ODataColumns Instance => Shared.Value;
 
@@ -33,6 +34,10 @@ internal sealed class ODataColumns
 
     public string TypeOf(string table, string column) =>
         this.types.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var type) ? type : "nvarchar";
+
+    /// <summary>The table a lookup column points at (ReferencedEntityName of its relationship in Solution/Other/Relationships).</summary>
+    public string LookupTarget(string table, string column) =>
+        this.lookupTargets.TryGetValue((table, column), out var target) ? target : throw new KeyNotFoundException($"No relationship for lookup {table}.{column}.");
 
     public object? ToSdk(string table, string column, JsonNode? value)
     {
@@ -98,6 +103,17 @@ internal sealed class ODataColumns
             columns.types[table] = document.Descendants("attribute")
                 .Where(a => a.Element("LogicalName") is not null && a.Element("Type") is not null)
                 .ToDictionary(a => a.Element("LogicalName")!.Value, a => a.Element("Type")!.Value, StringComparer.Ordinal);
+        }
+
+        foreach (var relationship in Directory.GetFiles(Path.Combine(RepoPaths.Solution, "Other", "Relationships"), "*.xml").SelectMany(f => XDocument.Load(f).Descendants("EntityRelationship")))
+        {
+            var referencing = relationship.Element("ReferencingEntityName")?.Value.ToLowerInvariant();
+            var attribute = relationship.Element("ReferencingAttributeName")?.Value.ToLowerInvariant();
+            var referenced = relationship.Element("ReferencedEntityName")?.Value.ToLowerInvariant();
+            if (referencing is not null && attribute is not null && referenced is not null)
+            {
+                columns.lookupTargets[(referencing, attribute)] = referenced;
+            }
         }
 
         return columns;
