@@ -97,6 +97,30 @@ public sealed class CommandContractTests
         Assert.All(options, o => Assert.Contains(o, output));
     }
 
+    [Theory]
+    [InlineData("did you mean: --minutes", "sla", "deadline", "--start", "2026-02-13T17:00:00+08:00", "--minute", "30", "--calendar", "cn-workdays")]
+    [InlineData("did you mean: plan", "sla", "plna")]
+    [InlineData("did you mean: --base-language", "pack", "--base-lang", "2052")]
+    [InlineData("did you mean: --check", "generate", "--chek")]
+    [InlineData("did you mean: pack", "pakc")]
+    public void Run_Mistyped_SuggestsTheClosestCommandOrOption(string suggestion, params string[] args)
+    {
+        var (code, output, error) = SlaDeadlineCommandTests.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("你是不是想输入 / " + suggestion, error);
+    }
+
+    [Fact]
+    public void Run_MissingRequiredOption_NamesItInChineseAndEnglish()
+    {
+        var (code, _, error) = SlaDeadlineCommandTests.Run("sla", "plan", "--type", "repair");
+
+        Assert.Equal(2, code);
+        Assert.Contains("缺少必填选项 --created / Option '--created' is required.", error);
+    }
+
     [Fact]
     public void Run_NoArguments_PrintsTheCommandListAndExitsTwo()
     {
