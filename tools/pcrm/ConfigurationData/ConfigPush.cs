@@ -75,15 +75,12 @@ internal static class ConfigPush
         {
             foreach (var (lookup, reference) in References(plan))
             {
-                if (reference[lookup.Target.KeyColumn] is { } value)
+                if (!wanted.TryGetValue(lookup.Target, out var keys))
                 {
-                    if (!wanted.TryGetValue(lookup.Target, out var keys))
-                    {
-                        wanted[lookup.Target] = keys = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-                    }
-
-                    keys[ConfigValues.Display(value)] = value;
+                    wanted[lookup.Target] = keys = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
                 }
+
+                keys[lookup.Target.Name(reference)] = lookup.Target.Keyed is null ? reference[lookup.Target.KeyColumn]! : reference;
             }
         }
 
@@ -93,7 +90,7 @@ internal static class ConfigPush
         {
             var found = await ConfigReader.ResolveAsync(client, target, keys.Values.ToList(), cancellationToken).ConfigureAwait(false);
             var created = CreatedKeys(createdEarlier ?? plans, target);
-            missing.AddRange(keys.Keys.Where(k => !found.ContainsKey(k) && !created.Contains(k)).Select(k => $"{target.Table}({target.KeyColumn}={k})"));
+            missing.AddRange(keys.Keys.Where(k => !found.ContainsKey(k) && !created.Contains(k)).Select(target.Describe));
             resolved[target] = found;
         }
 
@@ -152,9 +149,8 @@ internal static class ConfigPush
                     }
                     else if (column.After is JsonObject reference)
                     {
-                        var value = reference[lookup.Target.KeyColumn];
-                        body[lookup.Navigation + "@odata.bind"] = lookup.Target.HasAlternateKey
-                            ? $"/{lookup.Target.EntitySet}({lookup.Target.KeyColumn}={ConfigValues.KeyLiteral(value, escape: false)})"
+                        body[lookup.Navigation + "@odata.bind"] = lookup.Target.HasAlternateKey && lookup.Target.Keyed is null
+                            ? $"/{lookup.Target.EntitySet}({lookup.Target.KeyColumn}={ConfigValues.KeyLiteral(reference[lookup.Target.KeyColumn], escape: false)})"
                             : $"/{lookup.Target.EntitySet}({IdOf(resolved, lookup, reference):D})";
                     }
                     else if (!change.IsNew)
@@ -183,7 +179,7 @@ internal static class ConfigPush
             : k + "=" + ConfigValues.KeyLiteral(row[k]))) + ")";
 
     private static Guid IdOf(IReadOnlyDictionary<LookupTarget, Dictionary<string, Guid>> resolved, ConfigLookup lookup, JsonObject reference) =>
-        resolved[lookup.Target][ConfigValues.Display(reference[lookup.Target.KeyColumn])];
+        resolved[lookup.Target][lookup.Target.Name(reference)];
 
     /// <summary>Every reference a plan's writes need: changed lookup columns and, for each written row, the lookups in its key.</summary>
     private static IEnumerable<(ConfigLookup Lookup, JsonObject Reference)> References(TablePlan plan)
@@ -207,9 +203,9 @@ internal static class ConfigPush
 
     private static HashSet<string> CreatedKeys(IReadOnlyList<TablePlan> plans, LookupTarget target) =>
         plans
-            .Where(p => p.Table.LogicalName == target.Table && p.Table.Key.Count == 1 && p.Table.Key[0] == target.KeyColumn)
+            .Where(p => p.Table.LogicalName == target.Table && (target.Keyed is not null || (p.Table.Key.Count == 1 && p.Table.Key[0] == target.KeyColumn)))
             .SelectMany(p => p.Created)
-            .Select(r => ConfigValues.Display(r.Row[target.KeyColumn]))
+            .Select(r => target.Name(r.Row))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The operations in batches of at most 1,000 (Dataverse's limit per $batch), in order.</summary>

@@ -53,11 +53,38 @@ internal static class ConfigurationTables
         BusinessCalendarTable.LogicalName + "." + BusinessCalendarTable.Columns.YearsCovered,
     };
 
+    /// <summary>Owners are named by their external key (the number in the billing system, or the sample company's).</summary>
+    public static readonly LookupTarget Contact = new(ContactTable.LogicalName, ContactTable.EntitySetName, ContactTable.PrimaryId, ContactTable.Columns.ExternalKey, HasAlternateKey: true);
+
+    /// <summary>
+    /// The company's structure and residents, for `pcrm data push --sample` (a demo or training environment) and for
+    /// `--table`: never pulled by default, they are not configuration. Keys: property by name, building by property +
+    /// name, unit by building + unit number, owner by external key, occupancy by owner + unit.
+    /// </summary>
+    public static readonly ConfigTable Properties = new(PropertyTable.LogicalName, PropertyTable.EntitySetName, Key(PropertyTable.Columns.Name), Cols(), NoLookups);
+
+    public static readonly ConfigTable Buildings = new(BuildingTable.LogicalName, BuildingTable.EntitySetName, Key(BuildingTable.Columns.Property, BuildingTable.Columns.Name), Cols(BuildingTable.Columns.Floors), Lookups(new ConfigLookup(BuildingTable.Columns.Property, "pcrm_PropertyId", Property)));
+
+    public static readonly LookupTarget Building = LookupTarget.Composite(Buildings, BuildingTable.PrimaryId);
+
+    public static readonly ConfigTable Units = new(UnitTable.LogicalName, UnitTable.EntitySetName, Key(UnitTable.Columns.Building, UnitTable.Columns.UnitNumber), Cols(UnitTable.Columns.Name, UnitTable.Columns.Floor, UnitTable.Columns.Area), Lookups(new ConfigLookup(UnitTable.Columns.Building, "pcrm_BuildingId", Building), new ConfigLookup(UnitTable.Columns.Property, "pcrm_PropertyId", Property)));
+
+    public static readonly LookupTarget Unit = LookupTarget.Composite(Units, UnitTable.PrimaryId);
+
+    public static readonly ConfigTable Contacts = new(ContactTable.LogicalName, ContactTable.EntitySetName, Key(ContactTable.Columns.ExternalKey), Cols(ContactTable.Columns.LastName, ContactTable.Columns.FirstName, ContactTable.Columns.Tier, ContactTable.Columns.MoveInDate), NoLookups);
+
+    public static readonly ConfigTable Occupancies = new(OccupancyTable.LogicalName, OccupancyTable.EntitySetName, Key(OccupancyTable.Columns.Contact, OccupancyTable.Columns.Unit), Cols(OccupancyTable.Columns.Name, OccupancyTable.Columns.Role, OccupancyTable.Columns.StartDate, OccupancyTable.Columns.IsPrimaryContact), Lookups(new ConfigLookup(OccupancyTable.Columns.Contact, "pcrm_ContactId", Contact), new ConfigLookup(OccupancyTable.Columns.Unit, "pcrm_UnitId", Unit)));
+
+    public static IReadOnlyList<ConfigTable> Sample { get; } = new[] { Properties, Buildings, Units, Contacts, Occupancies };
+
+    /// <summary>Every table `pcrm data` knows, in push order: the structure before the configuration that names it.</summary>
+    public static IReadOnlyList<ConfigTable> Known { get; } = Sample.Concat(All).ToArray();
+
     private static IReadOnlyList<ConfigLookup> NoLookups => Array.Empty<ConfigLookup>();
 
-    public static ConfigTable? Find(string logicalName) => All.FirstOrDefault(t => string.Equals(t.LogicalName, logicalName, StringComparison.OrdinalIgnoreCase));
+    public static ConfigTable? Find(string logicalName) => Known.FirstOrDefault(t => string.Equals(t.LogicalName, logicalName, StringComparison.OrdinalIgnoreCase));
 
-    public static string Names => string.Join(", ", All.Select(t => t.LogicalName));
+    public static string Names => string.Join(", ", Known.Select(t => t.LogicalName));
 
     private static string[] Key(params string[] columns) => columns;
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Calendars;
+using PropertyCrm.Cli.ConfigurationData;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
 using OptionSets = PropertyCrm.Schema.OptionSets;
@@ -202,17 +203,59 @@ public sealed class DataCommandTests
     }
 
     [Fact]
-    public void PushSample_EmptyEnvironment_CreatesBuiltInCalendarsAndEarningRules()
+    public void PushSample_EmptyEnvironment_LoadsTheSimulatedCompanyByKeyAndPullsItBack()
     {
         using var world = new WebApiWorld();
         var demo = world.Environment("demo");
+        var plan = PropertyCrm.SampleCompany.CompanyPlan.Generate(SampleConfiguration.PropertyCount, SampleConfiguration.UnitCount, new Random(SampleConfiguration.Seed), SampleConfiguration.MoveInBeforeUtc);
+        var units = plan.Properties.SelectMany(p => p.Buildings).SelectMany(b => b.Units).ToList();
 
         var (code, output, error) = world.Run("data", "push", "--env", "demo", "--sample");
 
         Assert.True(code == 0, error);
-        Assert.Equal(BuiltInCalendars.Catalog.Calendars.Count, demo.Dataverse.PeekAll(BusinessCalendarTable.LogicalName).Count);
-        Assert.NotEmpty(demo.Dataverse.PeekAll(EarningRuleTable.LogicalName));
         Assert.Contains("written", output);
+        var data = demo.Dataverse;
+        Assert.Equal(plan.Properties.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal), data.PeekAll(PropertyTable.LogicalName).Select(p => p.GetAttributeValue<string>(PropertyTable.Columns.Name)).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(plan.Properties.Sum(p => p.Buildings.Count), data.PeekAll(BuildingTable.LogicalName).Count);
+        Assert.Equal(SampleConfiguration.UnitCount, data.PeekAll(UnitTable.LogicalName).Count);
+        Assert.Equal(units.Count + units.Count(u => u.Family is not null), data.PeekAll(ContactTable.LogicalName).Count);
+        Assert.Equal(units.Count + units.Count(u => u.Family is not null), data.PeekAll(OccupancyTable.LogicalName).Count);
+        Assert.Equal(plan.Rewards.Count, data.PeekAll(RewardTable.LogicalName).Count);
+        Assert.Equal(BuiltInCalendars.Catalog.Calendars.Count, data.PeekAll(BusinessCalendarTable.LogicalName).Count);
+        Assert.NotEmpty(data.PeekAll(EarningRuleTable.LogicalName));
+
+        // Lookups landed on the rows they name: unit → its building and property, occupancy → its owner and unit.
+        var first = plan.Properties[0];
+        var unit = data.PeekAll(UnitTable.LogicalName).Single(u => u.GetAttributeValue<string>(UnitTable.Columns.UnitNumber) == units[0].Name && data.Peek(BuildingTable.LogicalName, u.GetAttributeValue<EntityReference>(UnitTable.Columns.Building).Id)!.GetAttributeValue<EntityReference>(BuildingTable.Columns.Property).Id == u.GetAttributeValue<EntityReference>(UnitTable.Columns.Property).Id && data.Peek(PropertyTable.LogicalName, u.GetAttributeValue<EntityReference>(UnitTable.Columns.Property).Id)!.GetAttributeValue<string>(PropertyTable.Columns.Name) == first.Name);
+        Assert.Equal(first.Buildings[0].Name, data.Peek(BuildingTable.LogicalName, unit.GetAttributeValue<EntityReference>(UnitTable.Columns.Building).Id)!.GetAttributeValue<string>(BuildingTable.Columns.Name));
+        var owner = data.PeekAll(ContactTable.LogicalName).Single(c => c.GetAttributeValue<string>(ContactTable.Columns.ExternalKey) == SampleConfiguration.ExternalKey(0, units[0].Name, family: false));
+        Assert.Equal(units[0].OwnerFirstName, owner.GetAttributeValue<string>(ContactTable.Columns.FirstName));
+        var occupancy = data.PeekAll(OccupancyTable.LogicalName).Single(o => o.GetAttributeValue<EntityReference>(OccupancyTable.Columns.Contact).Id == owner.Id);
+        Assert.Equal(unit.Id, occupancy.GetAttributeValue<EntityReference>(OccupancyTable.Columns.Unit).Id);
+        Assert.Equal(OptionSets.OccupancyRole.Owner, occupancy.GetAttributeValue<OptionSetValue>(OccupancyTable.Columns.Role).Value);
+
+        // Pulled back by key (no GUIDs), the files move the company into a second environment unchanged.
+        var tables = new[] { "pcrm_property", "pcrm_building", "pcrm_unit", "contact", "pcrm_occupancy" }.SelectMany(t => new[] { "--table", t }).ToArray();
+        Assert.Equal(0, world.Run(new[] { "data", "pull", "--env", "demo", "--out", world.Path2("a") }.Concat(tables).ToArray()).Code);
+        var unitsFile = File.ReadAllText(Path.Combine(world.Path2("a"), "pcrm_unit.json"));
+        Assert.Contains("\"pcrm_buildingid\": {\n        \"pcrm_propertyid\": {\n          \"pcrm_name\": \"" + first.Name + "\"\n        },\n        \"pcrm_name\": \"" + first.Buildings[0].Name + "\"\n      },\n      \"pcrm_unitnumber\": \"" + units[0].Name + "\"", unitsFile);
+        Assert.DoesNotContain(unit.Id.ToString(), unitsFile);
+        Assert.Contains("\"pcrm_moveindate\": \"" + units[0].MoveIn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"", File.ReadAllText(Path.Combine(world.Path2("a"), "contact.json")));
+        var copy = world.Environment("copy");
+        var (copyCode, _, copyError) = world.Run("data", "push", "--env", "copy", world.Path2("a"));
+        Assert.True(copyCode == 0, copyError);
+        Assert.Equal(0, world.Run(new[] { "data", "pull", "--env", "copy", "--out", world.Path2("b") }.Concat(tables).ToArray()).Code);
+        foreach (var file in Directory.GetFiles(world.Path2("a")))
+        {
+            Assert.Equal(File.ReadAllText(file), File.ReadAllText(Path.Combine(world.Path2("b"), Path.GetFileName(file))));
+        }
+
+        // Pushed again, the sample finds every row in place and writes nothing.
+        var batches = demo.Count("POST /api/data/v9.2/$batch");
+        var (againCode, againOutput, againError) = world.Run("data", "push", "--env", "demo", "--sample");
+        Assert.True(againCode == 0, againError);
+        Assert.Equal(batches, demo.Count("POST /api/data/v9.2/$batch"));
+        Assert.Matches(@"pcrm_unit\s+0\s+0\s+40\s", againOutput);
     }
 
     private static Entity Reward(string code, int cost) => new(RewardTable.LogicalName)

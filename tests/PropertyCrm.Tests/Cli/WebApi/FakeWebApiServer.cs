@@ -261,7 +261,7 @@ internal sealed class FakeWebApiServer : IDisposable
             }
             else
             {
-                shaped[column] = ODataColumns.ToJson(row.Contains(column) ? row[column] : null);
+                shaped[column] = ODataColumns.Instance.ToJson(table, column, row.Contains(column) ? row[column] : null);
             }
         }
 

@@ -25,6 +25,7 @@ internal sealed class ODataColumns
     private readonly Dictionary<string, string> setByTable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> types = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Table, string Column), string> lookupTargets = new();
+    private readonly HashSet<(string Table, string Column)> dateOnly = new();
 
     public static ODataColumns Instance => Shared.Value;
 
@@ -59,6 +60,15 @@ internal sealed class ODataColumns
     }
 
     private static decimal Number(JsonNode value) => decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// As <see cref="ToJson(object?)"/>, with a date-only column (Format date, behavior DateOnly) as "yyyy-MM-dd"
+    /// (Microsoft Learn: "Behavior and format of the date and time column").
+    /// </summary>
+    public JsonNode? ToJson(string table, string column, object? value) =>
+        value is DateTime date && this.dateOnly.Contains((table, column))
+            ? JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : ToJson(value);
 
     public static JsonNode? ToJson(object? value) => value switch
     {
@@ -98,6 +108,11 @@ internal sealed class ODataColumns
             if (table is null)
             {
                 continue;
+            }
+
+            foreach (var attribute in document.Descendants("attribute").Where(a => a.Element("Format")?.Value == "date" && a.Element("LogicalName") is not null))
+            {
+                columns.dateOnly.Add((table, attribute.Element("LogicalName")!.Value));
             }
 
             columns.types[table] = document.Descendants("attribute")
