@@ -214,6 +214,9 @@ public sealed class DataCommandTests
 
         Assert.True(code == 0, error);
         Assert.Contains("written", output);
+
+        // Four stages, one change set each: properties | buildings | units and owners | occupancies and the configuration.
+        Assert.Equal(4, demo.Count("POST /api/data/v9.2/$batch"));
         var data = demo.Dataverse;
         Assert.Equal(plan.Properties.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal), data.PeekAll(PropertyTable.LogicalName).Select(p => p.GetAttributeValue<string>(PropertyTable.Columns.Name)).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(plan.Properties.Sum(p => p.Buildings.Count), data.PeekAll(BuildingTable.LogicalName).Count);
