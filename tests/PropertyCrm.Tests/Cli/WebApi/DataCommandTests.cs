@@ -187,6 +187,25 @@ public sealed class DataCommandTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Get_LookupKeyByColumnName_RefusedAsTheWebApiDoesOnlyTheLookupPropertyWorks()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        SeedConfiguration(test.Dataverse);
+        var property = test.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id;
+        using var http = new System.Net.Http.HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FakeWebApiServer.Token);
+
+        var byColumn = await http.GetAsync(new Uri($"{test.Url}/api/data/v9.2/pcrm_kpitargets(pcrm_propertyid={property:D},pcrm_kpi=548210001)"));
+        var byLookupProperty = await http.GetAsync(new Uri($"{test.Url}/api/data/v9.2/pcrm_kpitargets(_pcrm_propertyid_value={property:D},pcrm_kpi=548210001)"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, byColumn.StatusCode);
+        Assert.Contains("The key in the request URI is not valid", await byColumn.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, byLookupProperty.StatusCode);
+        Assert.Contains("\"pcrm_kpitargetid\"", await byLookupProperty.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public void Push_KpiTargetForMissingProperty_ExitsTwoNamingThePropertyAndWritesNothing()
     {
         using var world = new WebApiWorld();
@@ -217,6 +236,10 @@ public sealed class DataCommandTests
 
         // Four stages, one change set each: properties | buildings | units and owners | occupancies and the configuration.
         Assert.Equal(4, demo.Count("POST /api/data/v9.2/$batch"));
+        // Budget: 28 reads (the target's rows per table, key indexes of buildings and units, owners by external key
+        // 20 a query, each stage's lookups again after the stage before it is written) and the 4 change sets.
+        Assert.Equal(28, demo.Count("GET "));
+        Assert.Equal(28 + 4, demo.Log.Count(l => !l.StartsWith(' ')));
         var data = demo.Dataverse;
         Assert.Equal(plan.Properties.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal), data.PeekAll(PropertyTable.LogicalName).Select(p => p.GetAttributeValue<string>(PropertyTable.Columns.Name)).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(plan.Properties.Sum(p => p.Buildings.Count), data.PeekAll(BuildingTable.LogicalName).Count);

@@ -23,7 +23,8 @@ namespace PropertyCrm.Tests.Cli.WebApi;
 /// uses, with the request and response shapes Microsoft Learn documents:
 /// "Query data using the Web API" ($select, $filter eq/or, $top, $expand single-valued navigation with $select),
 /// "Page results" (Prefer: odata.maxpagesize, @odata.nextLink),
-/// "Use an alternate key to reference a record" (set(key=value) addressing),
+/// "Use an alternate key to reference a record" (set(key=value) addressing; a lookup column in a key only as its lookup
+/// property with the referenced row's GUID, set(_lookup_value=guid), the column's own name refused),
 /// "Use Upsert to Create or Update a record" (PATCH; If-None-Match: * / If-Match: * → 412 / 404),
 /// "Associate table rows on create/update" (nav@odata.bind),
 /// "Execute batch operations using the Web API" ($batch, change sets all or nothing, batchresponse/changesetresponse),
@@ -211,7 +212,16 @@ internal sealed class FakeWebApiServer : IDisposable
         var rows = Dataverse.PeekAll(table).OrderBy(r => r.Id).ToList();
         if (keySegment is not null)
         {
-            var id = FindRow(table, keySegment);
+            Guid? id;
+            try
+            {
+                id = FindRow(table, keySegment);
+            }
+            catch (DataverseFaultException fault)
+            {
+                return Fault(fault);
+            }
+
             return id is null
                 ? new Reply(404, ODataColumns.Error("0x80040217", $"{table} With Ids = {keySegment} Does Not Exist"))
                 : new Reply(200, Shape(table, rows.Single(r => r.Id == id), select, expands));
@@ -541,6 +551,11 @@ internal sealed class FakeWebApiServer : IDisposable
                 pairs.Add((column, new EntityReference(ODataColumns.Instance.LookupTarget(table, column), id)));
                 i = end < segment.Length && segment[end] == ',' ? end + 1 : end;
                 continue;
+            }
+
+            if (ODataColumns.Instance.TypeOf(table, name) == "lookup")
+            {
+                throw Invalid($"The key in the request URI is not valid for resource 'Microsoft.Dynamics.CRM.{table}'. Ensure that the names and number of key properties match the declared or alternate key properties for the resource 'Microsoft.Dynamics.CRM.{table}'.");
             }
 
             var (literal, next) = ReadLiteral(segment, equals + 1);
