@@ -59,4 +59,11 @@ public static class BuildingTable
         /// <summary>Butler lookup to systemuser. Buildings a butler looks after; removed when the user is deleted.</summary>
         public const string Butler = "pcrm_building_butler_systemuser";
     }
+
+    /// <summary>Alternate keys.</summary>
+    public static class Keys
+    {
+        /// <summary>A building is named once per property (`pcrm data` and the sample company address buildings by it).</summary>
+        public const string PropertyName = "pcrm_building_propertyname";
+    }
 }

@@ -46,6 +46,9 @@ public static class ContactTable
         /// <summary>Move-in Date (入住日期). Date only.</summary>
         public const string MoveInDate = "pcrm_moveindate";
 
+        /// <summary>External Key (外部编号). Text (100). The owner's number in another system (billing system, data load, sample company); alternate key.</summary>
+        public const string ExternalKey = "pcrm_externalkey";
+
         /// <summary>Preferred Channel (偏好沟通渠道). Choice <see cref="OptionSets.Channel"/>.</summary>
         public const string PreferredChannel = "pcrm_preferredchannel";
 
@@ -131,5 +134,12 @@ public static class ContactTable
     {
         /// <summary>Butler lookup to systemuser. Owners a butler looks after.</summary>
         public const string Butler = "pcrm_contact_butler_systemuser";
+    }
+
+    /// <summary>Alternate keys.</summary>
+    public static class Keys
+    {
+        /// <summary>The owner's number in another system (<see cref="Columns.ExternalKey"/>).</summary>
+        public const string ExternalKey = "pcrm_contact_externalkey";
     }
 }

@@ -59,4 +59,11 @@ public static class OccupancyTable
         /// <summary>Contact lookup to contact. Occupancies of a contact; deleted with the contact (PIPL erasure).</summary>
         public const string Contact = "pcrm_occupancy_contact";
     }
+
+    /// <summary>Alternate keys.</summary>
+    public static class Keys
+    {
+        /// <summary>One occupancy per resident and unit (`pcrm data` addresses occupancies by it).</summary>
+        public const string ContactUnit = "pcrm_occupancy_contactunit";
+    }
 }

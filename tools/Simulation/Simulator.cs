@@ -14,6 +14,7 @@ using PropertyCrm.Plugins.Steps.Kpis;
 using PropertyCrm.Plugins.Steps.Lifecycle;
 using PropertyCrm.Plugins.Steps.Loyalty.Sweeps;
 using PropertyCrm.Plugins.Steps.Sla;
+using PropertyCrm.SampleCompany;
 using PropertyCrm.Schema.Tables;
 using Choices = PropertyCrm.Schema.OptionSets;
 using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable;

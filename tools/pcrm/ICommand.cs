@@ -12,5 +12,8 @@ internal interface ICommand
     /// <summary>One line for `pcrm help`.</summary>
     string Summary { get; }
 
+    /// <summary>The options the command takes, for System.CommandLine (--help, suggestions, refusing unknown options).</summary>
+    IReadOnlyList<Commands.CommandOption> Options { get; }
+
     int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error);
 }

@@ -14,7 +14,7 @@ internal static class Program
         return Run(args, Console.Out, Console.Error);
     }
 
-    /// <summary>Entry point tests call: picks the command whose name matches the longest prefix of args.</summary>
+    /// <summary>Entry point tests call: the command list for no arguments or help, otherwise the command tree.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) => Run(args, output, error, null);
 
     /// <summary>As <see cref="Run(IReadOnlyList{string}, TextWriter, TextWriter)"/>, with the Web API commands' environment (tests pass their own).</summary>
@@ -26,18 +26,7 @@ internal static class Program
             return args.Count == 0 ? 2 : 0;
         }
 
-        var match = CommandCatalog.All
-            .Select(c => (Command: c, Words: c.Name.Split(' ')))
-            .Where(c => c.Words.Length <= args.Count && c.Words.SequenceEqual(args.Take(c.Words.Length), StringComparer.Ordinal))
-            .OrderByDescending(c => c.Words.Length)
-            .FirstOrDefault();
-        if (match.Command is null && Commands.WebApiCommands.Names.Contains(args[0], StringComparer.Ordinal))
-        {
-            // env, import, data: System.CommandLine (typed options, per-command --help, suggestions).
-            return Commands.WebApiCommands.Run(args, output, error, environment ?? WebApi.CliEnvironment.FromProcess());
-        }
-
-        if (match.Command is null)
+        if (!KnownFirstWords().Contains(args[0], StringComparer.Ordinal))
         {
             error.WriteLine($"未知命令 / unknown command: {string.Join(" ", args)}");
             if (Suggest(args[0]) is { } suggestion)
@@ -49,16 +38,8 @@ internal static class Program
             return 2;
         }
 
-        var rest = args.Skip(match.Words.Length).ToArray();
-        if (match.Command is not (Commands.PackCommand or Commands.GenerateCommand or Commands.ValidateCommand) && rest.Any(a => a is "--help" or "-h"))
-        {
-            // Per-command help for the commands that parse their own options (pack, generate and validate print their own synopsis).
-            output.WriteLine($"用法 / usage: ./pcrm {match.Command.Name} [options]");
-            output.WriteLine($"  {match.Command.Summary}");
-            return 0;
-        }
-
-        return match.Command.Run(rest, output, error);
+        // Every command on System.CommandLine: typed options, per-command --help, suggestions, bilingual parse errors (exit 2).
+        return Commands.CommandTree.Run(args, output, error, environment ?? WebApi.CliEnvironment.FromProcess());
     }
 
     private static void PrintHelp(TextWriter writer)
@@ -74,33 +55,15 @@ internal static class Program
         writer.WriteLine("  (./pcrm <command> --help: the command's options)");
     }
 
+    private static IEnumerable<string> KnownFirstWords() =>
+        CommandCatalog.All.Select(c => c.Name.Split(' ')[0]).Concat(Commands.WebApiCommands.Names).Distinct(StringComparer.Ordinal);
+
     /// <summary>The known first word closest to a mistyped one (at most two edits), for "did you mean".</summary>
-    private static string? Suggest(string word)
-    {
-        var known = CommandCatalog.All.Select(c => c.Name.Split(' ')[0]).Concat(Commands.WebApiCommands.Names).Distinct(StringComparer.Ordinal);
-        return known
-            .Select(k => (Word: k, Distance: Distance(word, k)))
+    private static string? Suggest(string word) =>
+        KnownFirstWords()
+            .Select(k => (Word: k, Distance: Commands.CommandTree.Distance(word, k)))
             .Where(k => k.Distance <= 2)
             .OrderBy(k => k.Distance)
             .Select(k => k.Word)
             .FirstOrDefault();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -20,8 +20,8 @@ public sealed class SlaCalendarsCommandTests
     }
 
     [Theory]
-    [InlineData("Unknown option --all", "--all")]
-    [InlineData("Unexpected argument 'cn-workdays'", "cn-workdays")]
+    [InlineData("Unrecognized command or argument '--all'", "--all")]
+    [InlineData("Unrecognized command or argument 'cn-workdays'", "cn-workdays")]
     [InlineData("Unknown built-in business calendar 'x'", "--json", "x")]
     public void Run_BadArguments_ExitsTwo(string messagePart, params string[] options)
     {

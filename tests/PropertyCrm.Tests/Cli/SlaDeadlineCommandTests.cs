@@ -61,11 +61,11 @@ public sealed class SlaDeadlineCommandTests
     [InlineData("not an ISO 8601 time with an offset", "--start", "next monday", "--minutes", "30", "--calendar", "cn-workdays")]
     [InlineData("non-negative whole number", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "-5", "--calendar", "cn-workdays")]
     [InlineData("non-negative whole number", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "1.5", "--calendar", "cn-workdays")]
-    [InlineData("Missing required option", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "30")]
-    [InlineData("Unknown option --hours", "--start", "2026-02-13T17:00:00+08:00", "--hours", "30", "--calendar", "cn-workdays")]
-    [InlineData("needs a value", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "30", "--calendar")]
-    [InlineData("given twice", "--start", "2026-02-13T17:00:00+08:00", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "30", "--calendar", "cn-workdays")]
-    [InlineData("Unexpected argument", "2026-02-13T17:00:00+08:00")]
+    [InlineData("Option '--calendar' is required", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "30")]
+    [InlineData("Unrecognized command or argument '--hours'", "--start", "2026-02-13T17:00:00+08:00", "--hours", "30", "--calendar", "cn-workdays")]
+    [InlineData("Required argument missing for option: '--calendar'", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "30", "--calendar")]
+    [InlineData("Option '--start' expects a single argument", "--start", "2026-02-13T17:00:00+08:00", "--start", "2026-02-13T17:00:00+08:00", "--minutes", "30", "--calendar", "cn-workdays")]
+    [InlineData("Unrecognized command or argument '2026-02-13T17:00:00+08:00'", "2026-02-13T17:00:00+08:00")]
     [InlineData("has no 2027 holiday schedule", "--start", "2026-12-31T17:00:00+08:00", "--minutes", "120", "--calendar", "cn-workdays")]
     public void Run_BadInput_ExitsTwoWithBilingualMessage(string messagePart, params string[] options)
     {

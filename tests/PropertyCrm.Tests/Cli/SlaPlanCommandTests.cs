@@ -60,13 +60,13 @@ public sealed class SlaPlanCommandTests
     }
 
     [Theory]
-    [InlineData("Missing required option", "--type", "repair")]
+    [InlineData("Option '--created' is required", "--type", "repair")]
     [InlineData("not a known request type", "--type", "plumbing", "--created", "2025-01-10T17:30:00+08:00")]
     [InlineData("not a known request type", "--type", "0", "--created", "2025-01-10T17:30:00+08:00")]
     [InlineData("not an ISO 8601 time with an offset", "--type", "repair", "--created", "2025-01-10T17:30:00")]
     [InlineData("not a known urgency", "--type", "repair", "--created", "2025-01-10T17:30:00+08:00", "--urgency", "asap")]
     [InlineData("未知的工作日历 'nope'", "--type", "repair", "--created", "2025-01-10T17:30:00+08:00", "--calendar", "nope")]
-    [InlineData("Unknown option --service-line", "--type", "repair", "--created", "2025-01-10T17:30:00+08:00", "--service-line", "security")]
+    [InlineData("Unrecognized command or argument '--service-line'", "--type", "repair", "--created", "2025-01-10T17:30:00+08:00", "--service-line", "security")]
     [InlineData("has no 2027 holiday schedule", "--type", "complaint", "--created", "2027-03-01T10:00:00+08:00")]
     public void Run_BadInput_ExitsTwoWithBilingualMessage(string messagePart, params string[] options)
     {

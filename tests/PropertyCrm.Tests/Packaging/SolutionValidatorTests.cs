@@ -378,8 +378,8 @@ public sealed class SolutionValidatorTests
         var exit = Program.Run(new[] { "validate", "--bogus", "x" }, output, error);
 
         Assert.Equal(2, exit);
-        Assert.Contains("未知选项", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Unknown option", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("未识别命令或参数", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument '--bogus'", error.ToString(), StringComparison.Ordinal);
     }
 
     private static string FirstChart(SolutionCopy copy, Func<XDocument, bool>? where = null) =>

@@ -37,7 +37,7 @@ internal static class DataCommands
         var command = new Command("pull", "把配置表读成 JSON 文件 / read the configuration tables into JSON files") { env, outDir, tables };
         command.SetAction(parse => WebApiConsole.Guard(error, async () =>
         {
-            var chosen = Choose(parse.GetValue(tables));
+            var chosen = Choose(parse.GetValue(tables), ConfigurationTables.All);
             using var client = WebApiConsole.Connect(environment, parse.GetValue(env)!, error);
 
             // Read everything first: a failure half-way leaves the folder as it was.
@@ -70,22 +70,25 @@ internal static class DataCommands
         var env = EnvCommands.EnvOption();
         var folder = new Argument<string?>("folder") { Description = "folder with <table>.json files (from pcrm data pull)", Arity = ArgumentArity.ZeroOrOne };
         var dryRun = new Option<bool>("--dry-run") { Description = "print what would change, write nothing" };
-        var sample = new Option<bool>("--sample") { Description = "push the built-in sample configuration (a demo environment) instead of a folder" };
+        var sample = new Option<bool>("--sample") { Description = "push a small sample company instead of a folder (a demo or training environment): pcrm simulate's generator (2 properties, 40 units, synthetic owners and occupancies, rewards) with the built-in calendars and default earning rules" };
         var tables = TableOption();
         var command = new Command("push", "按键写入(新建/更新)配置表 / upsert configuration files by key into an environment") { env, folder, dryRun, sample, tables };
         command.SetAction(parse => WebApiConsole.Guard(error, async () =>
         {
-            var chosen = Choose(parse.GetValue(tables));
+            // A push takes what the folder holds (or the whole sample); --table narrows it.
+            var chosen = Choose(parse.GetValue(tables), ConfigurationTables.Known);
             var source = parse.GetValue(folder);
             if ((source is null) == !parse.GetValue(sample))
             {
                 throw CliFailure.Usage("请给出配置文件夹或 --sample(二者选一)", "Give a configuration folder or --sample (one of them)");
             }
 
-            var files = source is null ? SampleConfiguration.Rows().Where(f => chosen.Contains(f.Table)).ToList() : ReadFolder(source, chosen);
+            var files = source is null
+                ? SampleConfiguration.Rows().Where(f => chosen.Contains(f.Table)).OrderBy(f => ConfigurationTables.Known.ToList().IndexOf(f.Table)).ToList()
+                : ReadFolder(source, chosen);
             using var client = WebApiConsole.Connect(environment, parse.GetValue(env)!, error);
             var plans = await ConfigPush.PlanAsync(client, files, default).ConfigureAwait(false);
-            var resolved = await ConfigPush.ResolveLookupsAsync(client, plans, default).ConfigureAwait(false);
+            var checkedLookups = await ConfigPush.ResolveLookupsAsync(client, plans, default).ConfigureAwait(false);
             var console = WebApiConsole.For(output, environment.Interactive);
             if (parse.GetValue(dryRun))
             {
@@ -93,19 +96,32 @@ internal static class DataCommands
             }
             else
             {
-                var operations = ConfigPush.Operations(plans, resolved);
-                var batches = ConfigPush.Batches(operations);
-                if (environment.Interactive && batches.Count > 0)
+                var stages = ConfigPush.Stages(plans);
+                var total = plans.Sum(p => p.Created.Count + p.Updated.Count);
+                Func<Action<int>, Task> write = async progress =>
+                {
+                    var done = 0;
+                    foreach (var stage in stages)
+                    {
+                        // Later stages name rows the stages before them created: their GUIDs exist only now.
+                        var resolved = stages.Count == 1 ? checkedLookups : await ConfigPush.ResolveLookupsAsync(client, stage, default, Array.Empty<TablePlan>()).ConfigureAwait(false);
+                        var batches = ConfigPush.Batches(ConfigPush.Operations(stage, resolved));
+                        var before = done;
+                        await SendAsync(client, batches, sent => progress(before + sent)).ConfigureAwait(false);
+                        done += batches.Sum(b => b.Length);
+                    }
+                };
+                if (environment.Interactive && total > 0)
                 {
                     await console.Progress().StartAsync(async context =>
                     {
-                        var task = context.AddTask("$batch", maxValue: operations.Count);
-                        await SendAsync(client, batches, done => task.Value = done).ConfigureAwait(false);
+                        var task = context.AddTask("$batch", maxValue: total);
+                        await write(done => task.Value = done).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 }
                 else
                 {
-                    await SendAsync(client, batches, _ => { }).ConfigureAwait(false);
+                    await write(_ => { }).ConfigureAwait(false);
                 }
             }
 
@@ -147,11 +163,11 @@ internal static class DataCommands
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static IReadOnlyList<ConfigTable> Choose(string[]? names)
+    private static IReadOnlyList<ConfigTable> Choose(string[]? names, IReadOnlyList<ConfigTable> all)
     {
         if (names is null || names.Length == 0)
         {
-            return ConfigurationTables.All;
+            return all;
         }
 
         return names.Select(n => ConfigurationTables.Find(n) ?? throw UnknownTable(n)).Distinct().ToList();
@@ -180,7 +196,7 @@ internal static class DataCommands
             throw CliFailure.Usage($"{folder} 中没有 <表>.json 文件", $"{folder} holds no <table>.json files");
         }
 
-        return ConfigurationTables.All
+        return ConfigurationTables.Known
             .Where(t => chosen.Contains(t) && byTable.ContainsKey(t))
             .Select(t => (t, ConfigFile.Read(t, byTable[t])))
             .ToList();

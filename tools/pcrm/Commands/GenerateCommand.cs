@@ -14,22 +14,23 @@ internal sealed class GenerateCommand : ICommand
     private const string Synopsis = "[--solution <dir>] [--check] [--no-build]";
     private const string CheckSwitch = "check";
     private const string NoBuildSwitch = "no-build";
-    private static readonly string[] Options = { "solution" };
+    private static readonly string[] OptionNames = { "solution" };
 
     public string Name => "generate";
 
     public string Summary => "write plug-in assemblies, steps and Custom APIs into Solution/ from the code declarations";
 
+    public IReadOnlyList<CommandOption> Options { get; } = new[]
+    {
+        new CommandOption("solution", "unpacked solution folder (default Solution/)"),
+        new CommandOption(CheckSwitch, "only compare: exit 1 when Solution/ is out of date", IsSwitch: true),
+        new CommandOption(NoBuildSwitch, "use the assemblies already built", IsSwitch: true),
+    };
+
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (CommandFlags.IsHelp(args))
-        {
-            output.WriteLine(CommandFlags.Usage(Name, Synopsis));
-            return 0;
-        }
-
         var rest = CommandFlags.Take(args, new[] { CheckSwitch, NoBuildSwitch }, out var switches);
-        if (!CommandOptions.TryParse(rest, Options, out var options, out var problem))
+        if (!CommandOptions.TryParse(rest, OptionNames, out var options, out var problem))
         {
             error.WriteLine(problem);
             error.WriteLine(CommandFlags.Usage(Name, Synopsis));

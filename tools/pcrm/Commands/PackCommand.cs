@@ -15,22 +15,25 @@ internal sealed class PackCommand : ICommand
 {
     private const string Synopsis = "[--out <dir>] [--solution <dir>] [--schemas <dir>] [--base-language 2052|1033] [--no-build]";
     private const string NoBuildSwitch = "no-build";
-    private static readonly string[] Options = { "out", "solution", "schemas", "base-language" };
+    private static readonly string[] OptionNames = { "out", "solution", "schemas", "base-language" };
 
     public string Name => "pack";
 
     public string Summary => "build, validate and write the managed and unmanaged solution zips for base language 2052 and 1033 (default out/)";
 
+    public IReadOnlyList<CommandOption> Options { get; } = new[]
+    {
+        new CommandOption("out", "folder for the zips (default out/)"),
+        new CommandOption("solution", "unpacked solution folder (default Solution/)"),
+        new CommandOption("schemas", "folder with Microsoft's Dataverse XSDs (default: the set built into pcrm)"),
+        new CommandOption("base-language", "2052 or 1033: write only that base language's managed and unmanaged pair"),
+        new CommandOption(NoBuildSwitch, "use the assemblies already built", IsSwitch: true),
+    };
+
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (CommandFlags.IsHelp(args))
-        {
-            output.WriteLine(CommandFlags.Usage(Name, Synopsis));
-            return 0;
-        }
-
         var rest = CommandFlags.Take(args, new[] { NoBuildSwitch }, out var switches);
-        if (!CommandOptions.TryParse(rest, Options, out var options, out var problem))
+        if (!CommandOptions.TryParse(rest, OptionNames, out var options, out var problem))
         {
             error.WriteLine(problem);
             error.WriteLine(CommandFlags.Usage(Name, Synopsis));

@@ -21,6 +21,16 @@ internal sealed class SimulateCommand : ICommand
 
     public string Summary => "synthetic company through the real plug-ins: [--seed N] [--properties 2] [--units 1200] [--months 12] [--start 2025-01] [--out out/simulation]";
 
+    public IReadOnlyList<CommandOption> Options { get; } = new[]
+    {
+        new CommandOption("seed", "random seed (default 20250101)"),
+        new CommandOption("properties", "properties, 1-50 (default 2)"),
+        new CommandOption("units", "units in the whole company (default 1200)"),
+        new CommandOption("months", "months to play, 1-24 (default 12)"),
+        new CommandOption("start", "first month, yyyy-MM within 2025-2026 (default 2025-01)"),
+        new CommandOption("out", "folder for report.html and the KPI snapshots (default out/simulation)"),
+    };
+
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         RepositoryLayout layout;

@@ -12,15 +12,20 @@ namespace PropertyCrm.Cli.Commands;
 /// </summary>
 internal sealed class SlaCalendarsCommand : ICommand
 {
-    private static readonly string[] Options = { "json" };
+    private static readonly string[] OptionNames = { "json" };
 
     public string Name => "sla calendars";
 
     public string Summary => "list built-in business calendars and covered years; --json <name> prints one's definition";
 
+    public IReadOnlyList<CommandOption> Options { get; } = new[]
+    {
+        new CommandOption("json", "print this built-in calendar's JSON definition"),
+    };
+
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (!CommandOptions.TryParse(args, Options, out var options, out var usageError))
+        if (!CommandOptions.TryParse(args, OptionNames, out var options, out var usageError))
         {
             error.WriteLine(usageError);
             return 2;

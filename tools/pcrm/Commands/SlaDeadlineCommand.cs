@@ -12,15 +12,22 @@ namespace PropertyCrm.Cli.Commands;
 /// </summary>
 internal sealed class SlaDeadlineCommand : ICommand
 {
-    private static readonly string[] Options = { "start", "minutes", "calendar" };
+    private static readonly string[] OptionNames = { "start", "minutes", "calendar" };
 
     public string Name => "sla deadline";
 
     public string Summary => "working-time deadline: --start <ISO 8601 with offset> --minutes <n> --calendar <name|file.json>";
 
+    public IReadOnlyList<CommandOption> Options { get; } = new[]
+    {
+        new CommandOption("start", "ISO 8601 time with offset, e.g. 2026-02-13T17:00:00+08:00", Required: true),
+        new CommandOption("minutes", "working minutes to add", Required: true),
+        new CommandOption("calendar", "a built-in calendar name or a calendar file.json", Required: true),
+    };
+
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (!CommandOptions.TryParse(args, Options, out var options, out var usageError))
+        if (!CommandOptions.TryParse(args, OptionNames, out var options, out var usageError))
         {
             return Fail(error, usageError);
         }

@@ -16,16 +16,25 @@ namespace PropertyCrm.Cli.Commands;
 /// </summary>
 internal sealed class SlaPlanCommand : ICommand
 {
-    private static readonly string[] Options = { "type", "created", "urgency", "tier", "calendar" };
+    private static readonly string[] OptionNames = { "type", "created", "urgency", "tier", "calendar" };
 
     public string Name => "sla plan";
 
     public string Summary => "default SLA deadlines of a request: --type <repair|complaint|inquiry|…> --created <ISO 8601 with offset> "
         + "[--urgency normal|urgent|emergency] [--tier <code>] [--calendar <property calendar name|file.json>]";
 
+    public IReadOnlyList<CommandOption> Options { get; } = new[]
+    {
+        new CommandOption("type", "request type: repair, complaint, inquiry, …", Required: true),
+        new CommandOption("created", "when the request was logged, ISO 8601 with offset", Required: true),
+        new CommandOption("urgency", "normal, urgent or emergency (default normal)"),
+        new CommandOption("tier", "the owner's tier code, e.g. diamond"),
+        new CommandOption("calendar", "the property's calendar: a built-in name or a calendar file.json"),
+    };
+
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (!CommandOptions.TryParse(args, Options, out var options, out var usageError))
+        if (!CommandOptions.TryParse(args, OptionNames, out var options, out var usageError))
         {
             return Fail(error, usageError);
         }

@@ -8,21 +8,21 @@ namespace PropertyCrm.Cli.Commands;
 internal sealed class ValidateCommand : ICommand
 {
     private const string Synopsis = "[--solution <dir>] [--schemas <dir>]";
-    private static readonly string[] Options = { "solution", "schemas" };
+    private static readonly string[] OptionNames = { "solution", "schemas" };
 
     public string Name => "validate";
 
     public string Summary => "validate Solution/ (XSD + naming, labels, references, root components)";
 
+    public IReadOnlyList<CommandOption> Options { get; } = new[]
+    {
+        new CommandOption("solution", "unpacked solution folder (default Solution/)"),
+        new CommandOption("schemas", "folder with Microsoft's Dataverse XSDs (default: the set built into pcrm)"),
+    };
+
     public int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (CommandFlags.IsHelp(args))
-        {
-            output.WriteLine(CommandFlags.Usage(Name, Synopsis));
-            return 0;
-        }
-
-        if (!CommandOptions.TryParse(args, Options, out var options, out var problem))
+        if (!CommandOptions.TryParse(args, OptionNames, out var options, out var problem))
         {
             error.WriteLine(problem);
             error.WriteLine(CommandFlags.Usage(Name, Synopsis));

@@ -1,18 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.CommandLine.Help;
-using System.Globalization;
 using System.IO;
-using System.Linq;
 using PropertyCrm.Cli.WebApi;
 
 namespace PropertyCrm.Cli.Commands;
 
 /// <summary>
-/// The System.CommandLine tree of the Web API commands (env, import, data): typed options, per-command --help,
-/// typo suggestions. Parse errors are printed in Chinese and English (System.CommandLine's own zh-Hans and English
-/// resources), exit 2, as every pcrm usage error.
+/// The System.CommandLine commands that talk to Dataverse (env, import, data); <see cref="CommandTree"/> adds the
+/// others and runs them all.
 /// </summary>
 internal static class WebApiCommands
 {
@@ -44,53 +39,5 @@ internal static class WebApiCommands
                 yield return ($"{command.Name} {sub.Name}", sub.Description ?? string.Empty);
             }
         }
-    }
-
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, CliEnvironment environment)
-    {
-        var root = Build(environment, output, error);
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0 && result.Action is not HelpAction)
-        {
-            var chinese = ErrorsIn(root, args, "zh-Hans");
-            var english = ErrorsIn(root, args, "en-US");
-            for (var i = 0; i < english.Count; i++)
-            {
-                var zh = i < chinese.Count && chinese[i] != english[i] ? chinese[i].Replace("。.", "。", StringComparison.Ordinal) : "命令行有误";
-                error.WriteLine($"{zh} / {english[i]}");
-            }
-
-            var command = result.CommandResult.Command;
-            var path = command == root ? "pcrm" : "pcrm " + string.Join(" ", Path(command, root));
-            error.WriteLine($"用法见 / see: {path} --help");
-            return 2;
-        }
-
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-    }
-
-    private static List<string> ErrorsIn(RootCommand root, IReadOnlyList<string> args, string culture)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return root.Parse(args).Errors.Select(e => e.Message).ToList();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
-
-    private static IEnumerable<string> Path(Command command, RootCommand root)
-    {
-        var names = new List<string>();
-        for (var current = command; current is not null && current != root; current = current.Parents.OfType<Command>().FirstOrDefault())
-        {
-            names.Insert(0, current.Name);
-        }
-
-        return names;
     }
 }

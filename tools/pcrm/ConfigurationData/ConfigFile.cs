@@ -73,7 +73,7 @@ internal static class ConfigFile
 
             foreach (var key in table.Key)
             {
-                if (row[key] is not JsonValue)
+                if (table.Lookup(key) is { } keyLookup ? !keyLookup.Target.IsReference(row[key]) : row[key] is not JsonValue)
                 {
                     throw Bad(path, $"第 {i + 1} 行缺少键列 {key}", $"row {i + 1} lacks its key column {key}");
                 }
@@ -86,9 +86,10 @@ internal static class ConfigFile
                     throw Bad(path, $"第 {i + 1} 行有未知列 {column}(可用:{string.Join(", ", known)})", $"row {i + 1} has an unknown column {column} (known: {string.Join(", ", known)})");
                 }
 
-                if (table.Lookup(column) is { } lookup && row[column] is { } reference && (reference is not JsonObject o || o[lookup.Target.KeyColumn] is not JsonValue))
+                if (table.Lookup(column) is { } lookup && row[column] is { } reference && !lookup.Target.IsReference(reference))
                 {
-                    throw Bad(path, $"第 {i + 1} 行的查找列 {column} 须为 {{\"{lookup.Target.KeyColumn}\": ...}} 或 null", $"row {i + 1}: lookup {column} must be {{\"{lookup.Target.KeyColumn}\": ...}} or null");
+                    var shape = "{" + string.Join(", ", (lookup.Target.Keyed?.Key ?? new[] { lookup.Target.KeyColumn }).Select(k => $"\"{k}\": ...")) + "}";
+                    throw Bad(path, $"第 {i + 1} 行的查找列 {column} 须为 {shape} 或 null", $"row {i + 1}: lookup {column} must be {shape} or null");
                 }
             }
 

@@ -63,23 +63,24 @@ internal static class ConfigPush
         return plans;
     }
 
-    /// <summary>Looks up every row the changes name; a missing one stops the push before anything is written.</summary>
-    public static async Task<Dictionary<LookupTarget, Dictionary<string, Guid>>> ResolveLookupsAsync(DataverseClient client, IReadOnlyList<TablePlan> plans, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks up every row the changes name (lookup columns, and lookups that are part of a row's key); a missing one
+    /// stops the push before anything is written, unless an earlier table of the same push creates it (the sample
+    /// company: properties before the buildings that name them).
+    /// </summary>
+    public static async Task<Dictionary<LookupTarget, Dictionary<string, Guid>>> ResolveLookupsAsync(DataverseClient client, IReadOnlyList<TablePlan> plans, CancellationToken cancellationToken, IReadOnlyList<TablePlan>? createdEarlier = null)
     {
         var wanted = new Dictionary<LookupTarget, Dictionary<string, JsonNode>>();
         foreach (var plan in plans)
         {
-            foreach (var change in plan.Created.Concat(plan.Updated).SelectMany(r => r.Changes))
+            foreach (var (lookup, reference) in References(plan))
             {
-                if (plan.Table.Lookup(change.Column) is { } lookup && change.After is JsonObject reference && reference[lookup.Target.KeyColumn] is { } value)
+                if (!wanted.TryGetValue(lookup.Target, out var keys))
                 {
-                    if (!wanted.TryGetValue(lookup.Target, out var keys))
-                    {
-                        wanted[lookup.Target] = keys = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-                    }
-
-                    keys[ConfigValues.Display(value)] = value;
+                    wanted[lookup.Target] = keys = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
                 }
+
+                keys[lookup.Target.Name(reference)] = lookup.Target.Keyed is null ? reference[lookup.Target.KeyColumn]! : reference;
             }
         }
 
@@ -88,7 +89,8 @@ internal static class ConfigPush
         foreach (var (target, keys) in wanted)
         {
             var found = await ConfigReader.ResolveAsync(client, target, keys.Values.ToList(), cancellationToken).ConfigureAwait(false);
-            missing.AddRange(keys.Keys.Where(k => !found.ContainsKey(k)).Select(k => $"{target.Table}({target.KeyColumn}={k})"));
+            var created = CreatedKeys(createdEarlier ?? plans, target);
+            missing.AddRange(keys.Keys.Where(k => !found.ContainsKey(k) && !created.Contains(k)).Select(target.Describe));
             resolved[target] = found;
         }
 
@@ -100,6 +102,35 @@ internal static class ConfigPush
         }
 
         return resolved;
+    }
+
+    /// <summary>
+    /// The plans in the order they are written, cut where a table names rows an earlier table of the same stage creates:
+    /// a stage's lookups are resolved to GUIDs after the stages before it are written. A configuration push (lookups to
+    /// properties, users and teams that already exist) is one stage.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<TablePlan>> Stages(IReadOnlyList<TablePlan> plans)
+    {
+        var stages = new List<IReadOnlyList<TablePlan>>();
+        var current = new List<TablePlan>();
+        foreach (var plan in plans)
+        {
+            var needsEarlier = plan.Table.Lookups.Any(l => current.Any(p => p.Table.LogicalName == l.Target.Table && p.Created.Count > 0));
+            if (needsEarlier && current.Count > 0)
+            {
+                stages.Add(current);
+                current = new List<TablePlan>();
+            }
+
+            current.Add(plan);
+        }
+
+        if (current.Count > 0)
+        {
+            stages.Add(current);
+        }
+
+        return stages;
     }
 
     public static IReadOnlyList<BatchOperation> Operations(IReadOnlyList<TablePlan> plans, IReadOnlyDictionary<LookupTarget, Dictionary<string, Guid>> resolved)
@@ -118,10 +149,9 @@ internal static class ConfigPush
                     }
                     else if (column.After is JsonObject reference)
                     {
-                        var value = reference[lookup.Target.KeyColumn];
-                        body[lookup.Navigation + "@odata.bind"] = lookup.Target.HasAlternateKey
-                            ? $"/{lookup.Target.EntitySet}({lookup.Target.KeyColumn}={ConfigValues.KeyLiteral(value, escape: false)})"
-                            : $"/{lookup.Target.EntitySet}({resolved[lookup.Target][ConfigValues.Display(value)]:D})";
+                        body[lookup.Navigation + "@odata.bind"] = lookup.Target.HasAlternateKey && lookup.Target.Keyed is null
+                            ? $"/{lookup.Target.EntitySet}({lookup.Target.KeyColumn}={ConfigValues.KeyLiteral(reference[lookup.Target.KeyColumn], escape: false)})"
+                            : $"/{lookup.Target.EntitySet}({IdOf(resolved, lookup, reference):D})";
                     }
                     else if (!change.IsNew)
                     {
@@ -130,12 +160,53 @@ internal static class ConfigPush
                     }
                 }
 
-                operations.Add(new BatchOperation(ConfigValues.KeyAddress(plan.Table.EntitySet, plan.Table.Key, change.Row), body, change.IsNew ? UpsertMode.CreateOnly : UpsertMode.UpdateOnly));
+                operations.Add(new BatchOperation(Address(plan.Table, change.Row, resolved), body, change.IsNew ? UpsertMode.CreateOnly : UpsertMode.UpdateOnly));
             }
         }
 
         return operations;
     }
+
+    /// <summary>
+    /// table(key=value,...) for one row. A lookup in the key is addressed by its lookup property and the referenced row's
+    /// GUID in this environment, _pcrm_propertyid_value=&lt;guid&gt; (Microsoft Learn: "Use an alternate key to reference a
+    /// record", alternate key that uses a lookup column); the upsert then creates the row with those key values
+    /// (Microsoft Learn: "Use Upsert to Create or Update a record").
+    /// </summary>
+    public static string Address(ConfigTable table, JsonObject row, IReadOnlyDictionary<LookupTarget, Dictionary<string, Guid>> resolved) =>
+        table.EntitySet + "(" + string.Join(",", table.Key.Select(k => table.Lookup(k) is { } lookup
+            ? $"_{lookup.Column}_value={IdOf(resolved, lookup, (JsonObject)row[k]!):D}"
+            : k + "=" + ConfigValues.KeyLiteral(row[k]))) + ")";
+
+    private static Guid IdOf(IReadOnlyDictionary<LookupTarget, Dictionary<string, Guid>> resolved, ConfigLookup lookup, JsonObject reference) =>
+        resolved[lookup.Target][lookup.Target.Name(reference)];
+
+    /// <summary>Every reference a plan's writes need: changed lookup columns and, for each written row, the lookups in its key.</summary>
+    private static IEnumerable<(ConfigLookup Lookup, JsonObject Reference)> References(TablePlan plan)
+    {
+        foreach (var change in plan.Created.Concat(plan.Updated))
+        {
+            foreach (var column in change.Changes)
+            {
+                if (plan.Table.Lookup(column.Column) is { } lookup && column.After is JsonObject reference)
+                {
+                    yield return (lookup, reference);
+                }
+            }
+
+            foreach (var lookup in plan.Table.KeyLookups)
+            {
+                yield return (lookup, (JsonObject)change.Row[lookup.Column]!);
+            }
+        }
+    }
+
+    private static HashSet<string> CreatedKeys(IReadOnlyList<TablePlan> plans, LookupTarget target) =>
+        plans
+            .Where(p => p.Table.LogicalName == target.Table && (target.Keyed is not null || (p.Table.Key.Count == 1 && p.Table.Key[0] == target.KeyColumn)))
+            .SelectMany(p => p.Created)
+            .Select(r => target.Name(r.Row))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The operations in batches of at most 1,000 (Dataverse's limit per $batch), in order.</summary>
     public static IReadOnlyList<BatchOperation[]> Batches(IReadOnlyList<BatchOperation> operations) =>

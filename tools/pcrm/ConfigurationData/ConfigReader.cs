@@ -16,36 +16,55 @@ internal static class ConfigReader
 {
     public const int PageSize = 500;
 
-    public static async Task<List<JsonObject>> ReadAsync(DataverseClient client, ConfigTable table, CancellationToken cancellationToken)
+    public static async Task<List<JsonObject>> ReadAsync(DataverseClient client, ConfigTable table, CancellationToken cancellationToken) =>
+        ConfigFile.Sort(table, (await ReadWithIdsAsync(client, table, new KeyIndexes(), cancellationToken).ConfigureAwait(false)).Select(r => r.Row)).ToList();
+
+    /// <summary>
+    /// The table's rows with their GUIDs. Lookups to single-key targets come from $expand; lookups to composite-key
+    /// targets come as _&lt;lookup&gt;_value GUIDs named through the target's key index (one read of the target table).
+    /// </summary>
+    public static async Task<List<(Guid Id, JsonObject Row)>> ReadWithIdsAsync(DataverseClient client, ConfigTable table, KeyIndexes indexes, CancellationToken cancellationToken)
     {
-        var plain = table.Key.Concat(table.Columns.Where(c => !table.Key.Contains(c))).ToList();
-        var query = "$select=" + string.Join(",", plain);
-        if (table.Lookups.Count > 0)
+        var simple = table.Lookups.Where(l => l.Target.Keyed is null).ToList();
+        var composite = table.Lookups.Where(l => l.Target.Keyed is not null).ToList();
+        var query = "$select=" + string.Join(",", new[] { IdColumnOf(table) }.Concat(table.PlainColumns).Concat(composite.Select(l => $"_{l.Column}_value")));
+        if (simple.Count > 0)
         {
-            query += "&$expand=" + string.Join(",", table.Lookups.Select(l => $"{l.Navigation}($select={l.Target.KeyColumn})"));
+            query += "&$expand=" + string.Join(",", simple.Select(l => $"{l.Navigation}($select={l.Target.KeyColumn})"));
         }
 
-        var rows = new List<JsonObject>();
+        var names = new Dictionary<LookupTarget, Dictionary<Guid, JsonObject>>();
+        foreach (var lookup in composite)
+        {
+            names[lookup.Target] = (await indexes.GetAsync(client, lookup.Target, cancellationToken).ConfigureAwait(false)).ById;
+        }
+
+        var rows = new List<(Guid, JsonObject)>();
         foreach (var source in await client.GetAllAsync($"{table.EntitySet}?{query}", PageSize, cancellationToken).ConfigureAwait(false))
         {
             var row = new JsonObject();
-            foreach (var column in plain)
+            foreach (var column in table.AllColumns)
             {
-                row[column] = ConfigValues.Normalize(source[column]);
+                row[column] = table.Lookup(column) switch
+                {
+                    null => ConfigValues.Normalize(source[column]),
+                    { Target.Keyed: not null } lookup => source[$"_{column}_value"]?.GetValue<string>() is { } id && names[lookup.Target].TryGetValue(Guid.Parse(id), out var reference)
+                        ? reference.DeepClone()
+                        : null,
+                    var lookup => source[lookup.Navigation] is JsonObject target
+                        ? new JsonObject { [lookup.Target.KeyColumn] = ConfigValues.Normalize(target[lookup.Target.KeyColumn]) }
+                        : null,
+                };
             }
 
-            foreach (var lookup in table.Lookups)
-            {
-                row[lookup.Column] = source[lookup.Navigation] is JsonObject target
-                    ? new JsonObject { [lookup.Target.KeyColumn] = ConfigValues.Normalize(target[lookup.Target.KeyColumn]) }
-                    : null;
-            }
-
-            rows.Add(row);
+            rows.Add((Guid.Parse(source[IdColumnOf(table)]!.GetValue<string>()), row));
         }
 
-        return ConfigFile.Sort(table, rows).ToList();
+        return rows;
     }
+
+    /// <summary>The primary key column: &lt;table&gt;id for custom tables, contactid for contact.</summary>
+    public static string IdColumnOf(ConfigTable table) => table.LogicalName + "id";
 
     /// <summary>
     /// Finds the rows lookups name, by key, 20 per query: the GUIDs of targets without an alternate key (to bind by id)
@@ -53,6 +72,12 @@ internal static class ConfigReader
     /// </summary>
     public static async Task<Dictionary<string, Guid>> ResolveAsync(DataverseClient client, LookupTarget target, IReadOnlyCollection<JsonNode> keys, CancellationToken cancellationToken)
     {
+        if (target.Keyed is not null)
+        {
+            // A composite key: one read of the target table names all its rows.
+            return (await new KeyIndexes().GetAsync(client, target, cancellationToken).ConfigureAwait(false)).ByName;
+        }
+
         var found = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(20))
         {

@@ -41,17 +41,15 @@ internal static class ConfigValues
         ? "'" + Quoted(v) + "'"
         : KeyLiteral(value);
 
-    /// <summary>table(key=value) for one row, as a relative URL.</summary>
-    public static string KeyAddress(string entitySet, System.Collections.Generic.IReadOnlyList<string> key, JsonObject row) =>
-        entitySet + "(" + string.Join(",", key.Select(k => k + "=" + KeyLiteral(row[k]))) + ")";
-
     /// <summary>How a row is named in messages and sorted in files: pcrm_rule=548210000.</summary>
     public static string KeyText(System.Collections.Generic.IReadOnlyList<string> key, JsonObject row) =>
         string.Join(",", key.Select(k => k + "=" + Display(row[k])));
 
+    /// <summary>A value for messages and sort order; a lookup ({"pcrm_name": "锦绣花园"}) shows as the referenced row's key value.</summary>
     public static string Display(JsonNode? value) => value switch
     {
         null => "null",
+        JsonObject reference => string.Join("+", reference.Select(p => Display(p.Value))),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         _ => value.ToJsonString(),
     };

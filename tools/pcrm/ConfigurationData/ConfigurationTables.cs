@@ -24,6 +24,8 @@ internal static class ConfigurationTables
     private const string Status = "statuscode";
 
     /// <remarks>
+    /// Columns are listed explicitly (a test compares them with Entity.xml, so a column added to a configuration table
+    /// must be listed here or named in <see cref="NotConfiguration"/>).
     /// A reward's stock is not configuration: redemptions count it down in each environment, so pushing test's value
     /// would overwrite production's live stock. Admins set stock in the app.
     /// </remarks>
@@ -34,14 +36,55 @@ internal static class ConfigurationTables
         new ConfigTable(EarningRuleTable.LogicalName, EarningRuleTable.EntitySetName, Key(EarningRuleTable.Columns.Rule), Cols(EarningRuleTable.Columns.Name, EarningRuleTable.Columns.PointsPerEvent, EarningRuleTable.Columns.PointsPerYuan, EarningRuleTable.Columns.MonthlyCap, EarningRuleTable.Columns.SilverMultiplier, EarningRuleTable.Columns.GoldMultiplier, EarningRuleTable.Columns.DiamondMultiplier, EarningRuleTable.Columns.Enabled, State, Status), NoLookups),
         new ConfigTable(RewardTable.LogicalName, RewardTable.EntitySetName, Key(RewardTable.Columns.Code), Cols(RewardTable.Columns.Name, RewardTable.Columns.Kind, RewardTable.Columns.PointsCost, RewardTable.Columns.FaceValue, RewardTable.Columns.MinimumTier, State, Status), NoLookups),
         new ConfigTable(SlaPolicyTable.LogicalName, SlaPolicyTable.EntitySetName, Key(SlaPolicyTable.Columns.Name), Cols(SlaPolicyTable.Columns.RequestType, SlaPolicyTable.Columns.ServiceLine, SlaPolicyTable.Columns.Urgency, SlaPolicyTable.Columns.OwnerTier, SlaPolicyTable.Columns.FirstResponseMinutes, SlaPolicyTable.Columns.FirstResponseCalendar, SlaPolicyTable.Columns.ResolutionMinutes, SlaPolicyTable.Columns.ResolutionCalendar, SlaPolicyTable.Columns.OnSiteMinutes, SlaPolicyTable.Columns.OnSiteCalendar, SlaPolicyTable.Columns.WarningPercent, SlaPolicyTable.Columns.Level2AfterMinutes, SlaPolicyTable.Columns.Level3AfterMinutes, State, Status), Lookups(new ConfigLookup(SlaPolicyTable.Columns.Property, "pcrm_PropertyId", Property))),
+        new ConfigTable(KpiTargetTable.LogicalName, KpiTargetTable.EntitySetName, Key(KpiTargetTable.Columns.Property, KpiTargetTable.Columns.Kpi), Cols(KpiTargetTable.Columns.Name, KpiTargetTable.Columns.Target, State, Status), Lookups(new ConfigLookup(KpiTargetTable.Columns.Property, "pcrm_PropertyId", Property))),
         new ConfigTable(DispatchRuleTable.LogicalName, DispatchRuleTable.EntitySetName, Key(DispatchRuleTable.Columns.Name), Cols(DispatchRuleTable.Columns.ServiceLine, DispatchRuleTable.Columns.Strategy, State, Status), Lookups(new ConfigLookup(DispatchRuleTable.Columns.Property, "pcrm_PropertyId", Property), new ConfigLookup(DispatchRuleTable.Columns.Technician, "pcrm_TechnicianId", User), new ConfigLookup(DispatchRuleTable.Columns.Team, "pcrm_TeamId", Team))),
     };
 
+    /// <summary>
+    /// Custom columns of the configuration tables that stay in their environment: a reward's live stock and its
+    /// redemption lock, the dispatch rules' round-robin state, the years a calendar covers (computed from its definition).
+    /// </summary>
+    public static IReadOnlyList<string> NotConfiguration { get; } = new[]
+    {
+        RewardTable.LogicalName + "." + RewardTable.Columns.Stock,
+        RewardTable.LogicalName + "." + RewardTable.Columns.LockedOn,
+        DispatchRuleTable.LogicalName + "." + DispatchRuleTable.Columns.LastAssignee,
+        DispatchRuleTable.LogicalName + "." + DispatchRuleTable.Columns.LastDispatchedOn,
+        BusinessCalendarTable.LogicalName + "." + BusinessCalendarTable.Columns.YearsCovered,
+    };
+
+    /// <summary>Owners are named by their external key (the number in the billing system, or the sample company's).</summary>
+    public static readonly LookupTarget Contact = new(ContactTable.LogicalName, ContactTable.EntitySetName, ContactTable.PrimaryId, ContactTable.Columns.ExternalKey, HasAlternateKey: true);
+
+    /// <summary>
+    /// The company's structure and residents, for `pcrm data push --sample` (a demo or training environment) and for
+    /// `--table`: never pulled by default, they are not configuration. Keys: property by name, building by property +
+    /// name, unit by building + unit number, owner by external key, occupancy by owner + unit.
+    /// </summary>
+    public static readonly ConfigTable Properties = new(PropertyTable.LogicalName, PropertyTable.EntitySetName, Key(PropertyTable.Columns.Name), Cols(), NoLookups);
+
+    public static readonly ConfigTable Buildings = new(BuildingTable.LogicalName, BuildingTable.EntitySetName, Key(BuildingTable.Columns.Property, BuildingTable.Columns.Name), Cols(BuildingTable.Columns.Floors), Lookups(new ConfigLookup(BuildingTable.Columns.Property, "pcrm_PropertyId", Property)));
+
+    public static readonly LookupTarget Building = LookupTarget.Composite(Buildings, BuildingTable.PrimaryId);
+
+    public static readonly ConfigTable Units = new(UnitTable.LogicalName, UnitTable.EntitySetName, Key(UnitTable.Columns.Building, UnitTable.Columns.UnitNumber), Cols(UnitTable.Columns.Name, UnitTable.Columns.Floor, UnitTable.Columns.Area), Lookups(new ConfigLookup(UnitTable.Columns.Building, "pcrm_BuildingId", Building), new ConfigLookup(UnitTable.Columns.Property, "pcrm_PropertyId", Property)));
+
+    public static readonly LookupTarget Unit = LookupTarget.Composite(Units, UnitTable.PrimaryId);
+
+    public static readonly ConfigTable Contacts = new(ContactTable.LogicalName, ContactTable.EntitySetName, Key(ContactTable.Columns.ExternalKey), Cols(ContactTable.Columns.LastName, ContactTable.Columns.FirstName, ContactTable.Columns.Tier, ContactTable.Columns.MoveInDate), NoLookups);
+
+    public static readonly ConfigTable Occupancies = new(OccupancyTable.LogicalName, OccupancyTable.EntitySetName, Key(OccupancyTable.Columns.Contact, OccupancyTable.Columns.Unit), Cols(OccupancyTable.Columns.Name, OccupancyTable.Columns.Role, OccupancyTable.Columns.StartDate, OccupancyTable.Columns.IsPrimaryContact), Lookups(new ConfigLookup(OccupancyTable.Columns.Contact, "pcrm_ContactId", Contact), new ConfigLookup(OccupancyTable.Columns.Unit, "pcrm_UnitId", Unit)));
+
+    public static IReadOnlyList<ConfigTable> Sample { get; } = new[] { Properties, Buildings, Units, Contacts, Occupancies };
+
+    /// <summary>Every table `pcrm data` knows, in push order: the structure before the configuration that names it.</summary>
+    public static IReadOnlyList<ConfigTable> Known { get; } = Sample.Concat(All).ToArray();
+
     private static IReadOnlyList<ConfigLookup> NoLookups => Array.Empty<ConfigLookup>();
 
-    public static ConfigTable? Find(string logicalName) => All.FirstOrDefault(t => string.Equals(t.LogicalName, logicalName, StringComparison.OrdinalIgnoreCase));
+    public static ConfigTable? Find(string logicalName) => Known.FirstOrDefault(t => string.Equals(t.LogicalName, logicalName, StringComparison.OrdinalIgnoreCase));
 
-    public static string Names => string.Join(", ", All.Select(t => t.LogicalName));
+    public static string Names => string.Join(", ", Known.Select(t => t.LogicalName));
 
     private static string[] Key(params string[] columns) => columns;
 

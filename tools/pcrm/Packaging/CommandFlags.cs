@@ -31,6 +31,4 @@ internal static class CommandFlags
     }
 
     public static string Usage(string command, string synopsis) => $"用法 / usage: ./pcrm {command} {synopsis}";
-
-    public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Calendars;
+using PropertyCrm.Cli.ConfigurationData;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
 using OptionSets = PropertyCrm.Schema.OptionSets;
@@ -40,6 +41,17 @@ public sealed class DataCommandTests
         Assert.Contains("pcrm_slapolicy", pushOutput);
         var policy = prod.Dataverse.PeekAll(SlaPolicyTable.LogicalName).Single();
         Assert.Equal(prod.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id, policy.GetAttributeValue<EntityReference>(SlaPolicyTable.Columns.Property).Id);
+        // KPI targets: keyed by property (a lookup) + KPI; the file names the property by its name, the push addressed
+        // each row as pcrm_kpitargets(_pcrm_propertyid_value=<prod's GUID>,pcrm_kpi=...).
+        var kpis = File.ReadAllText(Path.Combine(world.Path2("a"), "pcrm_kpitarget.json"));
+        Assert.Contains("\"key\": [\n    \"pcrm_propertyid\",\n    \"pcrm_kpi\"\n  ]", kpis);
+        Assert.Contains("\"pcrm_propertyid\": {\n        \"pcrm_name\": \"锦绣花园\"\n      },\n      \"pcrm_kpi\": 548210001", kpis);
+        var prodProperty = prod.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id;
+        Assert.Contains($"  PATCH /api/data/v9.2/pcrm_kpitargets(_pcrm_propertyid_value={prodProperty:D},pcrm_kpi=548210001)", prod.Log);
+        var targets = prod.Dataverse.PeekAll(KpiTargetTable.LogicalName);
+        Assert.Equal(2, targets.Count);
+        Assert.All(targets, t => Assert.Equal(prodProperty, t.GetAttributeValue<EntityReference>(KpiTargetTable.Columns.Property).Id));
+        Assert.Equal(0.97m, targets.Single(t => t.GetAttributeValue<OptionSetValue>(KpiTargetTable.Columns.Kpi).Value == OptionSets.Kpi.FirstResponseOnTime).GetAttributeValue<decimal>(KpiTargetTable.Columns.Target));
         var rule = prod.Dataverse.PeekAll(DispatchRuleTable.LogicalName).Single();
         Assert.Equal(prod.Dataverse.PeekAll("team").Single(t => t.GetAttributeValue<string>("name") == "维修班").Id, rule.GetAttributeValue<EntityReference>(DispatchRuleTable.Columns.Team).Id);
 
@@ -152,17 +164,124 @@ public sealed class DataCommandTests
     }
 
     [Fact]
-    public void PushSample_EmptyEnvironment_CreatesBuiltInCalendarsAndEarningRules()
+    public void Push_KpiTargetChanged_UpdatesTheRowByPropertyAndKpiAndKeepsItsIdentity()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        SeedConfiguration(test.Dataverse);
+        Assert.Equal(0, world.Run("data", "pull", "--env", "test", "--out", world.Path2("a"), "--table", KpiTargetTable.LogicalName).Code);
+        var path = Path.Combine(world.Path2("a"), "pcrm_kpitarget.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"pcrm_target\": 0.97", "\"pcrm_target\": 0.98", StringComparison.Ordinal));
+        var before = test.Dataverse.PeekAll(KpiTargetTable.LogicalName).Select(t => t.Id).OrderBy(i => i).ToList();
+
+        var (dryCode, dryOutput, _) = world.Run("data", "push", "--env", "test", world.Path2("a"), "--dry-run");
+        var (code, output, error) = world.Run("data", "push", "--env", "test", world.Path2("a"));
+
+        Assert.Equal(0, dryCode);
+        Assert.Contains("  ~ pcrm_propertyid=锦绣花园,pcrm_kpi=548210001", dryOutput);
+        Assert.Contains("pcrm_target: 0.97 -> 0.98", dryOutput);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"pcrm_kpitarget\s+0\s+1\s+1\s", output);
+        Assert.Equal(before, test.Dataverse.PeekAll(KpiTargetTable.LogicalName).Select(t => t.Id).OrderBy(i => i).ToList());
+        Assert.Equal(0.98m, test.Dataverse.PeekAll(KpiTargetTable.LogicalName).Single(t => t.GetAttributeValue<OptionSetValue>(KpiTargetTable.Columns.Kpi).Value == OptionSets.Kpi.FirstResponseOnTime).GetAttributeValue<decimal>(KpiTargetTable.Columns.Target));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Get_LookupKeyByColumnName_RefusedAsTheWebApiDoesOnlyTheLookupPropertyWorks()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        SeedConfiguration(test.Dataverse);
+        var property = test.Dataverse.PeekAll(PropertyTable.LogicalName).Single().Id;
+        using var http = new System.Net.Http.HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FakeWebApiServer.Token);
+
+        var byColumn = await http.GetAsync(new Uri($"{test.Url}/api/data/v9.2/pcrm_kpitargets(pcrm_propertyid={property:D},pcrm_kpi=548210001)"));
+        var byLookupProperty = await http.GetAsync(new Uri($"{test.Url}/api/data/v9.2/pcrm_kpitargets(_pcrm_propertyid_value={property:D},pcrm_kpi=548210001)"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, byColumn.StatusCode);
+        Assert.Contains("The key in the request URI is not valid", await byColumn.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, byLookupProperty.StatusCode);
+        Assert.Contains("\"pcrm_kpitargetid\"", await byLookupProperty.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void Push_KpiTargetForMissingProperty_ExitsTwoNamingThePropertyAndWritesNothing()
+    {
+        using var world = new WebApiWorld();
+        var test = world.Environment("test");
+        Directory.CreateDirectory(world.Path2("a"));
+        File.WriteAllText(Path.Combine(world.Path2("a"), "pcrm_kpitarget.json"), "{\"rows\": [{\"pcrm_propertyid\": {\"pcrm_name\": \"不存在 Nowhere\"}, \"pcrm_kpi\": 548210001, \"pcrm_name\": \"x\", \"pcrm_target\": 0.9}]}");
+
+        var (code, _, error) = world.Run("data", "push", "--env", "test", world.Path2("a"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("pcrm_property(pcrm_name=不存在 Nowhere)", error);
+        Assert.Contains("未写入任何数据", error);
+        Assert.Equal(0, test.Count("POST"));
+    }
+
+    [Fact]
+    public void PushSample_EmptyEnvironment_LoadsTheSimulatedCompanyByKeyAndPullsItBack()
     {
         using var world = new WebApiWorld();
         var demo = world.Environment("demo");
+        var plan = PropertyCrm.SampleCompany.CompanyPlan.Generate(SampleConfiguration.PropertyCount, SampleConfiguration.UnitCount, new Random(SampleConfiguration.Seed), SampleConfiguration.MoveInBeforeUtc);
+        var units = plan.Properties.SelectMany(p => p.Buildings).SelectMany(b => b.Units).ToList();
 
         var (code, output, error) = world.Run("data", "push", "--env", "demo", "--sample");
 
         Assert.True(code == 0, error);
-        Assert.Equal(BuiltInCalendars.Catalog.Calendars.Count, demo.Dataverse.PeekAll(BusinessCalendarTable.LogicalName).Count);
-        Assert.NotEmpty(demo.Dataverse.PeekAll(EarningRuleTable.LogicalName));
         Assert.Contains("written", output);
+
+        // Four stages, one change set each: properties | buildings | units and owners | occupancies and the configuration.
+        Assert.Equal(4, demo.Count("POST /api/data/v9.2/$batch"));
+        // Budget: 28 reads (the target's rows per table, key indexes of buildings and units, owners by external key
+        // 20 a query, each stage's lookups again after the stage before it is written) and the 4 change sets.
+        Assert.Equal(28, demo.Count("GET "));
+        Assert.Equal(28 + 4, demo.Log.Count(l => !l.StartsWith(' ')));
+        var data = demo.Dataverse;
+        Assert.Equal(plan.Properties.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal), data.PeekAll(PropertyTable.LogicalName).Select(p => p.GetAttributeValue<string>(PropertyTable.Columns.Name)).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(plan.Properties.Sum(p => p.Buildings.Count), data.PeekAll(BuildingTable.LogicalName).Count);
+        Assert.Equal(SampleConfiguration.UnitCount, data.PeekAll(UnitTable.LogicalName).Count);
+        Assert.Equal(units.Count + units.Count(u => u.Family is not null), data.PeekAll(ContactTable.LogicalName).Count);
+        Assert.Equal(units.Count + units.Count(u => u.Family is not null), data.PeekAll(OccupancyTable.LogicalName).Count);
+        Assert.Equal(plan.Rewards.Count, data.PeekAll(RewardTable.LogicalName).Count);
+        Assert.Equal(BuiltInCalendars.Catalog.Calendars.Count, data.PeekAll(BusinessCalendarTable.LogicalName).Count);
+        Assert.NotEmpty(data.PeekAll(EarningRuleTable.LogicalName));
+
+        // Lookups landed on the rows they name: unit → its building and property, occupancy → its owner and unit.
+        var first = plan.Properties[0];
+        var unit = data.PeekAll(UnitTable.LogicalName).Single(u => u.GetAttributeValue<string>(UnitTable.Columns.UnitNumber) == units[0].Name && data.Peek(BuildingTable.LogicalName, u.GetAttributeValue<EntityReference>(UnitTable.Columns.Building).Id)!.GetAttributeValue<EntityReference>(BuildingTable.Columns.Property).Id == u.GetAttributeValue<EntityReference>(UnitTable.Columns.Property).Id && data.Peek(PropertyTable.LogicalName, u.GetAttributeValue<EntityReference>(UnitTable.Columns.Property).Id)!.GetAttributeValue<string>(PropertyTable.Columns.Name) == first.Name);
+        Assert.Equal(first.Buildings[0].Name, data.Peek(BuildingTable.LogicalName, unit.GetAttributeValue<EntityReference>(UnitTable.Columns.Building).Id)!.GetAttributeValue<string>(BuildingTable.Columns.Name));
+        var owner = data.PeekAll(ContactTable.LogicalName).Single(c => c.GetAttributeValue<string>(ContactTable.Columns.ExternalKey) == SampleConfiguration.ExternalKey(0, units[0].Name, family: false));
+        Assert.Equal(units[0].OwnerFirstName, owner.GetAttributeValue<string>(ContactTable.Columns.FirstName));
+        var occupancy = data.PeekAll(OccupancyTable.LogicalName).Single(o => o.GetAttributeValue<EntityReference>(OccupancyTable.Columns.Contact).Id == owner.Id);
+        Assert.Equal(unit.Id, occupancy.GetAttributeValue<EntityReference>(OccupancyTable.Columns.Unit).Id);
+        Assert.Equal(OptionSets.OccupancyRole.Owner, occupancy.GetAttributeValue<OptionSetValue>(OccupancyTable.Columns.Role).Value);
+
+        // Pulled back by key (no GUIDs), the files move the company into a second environment unchanged.
+        var tables = new[] { "pcrm_property", "pcrm_building", "pcrm_unit", "contact", "pcrm_occupancy" }.SelectMany(t => new[] { "--table", t }).ToArray();
+        Assert.Equal(0, world.Run(new[] { "data", "pull", "--env", "demo", "--out", world.Path2("a") }.Concat(tables).ToArray()).Code);
+        var unitsFile = File.ReadAllText(Path.Combine(world.Path2("a"), "pcrm_unit.json"));
+        Assert.Contains("\"pcrm_buildingid\": {\n        \"pcrm_propertyid\": {\n          \"pcrm_name\": \"" + first.Name + "\"\n        },\n        \"pcrm_name\": \"" + first.Buildings[0].Name + "\"\n      },\n      \"pcrm_unitnumber\": \"" + units[0].Name + "\"", unitsFile);
+        Assert.DoesNotContain(unit.Id.ToString(), unitsFile);
+        Assert.Contains("\"pcrm_moveindate\": \"" + units[0].MoveIn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"", File.ReadAllText(Path.Combine(world.Path2("a"), "contact.json")));
+        var copy = world.Environment("copy");
+        var (copyCode, _, copyError) = world.Run("data", "push", "--env", "copy", world.Path2("a"));
+        Assert.True(copyCode == 0, copyError);
+        Assert.Equal(0, world.Run(new[] { "data", "pull", "--env", "copy", "--out", world.Path2("b") }.Concat(tables).ToArray()).Code);
+        foreach (var file in Directory.GetFiles(world.Path2("a")))
+        {
+            Assert.Equal(File.ReadAllText(file), File.ReadAllText(Path.Combine(world.Path2("b"), Path.GetFileName(file))));
+        }
+
+        // Pushed again, the sample finds every row in place and writes nothing.
+        var batches = demo.Count("POST /api/data/v9.2/$batch");
+        var (againCode, againOutput, againError) = world.Run("data", "push", "--env", "demo", "--sample");
+        Assert.True(againCode == 0, againError);
+        Assert.Equal(batches, demo.Count("POST /api/data/v9.2/$batch"));
+        Assert.Matches(@"pcrm_unit\s+0\s+0\s+40\s", againOutput);
     }
 
     private static Entity Reward(string code, int cost) => new(RewardTable.LogicalName)
@@ -212,6 +331,17 @@ public sealed class DataCommandTests
             [SlaPolicyTable.Columns.ResolutionMinutes] = 240,
             [SlaPolicyTable.Columns.ResolutionCalendar] = "24x7",
         });
+        foreach (var (kpi, target) in new[] { (OptionSets.Kpi.FirstResponseOnTime, 0.97m), (OptionSets.Kpi.AverageResponseMinutes, 25m) })
+        {
+            dataverse.Seed(new Entity(KpiTargetTable.LogicalName)
+            {
+                [KpiTargetTable.Columns.Name] = "锦绣花园 " + kpi.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [KpiTargetTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property),
+                [KpiTargetTable.Columns.Kpi] = new OptionSetValue(kpi),
+                [KpiTargetTable.Columns.Target] = target,
+            });
+        }
+
         dataverse.Seed(new Entity(DispatchRuleTable.LogicalName)
         {
             [DispatchRuleTable.Columns.Name] = "锦绣花园 维修",

@@ -23,7 +23,8 @@ namespace PropertyCrm.Tests.Cli.WebApi;
 /// uses, with the request and response shapes Microsoft Learn documents:
 /// "Query data using the Web API" ($select, $filter eq/or, $top, $expand single-valued navigation with $select),
 /// "Page results" (Prefer: odata.maxpagesize, @odata.nextLink),
-/// "Use an alternate key to reference a record" (set(key=value) addressing),
+/// "Use an alternate key to reference a record" (set(key=value) addressing; a lookup column in a key only as its lookup
+/// property with the referenced row's GUID, set(_lookup_value=guid), the column's own name refused),
 /// "Use Upsert to Create or Update a record" (PATCH; If-None-Match: * / If-Match: * → 412 / 404),
 /// "Associate table rows on create/update" (nav@odata.bind),
 /// "Execute batch operations using the Web API" ($batch, change sets all or nothing, batchresponse/changesetresponse),
@@ -211,7 +212,16 @@ internal sealed class FakeWebApiServer : IDisposable
         var rows = Dataverse.PeekAll(table).OrderBy(r => r.Id).ToList();
         if (keySegment is not null)
         {
-            var id = FindRow(table, keySegment);
+            Guid? id;
+            try
+            {
+                id = FindRow(table, keySegment);
+            }
+            catch (DataverseFaultException fault)
+            {
+                return Fault(fault);
+            }
+
             return id is null
                 ? new Reply(404, ODataColumns.Error("0x80040217", $"{table} With Ids = {keySegment} Does Not Exist"))
                 : new Reply(200, Shape(table, rows.Single(r => r.Id == id), select, expands));
@@ -261,7 +271,7 @@ internal sealed class FakeWebApiServer : IDisposable
             }
             else
             {
-                shaped[column] = ODataColumns.ToJson(row.Contains(column) ? row[column] : null);
+                shaped[column] = ODataColumns.Instance.ToJson(table, column, row.Contains(column) ? row[column] : null);
             }
         }
 
@@ -531,6 +541,23 @@ internal sealed class FakeWebApiServer : IDisposable
         {
             var equals = segment.IndexOf('=', i);
             var name = segment[i..equals];
+            if (name.StartsWith('_') && name.EndsWith("_value", StringComparison.Ordinal))
+            {
+                // A lookup in an alternate key: its lookup property and the referenced row's GUID
+                // ("Use an alternate key to reference a record": /accounts(_primarycontactid_value=<guid>)).
+                var column = name[1..^"_value".Length];
+                var end = segment.IndexOfAny(new[] { ',', ')' }, equals + 1) is var stop && stop >= 0 ? stop : segment.Length;
+                var id = Guid.Parse(segment[(equals + 1)..end]);
+                pairs.Add((column, new EntityReference(ODataColumns.Instance.LookupTarget(table, column), id)));
+                i = end < segment.Length && segment[end] == ',' ? end + 1 : end;
+                continue;
+            }
+
+            if (ODataColumns.Instance.TypeOf(table, name) == "lookup")
+            {
+                throw Invalid($"The key in the request URI is not valid for resource 'Microsoft.Dynamics.CRM.{table}'. Ensure that the names and number of key properties match the declared or alternate key properties for the resource 'Microsoft.Dynamics.CRM.{table}'.");
+            }
+
             var (literal, next) = ReadLiteral(segment, equals + 1);
             pairs.Add((name, ODataColumns.Instance.ToSdk(table, name, literal)));
             i = next < segment.Length && segment[next] == ',' ? next + 1 : next;

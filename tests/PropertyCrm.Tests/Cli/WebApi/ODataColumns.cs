@@ -24,6 +24,8 @@ internal sealed class ODataColumns
     private readonly Dictionary<string, string> tableBySet = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> setByTable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> types = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Table, string Column), string> lookupTargets = new();
+    private readonly HashSet<(string Table, string Column)> dateOnly = new();
 
     public static ODataColumns Instance => Shared.Value;
 
@@ -33,6 +35,10 @@ internal sealed class ODataColumns
 
     public string TypeOf(string table, string column) =>
         this.types.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var type) ? type : "nvarchar";
+
+    /// <summary>The table a lookup column points at (ReferencedEntityName of its relationship in Solution/Other/Relationships).</summary>
+    public string LookupTarget(string table, string column) =>
+        this.lookupTargets.TryGetValue((table, column), out var target) ? target : throw new KeyNotFoundException($"No relationship for lookup {table}.{column}.");
 
     public object? ToSdk(string table, string column, JsonNode? value)
     {
@@ -54,6 +60,15 @@ internal sealed class ODataColumns
     }
 
     private static decimal Number(JsonNode value) => decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// As <see cref="ToJson(object?)"/>, with a date-only column (Format date, behavior DateOnly) as "yyyy-MM-dd"
+    /// (Microsoft Learn: "Behavior and format of the date and time column").
+    /// </summary>
+    public JsonNode? ToJson(string table, string column, object? value) =>
+        value is DateTime date && this.dateOnly.Contains((table, column))
+            ? JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : ToJson(value);
 
     public static JsonNode? ToJson(object? value) => value switch
     {
@@ -95,9 +110,25 @@ internal sealed class ODataColumns
                 continue;
             }
 
+            foreach (var attribute in document.Descendants("attribute").Where(a => a.Element("Format")?.Value == "date" && a.Element("LogicalName") is not null))
+            {
+                columns.dateOnly.Add((table, attribute.Element("LogicalName")!.Value));
+            }
+
             columns.types[table] = document.Descendants("attribute")
                 .Where(a => a.Element("LogicalName") is not null && a.Element("Type") is not null)
                 .ToDictionary(a => a.Element("LogicalName")!.Value, a => a.Element("Type")!.Value, StringComparer.Ordinal);
+        }
+
+        foreach (var relationship in Directory.GetFiles(Path.Combine(RepoPaths.Solution, "Other", "Relationships"), "*.xml").SelectMany(f => XDocument.Load(f).Descendants("EntityRelationship")))
+        {
+            var referencing = relationship.Element("ReferencingEntityName")?.Value.ToLowerInvariant();
+            var attribute = relationship.Element("ReferencingAttributeName")?.Value.ToLowerInvariant();
+            var referenced = relationship.Element("ReferencedEntityName")?.Value.ToLowerInvariant();
+            if (referencing is not null && attribute is not null && referenced is not null)
+            {
+                columns.lookupTargets[(referencing, attribute)] = referenced;
+            }
         }
 
         return columns;
