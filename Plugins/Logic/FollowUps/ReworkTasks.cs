@@ -3,7 +3,6 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Loyalty;
 using PropertyCrm.Domain.ServiceRequests.FollowUps;
 using PropertyCrm.Plugins.Mapping;
-using PropertyCrm.Schema.Tables;
 using Request = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 
 namespace PropertyCrm.Plugins.Logic.FollowUps;
