@@ -37,6 +37,9 @@ public static class KpiCatalog
         Rate(KpiCode.FeeCollectionYearToDate, "物业费收缴率(年初至今)", "Fee collection rate (YTD)", KpiDirection.HigherIsBetter, 0.98m, Contract + ": 收缴率 ≥ 98% (95% floor)"),
         Rate(KpiCode.OwnerRetention, "业主留存率", "Owner retention", KpiDirection.HigherIsBetter, 0.90m, "留存率 ≥ 90%"),
         Rate(KpiCode.PointsActivity, "积分活跃率", "Points activity", KpiDirection.HigherIsBetter, null, "no target in the documents"),
+        Rate(KpiCode.EventParticipation, "活动参与率", "Event participation", KpiDirection.HigherIsBetter, null, "no target in the documents"),
+        Rate(KpiCode.SuggestionAnswerRate, "建议回复率", "Suggestion answer rate", KpiDirection.HigherIsBetter, null, "no target in the documents (issue 13: “only 18% were answered” is the baseline, not a target)"),
+        Rate(KpiCode.SuggestionAdoptionRate, "建议采纳率", "Suggestion adoption rate", KpiDirection.HigherIsBetter, null, "no target in the documents"),
         Rate(KpiCode.RetentionCaseSuccess, "挽留率", "Retention case success rate", KpiDirection.HigherIsBetter, null, "no target in the documents (issue 13: 挽回率 per property for churn-risk retention)"),
     };
 

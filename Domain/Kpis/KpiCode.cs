@@ -75,6 +75,15 @@ public enum KpiCode
     /// <summary>积分活跃率: owners with a points movement in the month.</summary>
     PointsActivity = 23,
 
+    /// <summary>活动参与率: owners checked in to an event of the property in the month.</summary>
+    EventParticipation = 24,
+
+    /// <summary>建议回复率: suggestions received in the month that have been answered.</summary>
+    SuggestionAnswerRate = 25,
+
+    /// <summary>建议采纳率: adopted among the suggestions decided in the month.</summary>
+    SuggestionAdoptionRate = 26,
+
     /// <summary>挽留率: retention cases (挽留, churn risk) closed as retained.</summary>
     RetentionCaseSuccess = 27,
 }

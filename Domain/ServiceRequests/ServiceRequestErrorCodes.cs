@@ -14,4 +14,5 @@ public static class ServiceRequestErrorCodes
     public const string NotAComplaint = "request.complaint.not-a-complaint";
     public const string ComplaintCauseRequired = "request.complaint.cause-required";
     public const string ValidComplaintReasonRequired = "request.complaint.valid-reason-required";
+    public const string ResponseMinutesSystemColumn = "request.response-minutes.system-column";
 }

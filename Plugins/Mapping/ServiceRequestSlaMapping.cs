@@ -110,6 +110,7 @@ public static class ServiceRequestSlaMapping
             [Columns.StateCode] = new OptionSetValue(RequestStatusMapping.ToStateCode(stored.Status)),
         };
         AddClock(values, ClockColumns.FirstResponse, stored.FirstResponse);
+        values[Columns.ResponseMinutes] = ResponseTime.WholeMinutes(stored.FirstResponse);
         AddClock(values, ClockColumns.Resolution, stored.Resolution);
         AddClock(values, ClockColumns.OnSite, stored.OnSite);
 
@@ -207,6 +208,7 @@ public static class ServiceRequestSlaMapping
             Columns.StatusCode, Columns.RequestType, Columns.ServiceLine, Columns.Urgency, Columns.OwnerTier, Columns.Property,
             Columns.AcceptedOn, Columns.DispatchedOn, Columns.ArrivedOn, Columns.ResolvedOn, Columns.ClosedOn, Columns.PausedOn,
             Columns.FollowUpOn, Columns.SlaStartedOn, Columns.CreatedOn, Columns.NextEscalationOn, Columns.StateCode,
+            Columns.ResponseMinutes,
         };
         columns.AddRange(ClockColumns.Each.SelectMany(c => c.All));
         return columns.AsReadOnly();

@@ -39,6 +39,9 @@ public static class TaskActivity
     /// <summary>The category of the tasks the care planner creates (views and flows filter on it).</summary>
     public const string CareCategory = "主动关怀 Care";
 
+    /// <summary>The category of the technician's task when a 回访 reopens a request (返工).</summary>
+    public const string ReworkCategory = "返工 Rework";
+
     public const int SubjectMaxLength = 200;
 
     public const int DescriptionMaxLength = 2000;

@@ -77,6 +77,15 @@ public static class Kpi
     /// <summary>积分活跃率 / Points activity</summary>
     public const int PointsActivity = 548210023;
 
+    /// <summary>活动参与率 / Event participation</summary>
+    public const int EventParticipation = 548210024;
+
+    /// <summary>建议回复率 / Suggestion answer rate</summary>
+    public const int SuggestionAnswerRate = 548210025;
+
+    /// <summary>建议采纳率 / Suggestion adoption rate</summary>
+    public const int SuggestionAdoptionRate = 548210026;
+
     /// <summary>挽留率 / Retention case success rate</summary>
     public const int RetentionCaseSuccess = 548210027;
 }

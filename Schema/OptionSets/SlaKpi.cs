@@ -13,4 +13,7 @@ public static class SlaKpi
 
     /// <summary>到场/初步处理 / On-site / initial handling</summary>
     public const int OnSite = 548210002;
+
+    /// <summary>挽回 / Recovery: an escalation row of an overdue recovery case (not a request's SLA clock, so no domain <c>SlaKpi</c> value).</summary>
+    public const int Recovery = 548210003;
 }

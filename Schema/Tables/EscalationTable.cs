@@ -20,10 +20,13 @@ public static class EscalationTable
         /// <summary>Name (名称), e.g. "Resolution · Level 1 · SR title". Text (200).</summary>
         public const string Name = "pcrm_name";
 
-        /// <summary>Service request (报事报修). Lookup pcrm_servicerequest. Required.</summary>
+        /// <summary>Service request (报事报修). Lookup pcrm_servicerequest; blank on a recovery case's rows.</summary>
         public const string ServiceRequest = "pcrm_servicerequestid";
 
-        /// <summary>KPI (指标). Choice <see cref="OptionSets.SlaKpi"/>. Required.</summary>
+        /// <summary>Recovery case (挽回). Lookup pcrm_recoverycase: the overdue case a row escalates; blank on a request's rows.</summary>
+        public const string RecoveryCase = "pcrm_recoverycaseid";
+
+        /// <summary>KPI (指标). Choice <see cref="OptionSets.SlaKpi"/> (<see cref="OptionSets.SlaKpi.Recovery"/> on a recovery case's rows). Required.</summary>
         public const string Kpi = "pcrm_kpi";
 
         /// <summary>Level (级别). Choice <see cref="OptionSets.EscalationLevel"/>. Required.</summary>
@@ -56,6 +59,7 @@ public static class EscalationTable
     public static class Relationships
     {
         public const string ServiceRequest = "pcrm_escalation_servicerequest";
+        public const string RecoveryCase = "pcrm_escalation_recoverycase";
         public const string NotifiedUser = "pcrm_escalation_notifieduser";
         public const string NotifiedTeam = "pcrm_escalation_notifiedteam";
     }
@@ -64,6 +68,9 @@ public static class EscalationTable
     {
         /// <summary>Request × KPI × level: one row per rung.</summary>
         public const string RequestKpiLevel = "pcrm_escalation_requestkpilevel";
+
+        /// <summary>Recovery case × level: one row per rung of an overdue recovery case (the request key does not apply: no request).</summary>
+        public const string RecoveryCaseLevel = "pcrm_escalation_recoverycaselevel";
     }
 
     /// <summary>MaxLength of the text columns code writes, named as in <see cref="Columns"/> and equal to Entity.xml (a test holds them);

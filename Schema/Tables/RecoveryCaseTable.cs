@@ -38,6 +38,14 @@ public static class RecoveryCaseTable
         /// <summary>Due on (截止时间, UTC): 24 hours (24x7) after opening.</summary>
         public const string DueOn = "pcrm_dueon";
 
+        /// <summary>Escalation level (升级级别). Choice <see cref="OptionSets.EscalationLevel"/>: the highest rung the SLA sweep raised
+        /// for the overdue case (Level 2 property manager, Level 3 quality department); code-owned.</summary>
+        public const string EscalationLevel = "pcrm_escalationlevel";
+
+        /// <summary>Next escalation on (下次升级时间, UTC): the SLA sweep's index — the due time when the case opens, then the next rung's
+        /// instant, blank once every rung is raised; code-owned.</summary>
+        public const string NextEscalationOn = "pcrm_nextescalationon";
+
         /// <summary>Outcome (挽回结果). Choice <see cref="OptionSets.RecoveryOutcome"/>; required to close.</summary>
         public const string Outcome = "pcrm_outcome";
 

@@ -108,6 +108,10 @@ public static class ServiceRequestTable
         /// <summary>Follow-up notes (回访记录). Multiline text (2000).</summary>
         public const string FollowUpNotes = "pcrm_followupnotes";
 
+        /// <summary>Response minutes (响应时长(分钟)): whole wall-clock minutes (24x7) from logging to 受理, the first response's
+        /// completion; written by the SLA step, refused on a direct save. Whole number; the base of KPI 0 平均响应时长.</summary>
+        public const string ResponseMinutes = "pcrm_responseminutes";
+
         /// <summary>Reopen count (返工次数): times a 回访 found the request not fixed and reopened it. Whole number.</summary>
         public const string ReopenCount = "pcrm_reopencount";
 

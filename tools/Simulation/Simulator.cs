@@ -27,7 +27,7 @@ namespace PropertyCrm.Simulation;
 /// shipped roles, in time order on the harness clock; the sweeps run on their schedules. Deterministic for a seed: every
 /// random draw comes from one <see cref="Random"/> in event order, and ties in time are broken by scheduling order.
 /// </summary>
-public sealed class Simulator
+public sealed partial class Simulator
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
@@ -128,6 +128,7 @@ public sealed class Simulator
         At(first.AddHours(1.5), LifecycleReview);
         At(first.AddHours(3), () => Snapshot(null));
         At(first.AddDays(4).AddHours(3), () => Snapshot(null));
+        At(first.AddHours(7), () => CommunityMonth(month));
         for (var d = 0; d < days; d++)
         {
             var day = first.AddDays(d);

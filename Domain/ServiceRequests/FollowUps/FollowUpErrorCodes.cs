@@ -13,5 +13,6 @@ public static class FollowUpErrorCodes
     public const string NothingToRecord = "followup.record.nothing";
     public const string CloseWithoutFollowUp = "request.close.follow-up-not-verified";
     public const string OutcomeRequired = "recovery.close.outcome-required";
+    public const string RecoveryEscalationSystemColumn = "recovery.escalation.system-column";
     public const string AlreadyResolved = "followup.create.resolution-taken";
 }

@@ -49,6 +49,20 @@ public static class FollowUpPolicy
         return resolvedOn + TimeSpan.FromHours(propertyDueHours.Value);
     }
 
+    /// <summary>
+    /// A rework task (返工任务) whose request has no resolution deadline ahead of it (breached already, or no resolution clock)
+    /// is due this long after the reopen: a task born overdue is noise, and the breach is already on the escalation ladder.
+    /// </summary>
+    public static readonly TimeSpan ReworkTaskDefaultDueAfter = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// When the technician's rework task is due: the request's resolution deadline (the reopened clock runs on from its
+    /// original start, so that is the promise still to keep) while it lies ahead, else <see cref="ReworkTaskDefaultDueAfter"/>
+    /// after the reopen.
+    /// </summary>
+    public static DateTimeOffset ReworkTaskDueOn(DateTimeOffset? resolutionDue, DateTimeOffset reopenedOn) =>
+        resolutionDue is { } due && due > reopenedOn ? due : reopenedOn + ReworkTaskDefaultDueAfter;
+
     /// <summary>When a recovery case opened at <paramref name="openedOn"/> is due.</summary>
     public static DateTimeOffset RecoveryDueOn(DateTimeOffset openedOn) => openedOn + RecoveryDueAfter;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
@@ -24,19 +25,22 @@ namespace PropertyCrm.Plugins.Logic.FollowUps;
 /// <item>The request: verified fixed or unreachable → closed, with the
 /// follow-up time, recorder, satisfaction and a line in its follow-up notes; not or partly fixed → back to 处理中 (返工),
 /// with the same line in the notes, so the technician finds it again in 我的工单 with the reason; the request's own step
-/// counts the reopen and its resolution clock runs on (see <see cref="ServiceLoop"/>).</item>
+/// counts the reopen and its resolution clock runs on (see <see cref="ServiceLoop"/>); the technician gets a rework task
+/// (<see cref="ReworkTasks"/>).</item>
 /// <item>A detractor opens one 挽回 recovery case for the property's supervisor (else its manager, else the 回访's owner),
 /// due 24 hours later.</item>
 /// <item>A survey answer (satisfaction or NPS) earns the SurveyCompleted points once per 回访 (source = the 回访's id),
 /// through the loyalty service; a survey rule that is not configured or switched off earns nothing and fails nothing.</item>
 /// </list>
-/// Calls: 1 read of the request; the request update (its steps: 1 read of this 回访 on close); a recovery case 1 read of the
-/// property and 1 create; the points award as <see cref="LoyaltyService.Award"/> costs.
+/// Calls: 1 read of the request; the request update (its steps: 1 read of this 回访 on close); a reopen 1 create (the
+/// technician's rework task, <see cref="ReworkTasks"/>); a recovery case 1 read of the property and 1 create; the points award as <see cref="LoyaltyService.Award"/> costs.
 /// </summary>
 public static class FollowUpConsequences
 {
-    private static readonly ColumnSet RequestColumns = new(
-        Request.StatusCode, Request.ReopenCount, Request.LastFollowUp, Request.FollowUpNotes, Request.Name);
+    private static readonly ColumnSet RequestColumns = new(new[]
+    {
+        Request.StatusCode, Request.ReopenCount, Request.LastFollowUp, Request.FollowUpNotes, Request.Name,
+    }.Concat(ReworkTasks.RequestColumns).ToArray());
 
     public static void Apply(ExecutionScope scope, Entity followUp, Guid recorder)
     {
@@ -58,8 +62,14 @@ public static class FollowUpConsequences
             return;
         }
 
-        UpdateRequest(system, request, completion, recorder, followUp.GetAttributeValue<string>(Columns.Comment));
+        var comment = followUp.GetAttributeValue<string>(Columns.Comment);
+        UpdateRequest(system, request, completion, recorder, comment);
         scope.Trace($"Request {request.Id}: {completion.RequestAction}.");
+        if (completion.RequestAction == RequestAction.Reopen)
+        {
+            ReworkTasks.Create(system, request, FollowUpNote.Line(completion.Record, comment), now, scope.Trace);
+        }
+
         if (completion.Recovery is { } reason)
         {
             RecoveryCases.Open(system, followUp, request, reason, now, scope.Trace);

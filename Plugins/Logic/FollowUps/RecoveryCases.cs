@@ -2,6 +2,7 @@ using System;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain.ServiceRequests.FollowUps;
+using PropertyCrm.Domain.Sla;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
 using Columns = PropertyCrm.Schema.Tables.RecoveryCaseTable.Columns;
@@ -34,6 +35,9 @@ public static class RecoveryCases
             [Columns.Property] = property,
             [Columns.Reason] = OptionValues.ToOption(reason),
             [Columns.DueOn] = dueOn.UtcDateTime,
+
+            // The SLA sweep's index: at the due time the case escalates to the property manager (RecoveryEscalation).
+            [Columns.NextEscalationOn] = RecoveryEscalation.NextOn(dueOn, Array.Empty<EscalationLevel>())?.UtcDateTime,
         };
         if (owner is not null)
         {

@@ -15,8 +15,8 @@ namespace PropertyCrm.Plugins.Logic.Kpis;
 /// Counts each KPI of one property and month with FetchXML aggregates, exactly as the README's KPI table defines them.
 /// </summary>
 /// <remarks>
-/// <b>Calls.</b> Per property and month: 18 aggregate queries (requests ×12, 回访 ×2, recovery cases ×1, bills ×2, owners
-/// with points ×1); per property once per call 3 more (households, owners, churned owners: <see cref="PropertyFacts"/>);
+/// <b>Calls.</b> Per property and month: 22 aggregate queries (requests ×13, 回访 ×2, recovery cases ×1, bills ×2, owners
+/// with points ×1, owners checked in ×1, suggestions ×2); per property once per call 3 more (households, owners, churned owners: <see cref="PropertyFacts"/>);
 /// no row is read.
 /// </remarks>
 public sealed class KpiCounter
@@ -60,6 +60,7 @@ public sealed class KpiCounter
         var notCancelled = logged + Condition(Requests.Columns.StatusCode, "ne", Requests.StatusReasons.Cancelled);
         var all = ByType(notCancelled);
         var resolved = ByType(notCancelled + Condition(Requests.Columns.ResolvedOn, "not-null"));
+        counts.Add(ResponseMinutes(notCancelled));
         counts.Add(new KpiCount(KpiCode.Resolution, resolved.Values.Sum(), all.Values.Sum()));
         counts.Add(new KpiCount(
             KpiCode.ComplaintResolution,
@@ -117,6 +118,8 @@ public sealed class KpiCounter
 
         counts.Add(new KpiCount(KpiCode.OwnerRetention, facts.Owners - facts.ChurnedOwners, facts.Owners));
         counts.Add(new KpiCount(KpiCode.PointsActivity, OwnersWithPoints(property, month), facts.Owners));
+        counts.Add(new KpiCount(KpiCode.EventParticipation, OwnersCheckedIn(property, month), facts.Owners));
+        counts.AddRange(SuggestionCounts(property, month));
         counts.Add(RetentionCount(property, month));
         return counts;
     }
@@ -226,6 +229,21 @@ public sealed class KpiCounter
     private static string Between(string attribute, KpiMonth month) =>
         Condition(attribute, "ge", Instant(month.StartUtc)) + Condition(attribute, "lt", Instant(month.EndUtc));
 
+    /// <summary>平均响应时长: Σ response minutes ÷ the requests that have them (受理 recorded), one sum-and-count aggregate.</summary>
+    private KpiCount ResponseMinutes(string filter)
+    {
+        var rows = Run(service, $@"<fetch aggregate='true'>
+  <entity name='{Requests.LogicalName}'>
+    <attribute name='{Requests.Columns.ResponseMinutes}' alias='sum' aggregate='sum' />
+    <attribute name='{Requests.Columns.ResponseMinutes}' alias='n' aggregate='countcolumn' />
+    <filter>{filter}{Condition(Requests.Columns.ResponseMinutes, "not-null")}</filter>
+  </entity>
+</fetch>");
+        return rows.Count == 0
+            ? new KpiCount(KpiCode.AverageResponseMinutes, 0m, 0m)
+            : new KpiCount(KpiCode.AverageResponseMinutes, Number(rows[0], "sum"), Number(rows[0], "n"));
+    }
+
     /// <summary>Met ÷ (met + breached) of one SLA clock; clocks still running or paused are not counted yet.</summary>
     private KpiCount ClockRate(KpiCode code, string statusColumn, string filter)
     {
@@ -301,6 +319,66 @@ public sealed class KpiCounter
     </link-entity>")}
   </entity>
 </fetch>";
+
+    /// <summary>
+    /// 活动参与率's numerator: distinct owners of the property (as 业主留存率 counts them) checked in (已签到, checked in on in the
+    /// month) to an event of the property. An owner at three events counts once; a guest who is not an owner of the property
+    /// does not count, so the rate never exceeds 100%.
+    /// </summary>
+    private decimal OwnersCheckedIn(Guid property, KpiMonth month) => Single(service, $@"<fetch aggregate='true'>
+  <entity name='{OccupancyTable.LogicalName}'>
+    <attribute name='{OccupancyTable.Columns.Contact}' alias='n' aggregate='countcolumn' distinct='true' />
+    <filter>{Condition(OccupancyTable.Columns.StateCode, "eq", 0)}</filter>
+    <link-entity name='{UnitTable.LogicalName}' from='{UnitTable.PrimaryId}' to='{OccupancyTable.Columns.Unit}' link-type='inner'>
+      <filter>{Condition(UnitTable.Columns.Property, "eq", property)}</filter>
+    </link-entity>
+    <link-entity name='{EventAttendanceTable.LogicalName}' from='{EventAttendanceTable.Columns.Contact}' to='{OccupancyTable.Columns.Contact}' link-type='exists'>
+      <filter>{Condition(EventAttendanceTable.Columns.Status, "eq", Choices.AttendanceStatus.CheckedIn)}{Between(EventAttendanceTable.Columns.CheckedInOn, month)}</filter>
+      <link-entity name='{CommunityEventTable.LogicalName}' from='{CommunityEventTable.PrimaryId}' to='{EventAttendanceTable.Columns.Event}' link-type='inner'>
+        <filter>{Condition(CommunityEventTable.Columns.Property, "eq", property)}</filter>
+      </link-entity>
+    </link-entity>
+  </entity>
+</fetch>", "n");
+
+    /// <summary>
+    /// 建议回复率 (suggestions received in the month, answered at any time since) and 建议采纳率 (adopted among those decided in
+    /// the month): two aggregates over the property's suggestions, each grouped by status.
+    /// </summary>
+    private IEnumerable<KpiCount> SuggestionCounts(Guid property, KpiMonth month)
+    {
+        var ofProperty = Condition(SuggestionTable.Columns.Property, "eq", property);
+        decimal received = 0m, answered = 0m;
+        foreach (var row in Run(service, $@"<fetch aggregate='true'>
+  <entity name='{SuggestionTable.LogicalName}'>
+    <attribute name='{SuggestionTable.Columns.AnsweredOn}' alias='answered' aggregate='countcolumn' />
+    <attribute name='{SuggestionTable.PrimaryId}' alias='n' aggregate='count' />
+    <filter>{ofProperty}{Between(SuggestionTable.Columns.CreatedOn, month)}</filter>
+  </entity>
+</fetch>"))
+        {
+            received += Number(row, "n");
+            answered += Number(row, "answered");
+        }
+
+        yield return new KpiCount(KpiCode.SuggestionAnswerRate, answered, received);
+
+        decimal decided = 0m, adopted = 0m;
+        foreach (var row in Run(service, $@"<fetch aggregate='true'>
+  <entity name='{SuggestionTable.LogicalName}'>
+    <attribute name='{SuggestionTable.Columns.Status}' alias='status' groupby='true' />
+    <attribute name='{SuggestionTable.PrimaryId}' alias='n' aggregate='count' />
+    <filter>{ofProperty}{Between(SuggestionTable.Columns.DecidedOn, month)}{In(SuggestionTable.Columns.Status, Choices.SuggestionStatus.Adopted, Choices.SuggestionStatus.Declined)}</filter>
+  </entity>
+</fetch>"))
+        {
+            var n = Number(row, "n");
+            decided += n;
+            adopted += GroupCode(row, "status") == Choices.SuggestionStatus.Adopted ? n : 0m;
+        }
+
+        yield return new KpiCount(KpiCode.SuggestionAdoptionRate, adopted, decided);
+    }
 
     /// <summary>Distinct owners of the property with a points entry (earned, spent, expired or reversed) in the month.</summary>
     private decimal OwnersWithPoints(Guid property, KpiMonth month) => Single(service, $@"<fetch aggregate='true'>

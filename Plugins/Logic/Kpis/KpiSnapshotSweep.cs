@@ -24,7 +24,7 @@ namespace PropertyCrm.Plugins.Logic.Kpis;
 /// <para><b>Budget.</b> Checked after each property-month (never before the first), so every call makes progress; the
 /// token is the (month start, property id) last completed and the next call resumes after it.</para>
 /// <para><b>Calls.</b> Lock 1 Upsert + 1 Retrieve + 1 Update; 1 query of properties; 1 query of targets; per property 3
-/// aggregates (households, owners, churned owners); per property-month 18 aggregates and one Upsert per KPI row.</para>
+/// aggregates (households, owners, churned owners); per property-month 22 aggregates and one Upsert per KPI row.</para>
 /// </remarks>
 public sealed class KpiSnapshotSweep
 {

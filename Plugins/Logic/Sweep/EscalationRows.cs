@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain;
+using PropertyCrm.Domain.ServiceRequests.FollowUps;
 using PropertyCrm.Domain.Sla;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.Tables;
@@ -48,6 +49,40 @@ public static class EscalationRows
         return row;
     }
 
+    /// <summary>
+    /// The row for a rung of an overdue 挽回 recovery case: linked to the case (not to its request, whose key is request × KPI ×
+    /// level), KPI 挽回 Recovery, owned like the case (the supervisor), the property manager (Level 2) or quality team (Level 3)
+    /// named as the recipient.
+    /// </summary>
+    public static Entity ForRecoveryCase(Entity recoveryCase, RecoveryRung rung, Entity? property, DateTimeOffset now)
+    {
+        Guard.NotNull(recoveryCase, nameof(recoveryCase));
+        Guard.NotNull(rung, nameof(rung));
+
+        var row = new Entity(EscalationTable.LogicalName)
+        {
+            [Columns.Name] = ColumnText.Fit($"挽回 Recovery · {LevelName(rung.Level)} · {recoveryCase.GetAttributeValue<string>(RecoveryCaseTable.Columns.Name)}", EscalationTable.MaxLengths.Name),
+            [Columns.RecoveryCase] = new EntityReference(RecoveryCaseTable.LogicalName, recoveryCase.Id),
+            [Columns.Kpi] = new OptionSetValue(Schema.OptionSets.SlaKpi.Recovery),
+            [Columns.Level] = OptionValues.ToOption(rung.Level),
+            [Columns.Recipient] = OptionValues.ToOption(rung.Recipient),
+            [Columns.DueSince] = rung.DueSince.UtcDateTime,
+            [Columns.RaisedOn] = now.UtcDateTime,
+        };
+        if (recoveryCase.GetAttributeValue<EntityReference>(RecoveryCaseTable.Columns.OwnerId) is { } caseOwner)
+        {
+            row[Columns.OwnerId] = new EntityReference(caseOwner.LogicalName, caseOwner.Id);
+        }
+
+        var recipient = RecipientOf(recoveryCase, rung.Recipient, property);
+        if (recipient is not null)
+        {
+            row[recipient.LogicalName == PlatformTables.Team ? Columns.NotifiedTeam : Columns.NotifiedUser] = recipient;
+        }
+
+        return row;
+    }
+
     /// <summary>The user or team a recipient role resolves to for this request; null when nobody holds the role.</summary>
     public static EntityReference? RecipientOf(Entity request, EscalationRecipient recipient, Entity? property)
     {
@@ -70,14 +105,15 @@ public static class EscalationRows
             SlaKpi.OnSite => "到场/初步处理 On-site",
             _ => "解决 Resolution",
         };
-        var level = due.Level switch
-        {
-            EscalationLevel.Warning => "预警 Warning",
-            EscalationLevel.Level1 => "一级 Level 1",
-            EscalationLevel.Level2 => "二级 Level 2",
-            _ => "三级 Level 3",
-        };
-        var name = $"{kpi} · {level} · {title}";
+        var name = $"{kpi} · {LevelName(due.Level)} · {title}";
         return ColumnText.Fit(name, EscalationTable.MaxLengths.Name)!;
     }
+
+    private static string LevelName(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Warning => "预警 Warning",
+        EscalationLevel.Level1 => "一级 Level 1",
+        EscalationLevel.Level2 => "二级 Level 2",
+        _ => "三级 Level 3",
+    };
 }

@@ -12,7 +12,7 @@ public sealed class SweepResult
         Continuation = continuation;
     }
 
-    /// <summary>Due requests looked at (locked, re-read, reviewed and written back).</summary>
+    /// <summary>Due requests and overdue recovery cases looked at (re-read, reviewed and written back).</summary>
     public int Processed { get; }
 
     /// <summary>Escalation rows created.</summary>
@@ -21,9 +21,9 @@ public sealed class SweepResult
     /// <summary>Index queries run.</summary>
     public int Pages { get; }
 
-    /// <summary>The budget ran out with due requests left: call again with <see cref="Continuation"/>.</summary>
+    /// <summary>The budget ran out with due requests or cases left: call again with <see cref="Continuation"/>.</summary>
     public bool MoreRecords { get; }
 
-    /// <summary>The last request processed; null when none was.</summary>
+    /// <summary>Where to resume (more records), else the last row processed; null when none was.</summary>
     public SweepContinuation? Continuation { get; }
 }

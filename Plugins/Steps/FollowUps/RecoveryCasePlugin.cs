@@ -1,5 +1,8 @@
+using System;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.ServiceRequests.FollowUps;
+using PropertyCrm.Domain.Sla;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
@@ -10,7 +13,9 @@ namespace PropertyCrm.Plugins.Steps.FollowUps;
 
 /// <summary>
 /// 挽回: a recovery case closes (已关闭) only with an outcome (已挽回 / 未挽回), stamping closed on; a closed case keeps its
-/// outcome; reopening it clears closed on. Pre-operation, no service calls.
+/// outcome; reopening it clears closed on. The escalation level and next escalation instant are the SLA sweep's: a direct
+/// save may not change them, and a changed due time moves the next escalation instant
+/// (<see cref="RecoveryEscalation.NextOnAfterDueChange"/>). Pre-operation, no service calls.
 /// </summary>
 public sealed class RecoveryCasePlugin : PluginBase
 {
@@ -24,10 +29,16 @@ public sealed class RecoveryCasePlugin : PluginBase
         ExecutionMode.Synchronous)
     {
         Handler = CheckSave,
-        FilteringAttributes = new[] { Columns.StatusCode, Columns.StateCode, Columns.Outcome },
-        Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, Columns.StatusCode, Columns.Outcome) { IsRequired = true } },
+        FilteringAttributes = new[] { Columns.StatusCode, Columns.StateCode, Columns.Outcome, Columns.DueOn, Columns.EscalationLevel, Columns.NextEscalationOn },
+        Images = new[]
+        {
+            new StepImage(PreImageAlias, ImageType.PreImage, Columns.StatusCode, Columns.Outcome, Columns.DueOn, Columns.EscalationLevel, Columns.NextEscalationOn) { IsRequired = true },
+        },
         Description = "Closing a recovery case requires an outcome; stamps closed on. / 关闭挽回须填写结果，记录关闭时间。",
     };
+
+    /// <summary>The columns only the SLA sweep writes (a direct save that changes one is refused).</summary>
+    private static readonly string[] SweepColumns = { Columns.EscalationLevel, Columns.NextEscalationOn };
 
     public RecoveryCasePlugin(string? unsecureConfiguration, string? secureConfiguration)
         : base(unsecureConfiguration, secureConfiguration)
@@ -39,7 +50,20 @@ public sealed class RecoveryCasePlugin : PluginBase
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
         var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
-        var wasClosed = IsClosed(execution.PreEntityImages[PreImageAlias]);
+        var pre = execution.PreEntityImages[PreImageAlias];
+        if (execution.IsDirectRequest())
+        {
+            RecoveryEscalation.RefuseDirectEdit(SweepColumns.Any(c => target.Contains(c) && !Equals(pre.Contains(c) ? pre[c] : null, target[c])));
+        }
+
+        if (target.Contains(Columns.DueOn) && !Equals(pre.GetAttributeValue<DateTime?>(Columns.DueOn), target.GetAttributeValue<DateTime?>(Columns.DueOn)))
+        {
+            // A new due time moves the sweep's index with it (the rungs already raised stay raised).
+            target[Columns.NextEscalationOn] = RecoveryEscalation.NextOnAfterDueChange(
+                DataverseTime.Instant(target, Columns.DueOn), OptionValues.Read<EscalationLevel>(pre, Columns.EscalationLevel))?.UtcDateTime;
+        }
+
+        var wasClosed = IsClosed(pre);
         var closed = IsClosed(after);
         if (closed)
         {

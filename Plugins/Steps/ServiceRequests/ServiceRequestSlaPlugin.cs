@@ -65,6 +65,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         {
             Columns.StatusCode, Columns.Urgency, Columns.UrgencyOverridden, Columns.RequestType, Columns.ServiceLine,
             Columns.OwnerTier, Columns.Property, Columns.FollowUpOn, Columns.ArrivedOn, Columns.Name, Columns.Description,
+            Columns.ResponseMinutes,
         },
         Images = new[]
         {
@@ -89,6 +90,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
         var now = DataverseTime.Now(execution.OperationCreatedOn);
+        RefuseResponseMinutes(execution, target, null);
 
         DetectUrgency(target, target);
         if (target.GetAttributeValue<EntityReference>(Columns.Contact) is { } owner)
@@ -128,6 +130,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var pre = execution.PreEntityImages[PreImageAlias];
         var now = DataverseTime.Now(execution.OperationCreatedOn);
         var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
+        RefuseResponseMinutes(execution, target, pre);
 
         if (TextColumns.Any(target.Contains))
         {
@@ -179,6 +182,15 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         state = state.Observe(now).MoveTo(statusAfter, now);
         ServiceRequestSlaMapping.Write(target, pre, state, now);
         context.Trace($"Request {statusBefore} → {statusAfter}; next escalation {state.NextEscalationOn:o}.");
+    }
+
+    /// <summary>Response minutes are the SLA step's own (KPI 0): a direct save may not set or change them.</summary>
+    private static void RefuseResponseMinutes(IPluginExecutionContext execution, Entity target, Entity? pre)
+    {
+        if (execution.IsDirectRequest() && target.Contains(Columns.ResponseMinutes))
+        {
+            ResponseTime.RefuseDirectEdit(pre?.GetAttributeValue<int?>(Columns.ResponseMinutes), target.GetAttributeValue<int?>(Columns.ResponseMinutes));
+        }
     }
 
     /// <summary>A dispatch or an on-site arrival is on record: the work a repair needs before it is resolved (the 5-step path).</summary>

@@ -32,8 +32,8 @@ public sealed class RunSlaSweepPlugin : PluginBase
         typeof(RunSlaSweepPlugin),
         new LocalizedText("执行 SLA 超时扫描", "Run SLA sweep"),
         new LocalizedText(
-            "查找已到预警或升级时间的工单,记录升级并通知相应人员。供定时云端流调用。",
-            "Finds service requests whose warning or escalation time has come, records the escalations and their recipients. For a scheduled cloud flow."))
+            "查找已到预警或升级时间的工单及逾期挽回,记录升级并通知相应人员。供定时云端流调用。",
+            "Finds service requests whose warning or escalation time has come, then overdue recovery cases, records the escalations and their recipients. For a scheduled cloud flow."))
     {
         Handler = RunSweep,
         AllowedCustomProcessingStepType = CustomApiProcessingStepType.AsyncOnly,
@@ -44,22 +44,22 @@ public sealed class RunSlaSweepPlugin : PluginBase
                 PageSizeParameter,
                 CustomApiFieldType.Integer,
                 new LocalizedText("每页记录数", "Page size"),
-                new LocalizedText("每次读取的工单数(1–5000);留空则取环境变量 pcrm_SlaSweepPageSize,默认 500。", "Requests read per page (1-5,000); blank uses environment variable pcrm_SlaSweepPageSize, default 500."))
+                new LocalizedText("每次读取的工单(或挽回)数(1–5000);留空则取环境变量 pcrm_SlaSweepPageSize,默认 500。", "Requests (or recovery cases) read per page (1-5,000); blank uses environment variable pcrm_SlaSweepPageSize, default 500."))
             {
                 IsOptional = true,
             },
-            SweepApiFields.TimeBudgetInput(new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一条。", "Seconds this call may run (0-100, default 60); 0 handles a single request.")),
+            SweepApiFields.TimeBudgetInput(new LocalizedText("本次调用最多运行的秒数(0–100,默认 60);0 只处理一条。", "Seconds this call may run (0-100, default 60); 0 handles a single request or recovery case.")),
             SweepApiFields.ContinuationTokenInput(),
         },
         ResponseProperties = new[]
         {
-            SweepApiFields.ProcessedResult(new LocalizedText("本次处理的到期工单数。", "Due requests handled by this call.")),
+            SweepApiFields.ProcessedResult(new LocalizedText("本次处理的到期工单和逾期挽回数。", "Due requests and overdue recovery cases handled by this call.")),
             new CustomApiField(
                 EscalatedOutput,
                 CustomApiFieldType.Integer,
                 new LocalizedText("已升级", "Escalated"),
                 new LocalizedText("本次新建的升级记录数。", "Escalation records created by this call.")),
-            SweepApiFields.MoreRecordsResult(new LocalizedText("时间预算用完时仍有到期工单:请带令牌再调用。", "Due requests remain after the time budget: call again with the token.")),
+            SweepApiFields.MoreRecordsResult(new LocalizedText("时间预算用完时仍有到期工单或逾期挽回:请带令牌再调用。", "Due requests or overdue recovery cases remain after the time budget: call again with the token.")),
             SweepApiFields.ContinuationTokenResult(new LocalizedText("下次调用传入以接着处理;没有处理任何工单时为空。", "Pass it to the next call to resume; empty when nothing was handled.")),
         },
     };

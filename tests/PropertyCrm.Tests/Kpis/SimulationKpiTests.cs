@@ -80,6 +80,12 @@ public sealed class SimulationKpiTests
         Assert.Contains(rows, r => r.Kpi == KpiCode.FirstTimeFix && r.Numerator > 0);
         Assert.Contains(rows, r => r.Kpi == KpiCode.Rework && r.Denominator > 0); // ~5% of ~12 repairs: a reopen is not certain here
         Assert.Contains(rows, r => r.Kpi == KpiCode.Recovery && r.Denominator > 0);
+        Assert.Contains(rows, r => r.Kpi == KpiCode.AverageResponseMinutes && r.Denominator > 0 && r.Numerator > 0);
+
+        // Community events and suggestions are played: owners check in, suggestions are answered and decided.
+        Assert.Contains(rows, r => r.Kpi == KpiCode.EventParticipation && r.Numerator > 0);
+        Assert.Contains(rows, r => r.Kpi == KpiCode.SuggestionAnswerRate && r.Numerator > 0);
+        Assert.Contains(rows, r => r.Kpi == KpiCode.SuggestionAdoptionRate && r.Denominator > 0);
     }
 
     [Fact]
@@ -183,6 +189,13 @@ public sealed class SimulationKpiTests
             Clock(KpiCode.RepairOnTime, logged.Where(r => Option(r, Requests.RequestType) == Choices.RequestType.Repair), Requests.ResolutionStatus),
             (KpiCode.Resolution, notCancelled.Count(r => r.GetAttributeValue<DateTime?>(Requests.ResolvedOn).HasValue), notCancelled.Count),
         };
+
+        // 平均响应时长, from the 受理 and logging instants themselves (not the stored response minutes): wall-clock, whole minutes.
+        var accepted = notCancelled.Where(r => r.GetAttributeValue<DateTime?>(Requests.AcceptedOn).HasValue).ToList();
+        expected.Add((
+            KpiCode.AverageResponseMinutes,
+            accepted.Sum(r => Math.Floor((decimal)(r.GetAttributeValue<DateTime>(Requests.AcceptedOn) - r.GetAttributeValue<DateTime>(Requests.SlaStartedOn)).TotalMinutes)),
+            accepted.Count));
         var complaints = notCancelled.Where(r => Option(r, Requests.RequestType) == Choices.RequestType.Complaint).ToList();
         expected.Add((KpiCode.ComplaintResolution, complaints.Count(r => r.GetAttributeValue<DateTime?>(Requests.ResolvedOn).HasValue), complaints.Count));
         expected.Add((KpiCode.RepeatRequests, notCancelled.Count(r => r.GetAttributeValue<EntityReference>(Requests.RepeatOf) is not null), notCancelled.Count));
@@ -256,6 +269,31 @@ public sealed class SimulationKpiTests
             .Select(p => p.GetAttributeValue<EntityReference>(PointsEntryTable.Columns.Contact).Id)
             .ToHashSet();
         expected.Add((KpiCode.PointsActivity, owners.Count(withPoints.Contains), owners.Count));
+
+        // 活动参与率: owners of the property checked in, in the month, to an event of the property (each owner once).
+        var events = dataverse.PeekAll(CommunityEventTable.LogicalName)
+            .Where(e => e.GetAttributeValue<EntityReference>(CommunityEventTable.Columns.Property)?.Id == property)
+            .Select(e => e.Id)
+            .ToHashSet();
+        var checkedIn = dataverse.PeekAll(EventAttendanceTable.LogicalName)
+            .Where(a => Option(a, EventAttendanceTable.Columns.Status) == Choices.AttendanceStatus.CheckedIn
+                && In(a.GetAttributeValue<DateTime?>(EventAttendanceTable.Columns.CheckedInOn))
+                && events.Contains(a.GetAttributeValue<EntityReference>(EventAttendanceTable.Columns.Event).Id))
+            .Select(a => a.GetAttributeValue<EntityReference>(EventAttendanceTable.Columns.Contact).Id)
+            .ToHashSet();
+        expected.Add((KpiCode.EventParticipation, owners.Count(checkedIn.Contains), owners.Count));
+
+        // 建议回复率: received in the month, answered since; 建议采纳率: adopted among those decided in the month.
+        var suggestions = dataverse.PeekAll(SuggestionTable.LogicalName)
+            .Where(x => x.GetAttributeValue<EntityReference>(SuggestionTable.Columns.Property)?.Id == property)
+            .ToList();
+        var received = suggestions.Where(x => In(x.GetAttributeValue<DateTime?>(SuggestionTable.Columns.CreatedOn))).ToList();
+        expected.Add((KpiCode.SuggestionAnswerRate, received.Count(x => x.GetAttributeValue<DateTime?>(SuggestionTable.Columns.AnsweredOn).HasValue), received.Count));
+        var decided = suggestions
+            .Where(x => In(x.GetAttributeValue<DateTime?>(SuggestionTable.Columns.DecidedOn))
+                && Option(x, SuggestionTable.Columns.Status) is Choices.SuggestionStatus.Adopted or Choices.SuggestionStatus.Declined)
+            .ToList();
+        expected.Add((KpiCode.SuggestionAdoptionRate, decided.Count(x => Option(x, SuggestionTable.Columns.Status) == Choices.SuggestionStatus.Adopted), decided.Count));
         var retentions = dataverse.PeekAll(RetentionCaseTable.LogicalName)
             .Where(c => c.GetAttributeValue<EntityReference>(RetentionCaseTable.Columns.Property)?.Id == property
                 && In(c.GetAttributeValue<DateTime?>(RetentionCaseTable.Columns.ClosedOn))

@@ -140,6 +140,31 @@ internal static class FaultScenarios
             };
         }),
 
+        FaultScenario.Sweep("SLA sweep, overdue 挽回 / 挽回升级", bed =>
+        {
+            // One due request and two recovery cases a day and a half overdue (both rungs each): the token crosses the passes.
+            bed.Data.OpenEmergencyRequest(bed.Property, new EntityReference(PlatformTables.SystemUser, bed.Agent), Now, 30, "24x7", null, "请求 request");
+            for (var i = 0; i < 2; i++)
+            {
+                bed.Dataverse.Seed(new Entity(RecoveryCaseTable.LogicalName)
+                {
+                    [RecoveryCaseTable.Columns.Name] = $"挽回 recovery {i + 1}",
+                    [RecoveryCaseTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, bed.Property),
+                    [RecoveryCaseTable.Columns.Reason] = new OptionSetValue(Choices.RecoveryReason.Detractor),
+                    [RecoveryCaseTable.Columns.DueOn] = Now,
+                    [RecoveryCaseTable.Columns.NextEscalationOn] = Now,
+                    [RecoveryCaseTable.Columns.OwnerId] = new EntityReference(PlatformTables.SystemUser, bed.Supervisor),
+                });
+            }
+
+            bed.Dataverse.Clock.SetClock(Now.AddHours(36));
+            return () => new OrganizationRequest(RunSlaSweepPlugin.ApiName)
+            {
+                [RunSlaSweepPlugin.PageSizeParameter] = 1,
+                [RunSlaSweepPlugin.TimeBudgetSecondsParameter] = 0,
+            };
+        }),
+
         FaultScenario.Asynchronous("Repeat complaint link (async) / 重复投诉", bed =>
         {
             bed.Dataverse.Seed(new Entity(ServiceRequestTable.LogicalName)

@@ -135,11 +135,12 @@ internal static class SoakInvariants
     private static IEnumerable<string> EscalationsOnce(SoakWorld world) =>
         world.Dataverse.PeekAll(EscalationTable.LogicalName)
             .GroupBy(e => (
-                e.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest)?.Id,
+                e.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest)?.Id
+                    ?? e.GetAttributeValue<EntityReference>(EscalationTable.Columns.RecoveryCase)?.Id,
                 e.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Kpi)?.Value,
                 e.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Level)?.Value))
             .Where(g => g.Count() > 1)
-            .Select(g => $"request {g.Key.Item1}: KPI {g.Key.Item2} level {g.Key.Item3} raised {g.Count()} times");
+            .Select(g => $"request or recovery case {g.Key.Item1}: KPI {g.Key.Item2} level {g.Key.Item3} raised {g.Count()} times");
 
     private static IEnumerable<string> RequestsInLifecycle(SoakWorld world)
     {

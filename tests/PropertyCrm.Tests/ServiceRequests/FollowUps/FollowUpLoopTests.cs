@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.FollowUps;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
@@ -95,6 +96,20 @@ public sealed class FollowUpLoopTests
         Assert.Equal(world.Technician, reopened.GetAttributeValue<EntityReference>(Columns.OwnerId).Id);
         Assert.Empty(world.RecoveryCases(id));
 
+        // The technician is told by one task: his, high priority, due by the resolution deadline (here reached at the very
+        // reopen, so a day later: FollowUpPolicy.ReworkTaskDueOn), with the 回访's finding.
+        var task = Assert.Single(world.Dataverse.PeekAll(TaskActivity.LogicalName));
+        var resolutionDue = reopened.GetAttributeValue<DateTime>(Columns.ResolutionDueOn);
+        var reopenedAt = world.Dataverse.Clock.UtcNow;
+        Assert.Equal(world.Technician, task.GetAttributeValue<EntityReference>(TaskActivity.OwnerId).Id);
+        Assert.Equal(TaskActivity.ReworkCategory, task.GetAttributeValue<string>(TaskActivity.Category));
+        Assert.Equal(TaskActivity.Priorities.High, task.GetAttributeValue<OptionSetValue>(TaskActivity.PriorityCode).Value);
+        Assert.Equal(resolutionDue > reopenedAt ? resolutionDue : reopenedAt.AddHours(24), task.GetAttributeValue<DateTime>(TaskActivity.ScheduledEnd));
+        Assert.Equal(reopened.GetAttributeValue<EntityReference>(Columns.Contact).Id, task.GetAttributeValue<EntityReference>(TaskActivity.RegardingObjectId).Id);
+        Assert.StartsWith("返工 Rework · ", task.GetAttributeValue<string>(TaskActivity.Subject), StringComparison.Ordinal);
+        Assert.Contains("还在滴水", task.GetAttributeValue<string>(TaskActivity.Description), StringComparison.Ordinal);
+        Assert.Contains("not fixed", task.GetAttributeValue<string>(TaskActivity.Description), StringComparison.Ordinal);
+
         world.Bed.Advance(TimeSpan.FromHours(1));
         world.Resolve(id);
 
@@ -111,6 +126,7 @@ public sealed class FollowUpLoopTests
         Assert.False(closed.GetAttributeValue<bool>(Columns.FirstTimeFix));
         Assert.Equal(1, closed.GetAttributeValue<int>(Columns.ReopenCount));
         Assert.Equal(40, world.Balance());
+        Assert.Single(world.Dataverse.PeekAll(TaskActivity.LogicalName)); // one reopen, one task
     }
 
     [Fact]
@@ -429,6 +445,44 @@ public sealed class FollowUpLoopTests
         Assert.Equal(1, calls.Update);
         Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
         Assert.Equal(Status.Closed, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
+    }
+
+    [Fact]
+    public void RecordFollowUp_Budget_NotFixedWithoutSurveyTwoReadsAndTheTask()
+    {
+        using var world = new FollowUpWorld();
+        var id = world.ResolvedRepair();
+
+        world.Complete(id, NotFixed);
+
+        // 回访 rules: the reopen count (1 read). Consequences: the request (1 read, which brings the owner, the customer and
+        // the resolution deadline for the task), the reopen (1 update) and the technician's task (1 create).
+        var calls = world.Dataverse.LastExecution.PluginCalls;
+        Assert.True(calls.Reads == 2 && calls.Update == 1 && calls.Create == 1 && calls.Writes == 2, calls.ToString());
+        Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
+        Assert.Single(world.Dataverse.PeekAll(TaskActivity.LogicalName));
+    }
+
+    [Fact]
+    public void RecordFollowUp_FinishedNotFixedSavedAgain_NoSecondTask()
+    {
+        using var world = new FollowUpWorld();
+        var id = world.ResolvedRepair();
+        world.Complete(id, NotFixed, comment: "还在滴水");
+        var followUp = world.FollowUps(id).Single();
+
+        // The same 回访 saved again (a form's second save): the request is no longer 已解决, so nothing happens twice.
+        try
+        {
+            world.As(world.Supervisor).Update(new Entity(FollowUpTable.LogicalName, followUp.Id) { [FollowUp.Comment] = "还在滴水,周末再来" });
+        }
+        catch (DataverseFaultException)
+        {
+            // A finished 回访 may also be refused outright; either way no second task.
+        }
+
+        Assert.Single(world.Dataverse.PeekAll(TaskActivity.LogicalName));
+        Assert.Equal(1, world.Request(id).GetAttributeValue<int>(Columns.ReopenCount));
     }
 
     [Fact]

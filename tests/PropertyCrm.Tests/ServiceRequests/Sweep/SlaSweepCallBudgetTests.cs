@@ -9,7 +9,8 @@ namespace PropertyCrm.Tests.ServiceRequests.Sweep;
 /// Calls per sweep as a function of pages and escalations, with 1,000 open on-time requests beside the due ones:
 /// they never match the index query, so they add nothing. Per call, the job lock: 1 Upsert + 1 Retrieve of the job
 /// row, 1 Update of it at the end. Per page of P due requests raising E rungs on W requests whose values change:
-/// 1 index query + 1 re-read + 1 escalation read + (0 or 1) property read + E creates + W updates,
+/// 1 index query + 1 re-read + 1 escalation read + (0 or 1) property read + E creates + W updates, then 1 index query of
+/// the overdue recovery cases (which finds none here; <see cref="RecoveryCaseSweepTests"/> prices the cases),
 /// and at most one read of the SLA configuration when the per-worker cache is cold (it is shared by every test in
 /// the process, so whether it is cold is not this test's to decide; a call with nothing due never loads it).
 /// Budget change (job lock): the P empty lock updates per page are gone (an update that changes nothing still bumps
@@ -28,14 +29,14 @@ public sealed class SlaSweepCallBudgetTests
     }
 
     [Fact]
-    public void Sweep_NothingDue_OneIndexQuery()
+    public void Sweep_NothingDue_TwoIndexQueries()
     {
         world.AtMinute(20);
 
         var outcome = world.Sweep();
 
         Assert.Equal(0, outcome.Processed);
-        AssertCalls(world.LastCalls, reads: 1, creates: 0, updates: 0, configurationReads: 0);
+        AssertCalls(world.LastCalls, reads: 2, creates: 0, updates: 0, configurationReads: 0); // requests + recovery cases
     }
 
     [Fact]
@@ -47,8 +48,8 @@ public sealed class SlaSweepCallBudgetTests
         var outcome = world.Sweep();
 
         Assert.Equal(3, outcome.Escalated);
-        // index + re-read + escalations; warnings go to the owner, so no property read.
-        AssertCalls(world.LastCalls, reads: 3, creates: 3, updates: 3);
+        // index + re-read + escalations; warnings go to the owner, so no property read; + the recovery-case index.
+        AssertCalls(world.LastCalls, reads: 4, creates: 3, updates: 3);
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class SlaSweepCallBudgetTests
         var outcome = world.Sweep();
 
         Assert.Equal(6, outcome.Escalated); // warning + level 1 each
-        AssertCalls(world.LastCalls, reads: 4, creates: 6, updates: 3);
+        AssertCalls(world.LastCalls, reads: 5, creates: 6, updates: 3);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class SlaSweepCallBudgetTests
         var outcome = world.Sweep(pageSize: 5);
 
         Assert.Equal(24, outcome.Escalated);
-        AssertCalls(world.LastCalls, reads: 3 * 4, creates: 24, updates: 12);
+        AssertCalls(world.LastCalls, reads: (3 * 4) + 1, creates: 24, updates: 12);
     }
 
     [Fact]
@@ -83,8 +84,8 @@ public sealed class SlaSweepCallBudgetTests
 
         world.Sweep(pageSize: 5);
 
-        // Two full pages; the second says "no more records", so no third query is needed.
-        AssertCalls(world.LastCalls, reads: 2 * 3, creates: 10, updates: 10);
+        // Two full pages; the second says "no more records", so no third query is needed (then the recovery-case index).
+        AssertCalls(world.LastCalls, reads: (2 * 3) + 1, creates: 10, updates: 10);
     }
 
     [Fact]
@@ -122,5 +123,6 @@ public sealed class SlaSweepCallBudgetTests
             && Count("Create") == creates && Count("Update") == updates && calls.Length == readCount + creates + updates,
             $"expected {reads} reads (+ up to {configurationReads} configuration read), {creates} creates, {updates} updates; got {string.Join(", ", calls.Select(c => c.MessageName + " " + c.EntityName))}");
         Assert.All(calls.Where(c => c.MessageName == "Create"), c => Assert.Equal(EscalationTable.LogicalName, c.EntityName));
+        Assert.Equal(1, calls.Count(c => c.EntityName == RecoveryCaseTable.LogicalName));
     }
 }

@@ -117,7 +117,7 @@ internal sealed class SweepWorld : DataverseTestBase
 
     public IReadOnlyList<Entity> Escalations(Guid? request = null) =>
         Dataverse.PeekAll(EscalationTable.LogicalName)
-            .Where(e => request is null || e.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest).Id == request)
+            .Where(e => request is null || e.GetAttributeValue<EntityReference>(EscalationTable.Columns.ServiceRequest)?.Id == request)
             .OrderBy(e => e.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Kpi).Value)
             .ThenBy(e => e.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Level).Value)
             .ToArray();
@@ -136,6 +136,34 @@ internal sealed class SweepWorld : DataverseTestBase
         var level = escalation.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Level).Value - Level.Warning;
         return kpi + " " + (EscalationLevel)level;
     }
+
+    /// <summary>
+    /// Seeds an open 挽回 recovery case of the world's property as <c>RecoveryCases.Open</c> leaves it: owned by the supervisor,
+    /// due at <paramref name="dueUtc"/>, indexed for the sweep at the same instant.
+    /// </summary>
+    public Guid RecoveryCase(DateTime dueUtc, string name = "挽回 · 3-1-802 漏水 leak")
+    {
+        var request = Request(name: "3-1-802 漏水 leak (recovery)", startedUtc: Start.AddDays(30));
+        return Dataverse.Seed(new Entity(RecoveryCaseTable.LogicalName)
+        {
+            [RecoveryCaseTable.Columns.Name] = name,
+            [RecoveryCaseTable.Columns.ServiceRequest] = new EntityReference(ServiceRequestTable.LogicalName, request),
+            [RecoveryCaseTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, Property),
+            [RecoveryCaseTable.Columns.Reason] = new OptionSetValue(PropertyCrm.Schema.OptionSets.RecoveryReason.LowSatisfaction),
+            [RecoveryCaseTable.Columns.DueOn] = dueUtc,
+            [RecoveryCaseTable.Columns.NextEscalationOn] = dueUtc,
+            [RecoveryCaseTable.Columns.OwnerId] = new EntityReference(PlatformTables.SystemUser, Supervisor),
+        });
+    }
+
+    public Entity Case(Guid recoveryCase) => Dataverse.Peek(RecoveryCaseTable.LogicalName, recoveryCase)!;
+
+    /// <summary>The escalation rows of a recovery case, lowest level first.</summary>
+    public IReadOnlyList<Entity> CaseEscalations(Guid recoveryCase) =>
+        Dataverse.PeekAll(EscalationTable.LogicalName)
+            .Where(e => e.GetAttributeValue<EntityReference>(EscalationTable.Columns.RecoveryCase)?.Id == recoveryCase)
+            .OrderBy(e => e.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Level).Value)
+            .ToArray();
 
     public DateTime? NextIndex(Guid request) => Row(request).GetAttributeValue<DateTime?>(Columns.NextEscalationOn);
 }
