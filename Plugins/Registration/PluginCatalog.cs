@@ -86,6 +86,9 @@ public static class PluginCatalog
         SensitiveDataConsentPlugin.OnConsentWithdrawn,
         SensitiveDataConsentPlugin.OnHouseholdCreate,
         SensitiveDataConsentPlugin.OnHouseholdUpdate,
+        LivingAloneFlagPlugin.OnCreate,
+        LivingAloneFlagPlugin.OnUpdate,
+        LivingAloneFlagPlugin.OnDelete,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]

@@ -295,6 +295,26 @@ internal static class FaultScenarios
             var household = bed.Data.Household(ConsentingOwner(bed), newbornOn: "2024-12-20");
             return () => bed.Service.Update(new Entity(HouseholdTable.LogicalName, household) { [HouseholdTable.Columns.NewbornOn] = DataProducer.DateOnly("2024-12-18") });
         }),
+        FaultScenario.Synchronous("Record elderly living alone / 登记独居老人", bed =>
+        {
+            var owner = bed.Data.Owner();
+            return () => bed.Service.Create(new Entity(HouseholdTable.LogicalName)
+            {
+                [HouseholdTable.Columns.Name] = "家庭 / Household",
+                [HouseholdTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+                [HouseholdTable.Columns.LivesAlone] = true,
+            });
+        }),
+        FaultScenario.Synchronous("Mark household living alone / 标记独居", bed =>
+        {
+            var household = bed.Data.Household(bed.Data.Owner());
+            return () => bed.Service.Update(new Entity(HouseholdTable.LogicalName, household) { [HouseholdTable.Columns.LivesAlone] = true });
+        }),
+        FaultScenario.Synchronous("Delete living-alone household / 删除独居家庭档案", bed =>
+        {
+            var household = bed.Data.Household(bed.Data.Owner(), livesAlone: true);
+            return () => bed.Service.Delete(HouseholdTable.LogicalName, household);
+        }),
         FaultScenario.Synchronous("Export owner data (PIPL) / 导出业主数据", bed =>
         {
             var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));
