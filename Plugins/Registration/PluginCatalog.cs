@@ -86,6 +86,8 @@ public static class PluginCatalog
         SensitiveDataConsentPlugin.OnConsentWithdrawn,
         SensitiveDataConsentPlugin.OnHouseholdCreate,
         SensitiveDataConsentPlugin.OnHouseholdUpdate,
+        SensitiveDataConsentPlugin.OnMemberCreate,
+        SensitiveDataConsentPlugin.OnMemberUpdate,
         LivingAloneFlagPlugin.OnCreate,
         LivingAloneFlagPlugin.OnUpdate,
         LivingAloneFlagPlugin.OnDelete,

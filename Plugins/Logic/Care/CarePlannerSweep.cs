@@ -6,6 +6,7 @@ using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Domain;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty;
+using PropertyCrm.Domain.Tags;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Logic.Sweep;
@@ -31,6 +32,9 @@ namespace PropertyCrm.Plugins.Logic.Care;
 /// <para><b>Calls per page.</b> 2 + 3 reads (the owners; occupancies, households and the requests of the last 180 days,
 /// one query each for the page); per owner 1 read (the fee standing, for the care rules), + 1 read when anything is
 /// due (the keys), + 2 writes per task created (task, occasion).</para>
+/// <para><b>Owner tags.</b> Each page also runs the owner tag step (<see cref="OwnerTagStep"/>): 6 reads per page (the rule
+/// tags, members, tenancies, check-ins, suggestions, current links; 12 tag creations on the very first run) and per owner
+/// at most 1 Associate and 1 Disassociate.</para>
 /// </remarks>
 public static class CarePlannerSweep
 {
@@ -61,6 +65,7 @@ public static class CarePlannerSweep
         pageSize = Math.Max(1, Math.Min(pageSize, MaxPageSize));
         var page = CarePage.Empty;
         var created = 0;
+        var tagging = new OwnerTagStep(service, OwnerTagPolicy.Default, day, trace);
 
         var result = OwnerSweepLoop.Run(
             TokenPrefix,
@@ -71,6 +76,7 @@ public static class CarePlannerSweep
             after =>
             {
                 page = CarePage.Read(service, pageSize, after, day, window);
+                tagging.ReadPage(page);
                 return page.Owners;
             },
             owner => owner.Id,
@@ -78,7 +84,8 @@ public static class CarePlannerSweep
             {
                 var tasks = PlanOwner(service, page, owner, day, policy, lifeEvents, trace);
                 created += tasks;
-                return tasks > 0;
+                var links = tagging.Tag(page, owner);
+                return tasks > 0 || links > 0;
             });
         return result.WithPoints(created);
     }
