@@ -50,4 +50,22 @@ public static class LivingAloneFlag
         trace($"Owner {contactId}: elderly living alone {livesAlone} (from the household).");
         return 1;
     }
+
+    /// <summary>
+    /// The daily care planner's repair: when the contact's flag differs from its active household's (households saved before
+    /// the flag existed, or a flag written around the step), writes the household's value. No read (the planner has both
+    /// rows); 1 write only when they differ.
+    /// </summary>
+    public static bool Repair(IOrganizationService service, Entity contact, Entity? household, Action<string> trace)
+    {
+        Guard.NotNull(contact, nameof(contact));
+        var holds = Holds(household);
+        if ((contact.GetAttributeValue<bool?>(ContactTable.Columns.ElderlyLivingAlone) == true) == holds)
+        {
+            return false;
+        }
+
+        Write(service, contact.Id, holds, trace);
+        return true;
+    }
 }

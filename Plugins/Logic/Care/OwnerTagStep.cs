@@ -7,7 +7,8 @@ namespace PropertyCrm.Plugins.Logic.Care;
 
 /// <summary>
 /// The owner tag step inside one call of the care planner: the rule tags are ensured once per call (on the first page),
-/// each page reads its tag facts (<see cref="OwnerTagPage"/>), each owner is tagged (<see cref="OwnerTagging"/>).
+/// each page reads its tag facts (<see cref="OwnerTagPage"/>), each owner is tagged (<see cref="OwnerTagging"/>) and their
+/// 独居老人 flag is checked against the household (<see cref="LivingAloneFlag.Repair"/>: a write only when it drifted).
 /// Kept apart from the task planning so the two evolve separately.
 /// </summary>
 public sealed class OwnerTagStep
@@ -51,6 +52,12 @@ public sealed class OwnerTagStep
         }
 
         var changed = OwnerTagging.TagOwner(this.service, carePage, this.page, contact, this.day, this.policy, this.trace);
+        carePage.Households.TryGetValue(contact.Id, out var household);
+        if (LivingAloneFlag.Repair(this.service, contact, household, this.trace))
+        {
+            changed++;
+        }
+
         Changed += changed;
         return changed;
     }

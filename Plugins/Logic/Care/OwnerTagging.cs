@@ -27,6 +27,7 @@ public static class OwnerTagging
         ContactTable.Columns.Tier,
         ContactTable.Columns.OnTimeRatio,
         ContactTable.Columns.ConsecutiveUnpaidMonths,
+        ContactTable.Columns.ElderlyLivingAlone,
     };
 
     /// <summary>Tags one owner of the page; returns the number of links added or removed.</summary>

@@ -191,6 +191,23 @@ public sealed class OwnerTagTests
     }
 
     [Fact]
+    public void Run_LivingAloneFlagDrifted_RepairedOnceFromTheHousehold()
+    {
+        var owner = bed.Data.OwnerWithButler("2020-01-10", null);
+        bed.Data.Household(owner, livesAlone: true);
+        bed.Today("2026-07-20");
+        bed.Run();
+        Assert.True(bed.Dataverse.Row(ContactTable.LogicalName, owner).Get<bool>(ContactTable.Columns.ElderlyLivingAlone));
+
+        var tasksBefore = bed.Tasks(owner).Count;
+        bed.Today("2026-07-21");
+        bed.Run();
+
+        // Repaired once: the second run writes only the lock and any check-in call task falling due (task + occasion).
+        Assert.Equal(SweepJobCalls.Writes + (2 * (bed.Tasks(owner).Count - tasksBefore)), bed.Dataverse.LastExecution.PluginCalls.Writes);
+    }
+
+    [Fact]
     public void Associate_ExistingLink_RefusedAsDuplicate()
     {
         var owner = bed.Data.OwnerWithButler("2020-01-10", null);
