@@ -91,6 +91,11 @@ public static class PluginCatalog
         OwnerMessageConsentPlugin.OnUpdate,
         OwnerMessageConsentPlugin.OnConsentWithdrawn,
         RetentionCasePlugin.OnUpdate,
+        SensitiveDataConsentPlugin.OnMemberCreate,
+        SensitiveDataConsentPlugin.OnMemberUpdate,
+        LivingAloneFlagPlugin.OnCreate,
+        LivingAloneFlagPlugin.OnUpdate,
+        LivingAloneFlagPlugin.OnDelete,
     };
 
     public static IReadOnlyList<CustomApiDeclaration> CustomApis { get; } = new CustomApiDeclaration[]

@@ -108,6 +108,12 @@ public static class ContactTable
 
         /// <summary>Churn Risk Since (流失风险起始时间). Date and time (user local). When the churn-risk signal went up; empty when none.</summary>
         public const string ChurnRiskSince = "pcrm_churnrisksince";
+
+        /// <summary>
+        /// Elderly Living Alone (独居老人). Yes/no. Kept from the owner's active household (<c>pcrm_livesalone</c>) by
+        /// <c>LivingAloneFlagPlugin</c>, so logging a request reads it with the tier (no read of its own).
+        /// </summary>
+        public const string ElderlyLivingAlone = "pcrm_elderlylivingalone";
     }
 
     /// <summary>
@@ -127,6 +133,7 @@ public static class ContactTable
         Columns.LifecycleChangedOn,
         Columns.ChurnRisk,
         Columns.ChurnRiskSince,
+        Columns.ElderlyLivingAlone,
     };
 
     /// <summary>Schema names of the N:1 relationships whose lookup lives on this table.</summary>

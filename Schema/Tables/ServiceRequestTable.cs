@@ -53,6 +53,9 @@ public static class ServiceRequestTable
         /// <summary>Owner tier at logging (业主等级), text code; selects tier-specific SLA policies.</summary>
         public const string OwnerTier = "pcrm_ownertier";
 
+        /// <summary>Owner living alone at logging (独居老人业主). Yes/no, copied from the contact with the tier; raises urgency (<c>LivingAloneUrgency</c>).</summary>
+        public const string OwnerLivesAlone = "pcrm_ownerlivesalone";
+
         /// <summary>Valid complaint (有效投诉). Yes/No, set by the quality department only (field-secured: <see cref="FieldSecurityProfiles.ComplaintDecision"/>).</summary>
         public const string ValidComplaint = "pcrm_validcomplaint";
 

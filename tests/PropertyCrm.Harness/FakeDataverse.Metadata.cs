@@ -23,10 +23,15 @@ public sealed partial class FakeDataverse
         return this;
     }
 
-    /// <summary>Registers the shipped Solution/'s 1:N relationships with their cascade configuration.</summary>
+    /// <summary>Registers the shipped Solution/'s 1:N relationships with their cascade configuration, and its N:N relationships.</summary>
     public FakeDataverse WithShippedRelationships()
     {
         foreach (var relationship in ShippedRelationships.OneToMany)
+        {
+            Metadata.Register(relationship);
+        }
+
+        foreach (var relationship in ShippedRelationships.ManyToMany)
         {
             Metadata.Register(relationship);
         }

@@ -102,7 +102,7 @@ public sealed class CarePage
     {
         var query = new QueryExpression(ContactTable.LogicalName)
         {
-            ColumnSet = new ColumnSet(ContactColumns),
+            ColumnSet = new ColumnSet(ContactColumns.Concat(OwnerTagging.ContactColumns).ToArray()),
             TopCount = pageSize,
         };
         query.Criteria.AddCondition(ContactTable.Columns.StateCode, ConditionOperator.Equal, 0);
@@ -159,8 +159,8 @@ public sealed class CarePage
                 byOwner[owner] = facts;
             }
 
-            var isRepair = row.GetAttributeValue<OptionSetValue>(ServiceRequestTable.Columns.RequestType)?.Value == RequestType.Repair;
-            facts.Add(new ServiceRequestFact(LifecycleMapping.ToDate(opened), isRepair));
+            var type = row.GetAttributeValue<OptionSetValue>(ServiceRequestTable.Columns.RequestType)?.Value;
+            facts.Add(new ServiceRequestFact(LifecycleMapping.ToDate(opened), type == RequestType.Repair, type == RequestType.Complaint));
         }
 
         return byOwner;

@@ -7,6 +7,7 @@ using PropertyCrm.Domain;
 using PropertyCrm.Domain.Collection;
 using PropertyCrm.Domain.Lifecycle;
 using PropertyCrm.Domain.Loyalty;
+using PropertyCrm.Domain.Tags;
 using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Logic.LoyaltySweeps;
 using PropertyCrm.Plugins.Logic.Sweep;
@@ -37,6 +38,9 @@ namespace PropertyCrm.Plugins.Logic.Care;
 /// a task is due (the keys), + 2 writes per task created (task, occasion); + 1 read when a reminder is due (its key) and 1
 /// write per reminder; for an owner at churn risk + 1 read (the case key), and + 1 read (property) and 1 write when the
 /// case is new.</para>
+/// <para><b>Owner tags.</b> Each page also runs the owner tag step (<see cref="OwnerTagStep"/>): 6 reads per page (the rule
+/// tags, members, tenancies, check-ins, suggestions, current links; 12 tag creations on the very first run) and per owner
+/// at most 1 Associate and 1 Disassociate.</para>
 /// </remarks>
 public static class CarePlannerSweep
 {
@@ -69,6 +73,7 @@ public static class CarePlannerSweep
         pageSize = Math.Max(1, Math.Min(pageSize, MaxPageSize));
         var page = CarePage.Empty;
         var created = 0;
+        var tagging = new OwnerTagStep(service, OwnerTagPolicy.Default, day, trace);
 
         var result = OwnerSweepLoop.Run(
             TokenPrefix,
@@ -79,6 +84,7 @@ public static class CarePlannerSweep
             after =>
             {
                 page = CarePage.Read(service, pageSize, after, day, window);
+                tagging.ReadPage(page);
                 return page.Owners;
             },
             owner => owner.Id,
@@ -86,7 +92,8 @@ public static class CarePlannerSweep
             {
                 var tasks = PlanOwner(service, page, owner, day, policy, lifeEvents, ladder, trace);
                 created += tasks;
-                return tasks > 0;
+                var links = tagging.Tag(page, owner);
+                return tasks > 0 || links > 0;
             });
         return result.WithPoints(created);
     }

@@ -18,6 +18,8 @@ public static class OwnerDataCatalog
     public static IReadOnlyList<OwnerDataSection> Related { get; } = new[]
     {
         OwnerDataSection.Of(HouseholdTable.LogicalName, HouseholdTable.PrimaryId, HouseholdTable.Columns.Contact, typeof(HouseholdTable.Columns)),
+        OwnerDataSection.Of(HouseholdMemberTable.LogicalName, HouseholdMemberTable.PrimaryId, HouseholdMemberTable.Columns.Household, typeof(HouseholdMemberTable.Columns))
+            .Via(new OwnerDataLink(HouseholdTable.LogicalName, HouseholdMemberTable.Columns.Household, HouseholdTable.PrimaryId, HouseholdTable.Columns.Contact)),
         OwnerDataSection.Of(OccupancyTable.LogicalName, OccupancyTable.PrimaryId, OccupancyTable.Columns.Contact, typeof(OccupancyTable.Columns)),
         OwnerDataSection.Of(ServiceRequestTable.LogicalName, ServiceRequestTable.PrimaryId, ServiceRequestTable.Columns.Contact, typeof(ServiceRequestTable.Columns)),
         OwnerDataSection.Of(FollowUpTable.LogicalName, FollowUpTable.PrimaryId, FollowUpTable.Columns.Contact, typeof(FollowUpTable.Columns)),
@@ -33,6 +35,8 @@ public static class OwnerDataCatalog
         OwnerDataSection.Of(SuggestionTable.LogicalName, SuggestionTable.PrimaryId, SuggestionTable.Columns.Contact, typeof(SuggestionTable.Columns)),
         OwnerDataSection.Of(OwnerMessageTable.LogicalName, OwnerMessageTable.PrimaryId, OwnerMessageTable.Columns.Contact, typeof(OwnerMessageTable.Columns)),
         OwnerDataSection.Of(RetentionCaseTable.LogicalName, RetentionCaseTable.PrimaryId, RetentionCaseTable.Columns.Contact, typeof(RetentionCaseTable.Columns)),
+        OwnerDataSection.Of(TagTable.LogicalName, TagTable.PrimaryId, TagTable.PrimaryId, typeof(TagTable.Columns))
+            .Via(new OwnerDataLink(TagTable.ManyToMany.IntersectTable, TagTable.PrimaryId, TagTable.ManyToMany.TagId, TagTable.ManyToMany.ContactId)),
         new OwnerDataSection(
             TaskActivity.LogicalName,
             TaskActivity.PrimaryId,

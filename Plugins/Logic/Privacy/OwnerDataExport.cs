@@ -74,7 +74,16 @@ public sealed class OwnerDataExport
     private List<Entity> Rows(OwnerDataSection section, Guid owner, int pageSize)
     {
         var query = new QueryExpression(section.LogicalName) { ColumnSet = new ColumnSet(section.Columns) };
-        query.Criteria.AddCondition(section.OwnerColumn, ConditionOperator.Equal, owner);
+        if (section.Through is { } through)
+        {
+            var link = query.AddLink(through.Table, through.FromColumn, through.ToColumn, JoinOperator.Inner);
+            link.LinkCriteria.AddCondition(through.OwnerColumn, ConditionOperator.Equal, owner);
+        }
+        else
+        {
+            query.Criteria.AddCondition(section.OwnerColumn, ConditionOperator.Equal, owner);
+        }
+
         query.AddOrder(section.PrimaryId, OrderType.Ascending);
         return new List<Entity>(scope.Service.RetrieveAll(query, pageSize));
     }

@@ -29,6 +29,16 @@ public sealed class OwnerDataSection
     public string[] Columns { get; }
 
     /// <summary>
+    /// For a table that names the owner through another row (a household member through its household, a tag through the
+    /// N:N intersect): the link to that row, whose <see cref="OwnerDataLink.OwnerColumn"/> is the owner. Null: <see cref="OwnerColumn"/> names the owner.
+    /// </summary>
+    public OwnerDataLink? Through { get; private init; }
+
+    /// <summary>This section, its rows found through <paramref name="link"/>.</summary>
+    public OwnerDataSection Via(OwnerDataLink link) =>
+        new(LogicalName, PrimaryId, OwnerColumn, Columns) { Through = Guard.NotNull(link, nameof(link)) };
+
+    /// <summary>
     /// A solution table's section with every column its <c>Schema/Tables/*Table.Columns</c> class names: those constants
     /// are the columns PropertyCrm defines and uses on the table, so a column added there is exported without a second
     /// list to forget (an export that must hold everything is only as complete as its column list).

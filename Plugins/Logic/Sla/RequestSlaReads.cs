@@ -23,11 +23,17 @@ namespace PropertyCrm.Plugins.Logic.Sla;
 /// </remarks>
 public static class RequestSlaReads
 {
-    /// <summary>The SLA tier code of <paramref name="contactId"/>'s current tier (a contact without one is Standard).</summary>
-    public static string OwnerTierCode(IOrganizationService service, Guid contactId)
+    /// <summary>
+    /// The owner facts a request copies when it is logged, in one read of the contact: the SLA tier code of the current tier
+    /// (a contact without one is Standard) and whether the owner is an elderly person living alone (独居老人, kept on the
+    /// contact from the household, so it costs no read of its own).
+    /// </summary>
+    public static RequestOwnerFacts Owner(IOrganizationService service, Guid contactId)
     {
-        var contact = service.Retrieve(ContactTable.LogicalName, contactId, new ColumnSet(ContactTable.Columns.Tier));
-        return SlaTierCodes.Of(OptionValues.Read<OwnerTier>(contact, ContactTable.Columns.Tier) ?? OwnerTier.Standard);
+        var contact = service.Retrieve(ContactTable.LogicalName, contactId, new ColumnSet(ContactTable.Columns.Tier, ContactTable.Columns.ElderlyLivingAlone));
+        return new RequestOwnerFacts(
+            SlaTierCodes.Of(OptionValues.Read<OwnerTier>(contact, ContactTable.Columns.Tier) ?? OwnerTier.Standard),
+            contact.GetAttributeValue<bool?>(ContactTable.Columns.ElderlyLivingAlone) == true);
     }
 
     /// <summary>The property's calendar code; null for no property or a blank column.</summary>

@@ -40,7 +40,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         Columns.RequestType, Columns.ServiceLine, Columns.Urgency, Columns.OwnerTier, Columns.Property,
     };
 
-    private static readonly string[] TextColumns = { Columns.Name, Columns.Description, Columns.Urgency, Columns.UrgencyOverridden };
+    private static readonly string[] TextColumns = { Columns.Name, Columns.Description, Columns.Urgency, Columns.UrgencyOverridden, Columns.OwnerLivesAlone };
 
     public static readonly StepDeclaration OnCreate = new(
         typeof(ServiceRequestSlaPlugin),
@@ -66,13 +66,16 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
             Columns.StatusCode, Columns.Urgency, Columns.UrgencyOverridden, Columns.RequestType, Columns.ServiceLine,
             Columns.OwnerTier, Columns.Property, Columns.FollowUpOn, Columns.ArrivedOn, Columns.Name, Columns.Description,
             Columns.ResponseMinutes,
+            Columns.OwnerLivesAlone,
         },
         Images = new[]
         {
             new StepImage(
                 PreImageAlias,
                 ImageType.PreImage,
-                ServiceRequestSlaMapping.ColumnsRead.Concat(new[] { Columns.Name, Columns.Description, Columns.UrgencyOverridden, Columns.SlaPolicyName }).Distinct().ToArray())
+                ServiceRequestSlaMapping.ColumnsRead.Concat(new[] { Columns.Name, Columns.Description, Columns.UrgencyOverridden, Columns.SlaPolicyName, Columns.OwnerLivesAlone })
+                    .Distinct()
+                    .ToArray())
             {
                 IsRequired = true,
             },
@@ -92,13 +95,21 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var now = DataverseTime.Now(execution.OperationCreatedOn);
         RefuseResponseMinutes(execution, target, null);
 
-        DetectUrgency(target, target);
         if (target.GetAttributeValue<EntityReference>(Columns.Contact) is { } owner)
         {
-            // The owner's tier is the system's, not typed by staff: copied as logged, so tier policies apply. Read as SYSTEM:
-            // copying it grants nothing, and the platform still checks the user may link the request to this owner.
-            target[Columns.OwnerTier] = RequestSlaReads.OwnerTierCode(context.SystemService, owner.Id);
+            // The owner's tier and 独居老人 flag are the system's, not typed by staff: copied as logged, so tier policies and
+            // the living-alone urgency apply. Read as SYSTEM: copying them grants nothing, and the platform still checks the
+            // user may link the request to this owner.
+            var ownerFacts = RequestSlaReads.Owner(context.SystemService, owner.Id);
+            target[Columns.OwnerTier] = ownerFacts.TierCode;
+            target[Columns.OwnerLivesAlone] = ownerFacts.LivesAlone;
         }
+        else
+        {
+            target[Columns.OwnerLivesAlone] = false;
+        }
+
+        DetectUrgency(target, target);
 
         var facts = ServiceRequestSlaMapping.ReadFacts(target);
         var propertyId = target.GetAttributeValue<EntityReference>(Columns.Property)?.Id;
@@ -132,7 +143,8 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
         RefuseResponseMinutes(execution, target, pre);
 
-        if (TextColumns.Any(target.Contains))
+        // A living-alone owner's request that becomes a 求助 call for help is re-assessed too (LivingAloneUrgency).
+        if (TextColumns.Any(target.Contains) || (target.Contains(Columns.RequestType) && after.GetAttributeValue<bool?>(Columns.OwnerLivesAlone) == true))
         {
             DetectUrgency(after, target);
         }
@@ -197,7 +209,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
     private static bool WorkRecorded(Entity row) =>
         DataverseTime.Instant(row, Columns.DispatchedOn).HasValue || DataverseTime.Instant(row, Columns.ArrivedOn).HasValue;
 
-    /// <summary>Sets the detected urgency on <paramref name="write"/> unless the agent set it (read from <paramref name="row"/>).</summary>
+    /// <summary>Sets the detected urgency (raised for an owner living alone) on <paramref name="write"/> unless the agent set it (read from <paramref name="row"/>).</summary>
     private static void DetectUrgency(Entity row, Entity write)
     {
         var overridden = row.GetAttributeValue<bool?>(Columns.UrgencyOverridden) == true;
@@ -211,7 +223,11 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
             return;
         }
 
-        var option = OptionValues.ToOption(assessment.Urgency);
+        var urgency = LivingAloneUrgency.Apply(
+            assessment,
+            OptionValues.Read<RequestType>(row, Columns.RequestType),
+            row.GetAttributeValue<bool?>(Columns.OwnerLivesAlone) == true);
+        var option = OptionValues.ToOption(urgency);
         if (!Equals(row.GetAttributeValue<OptionSetValue>(Columns.Urgency), option) || write.Contains(Columns.Urgency))
         {
             write[Columns.Urgency] = option;

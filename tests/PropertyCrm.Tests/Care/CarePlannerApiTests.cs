@@ -49,16 +49,18 @@ public sealed class CarePlannerApiTests
         Assert.Equal($"{owner:N}|5|20260715", occasion.GetAttributeValue<string>(CareOccasionTable.Columns.Key));
 
         // Budget: the loyalty configuration, cold (2: the 催缴 ladder's months) + owners (2) + occupancies, households, requests
-        // (3) + fee standing (1) + keys (1); task and occasion.
+        // (3) + fee standing (1) + keys (1); task and occasion. The owner tag step: rule tags, members, tenancies, check-ins,
+        // suggestions, links (6); the 12 rule tags created on this first run, and one Associate (老人家庭 at 60, 沉睡: no request
+        // for half a year).
         var calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(ConfigurationReads + 2 + 3 + 1 + 1 + SweepJobCalls.Reads, calls.Reads);
-        Assert.Equal(2 + SweepJobCalls.Writes, calls.Writes);
+        Assert.Equal(ConfigurationReads + 2 + 3 + 1 + 1 + OwnerTagCalls.PageReads + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(2 + OwnerTagCalls.RuleTagsCreated + 1 + SweepJobCalls.Writes, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
 
         // The same day again, and every day up to a week after the birthday: nothing more.
         bed.Dataverse.Clock.AdvanceBy(TimeSpan.FromHours(3));
         Assert.Equal(0, bed.Run().Results[RunCarePlannerPlugin.TasksCreatedOutput]);
-        Assert.Equal(ConfigurationReads + 2 + 3 + 1 + 1 + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(ConfigurationReads + 2 + 3 + 1 + 1 + OwnerTagCalls.PageReads + SweepJobCalls.Reads, bed.Dataverse.LastExecution.PluginCalls.Reads);
         Assert.Equal(0 + SweepJobCalls.Writes, bed.Dataverse.LastExecution.PluginCalls.Writes);
         Assert.Equal(0, bed.RunDaily("2026-07-14", "2026-07-31"));
         Assert.Single(bed.Tasks(owner));

@@ -8,6 +8,7 @@ using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Logic.Privacy;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Steps.Owners;
+using PropertyCrm.Schema.OptionSets;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Personas;
 using PropertyCrm.Tests.Support;
@@ -44,6 +45,12 @@ public sealed class OwnerDataRequestTests
         Assert.Equal(OwnerDataCatalog.Related.Select(s => s.LogicalName), tables.EnumerateObject().Select(p => p.Name));
         Assert.Contains(owner.Request, Ids(tables, ServiceRequestTable.LogicalName));
         Assert.Contains(owner.Household, Ids(tables, HouseholdTable.LogicalName));
+        var member = Assert.Single(tables.GetProperty(HouseholdMemberTable.LogicalName).EnumerateArray());
+        Assert.Equal(owner.Member, member.GetProperty("id").GetGuid());
+        Assert.Equal(AgeBand.Senior, member.GetProperty(HouseholdMemberTable.Columns.AgeBand).GetInt32());
+        var tag = Assert.Single(tables.GetProperty(TagTable.LogicalName).EnumerateArray());
+        Assert.Equal(owner.Tag, tag.GetProperty("id").GetGuid());
+        Assert.Equal("VIP 关注", tag.GetProperty(TagTable.Columns.Name).GetString());
         Assert.Contains(owner.Bill, Ids(tables, FeeBillTable.LogicalName));
         var payment = Assert.Single(tables.GetProperty(FeePaymentTable.LogicalName).EnumerateArray());
         Assert.Equal(owner.Payment, payment.GetProperty("id").GetGuid());
@@ -121,12 +128,17 @@ public sealed class OwnerDataRequestTests
         world.As(world.Admin).Delete(ContactTable.LogicalName, owner.Contact);
 
         Assert.Null(world.Dataverse.Peek(ContactTable.LogicalName, owner.Contact));
-        foreach (var section in OwnerDataCatalog.Related)
+        foreach (var section in OwnerDataCatalog.Related.Where(s => s.Through is null))
         {
             Assert.DoesNotContain(world.Dataverse.PeekAll(section.LogicalName), r => r.GetAttributeValue<EntityReference>(section.OwnerColumn)?.Id == owner.Contact);
         }
 
         Assert.Empty(world.Dataverse.PeekAll(HouseholdTable.LogicalName));
+        Assert.Empty(world.Dataverse.PeekAll(HouseholdMemberTable.LogicalName));
+        var links = world.Dataverse.PeekAll(TagTable.ManyToMany.IntersectTable);
+        Assert.DoesNotContain(links, l => l.GetAttributeValue<Guid>(TagTable.ManyToMany.ContactId) == owner.Contact);
+        Assert.Single(links);
+        Assert.NotNull(world.Dataverse.Peek(TagTable.LogicalName, owner.Tag));
         Assert.Empty(world.Dataverse.PeekAll(PointsEntryTable.LogicalName));
         Assert.Empty(world.Dataverse.PeekAll(RedemptionTable.LogicalName));
         Assert.Empty(world.Dataverse.PeekAll(LoyaltyAccountTable.LogicalName));
@@ -167,6 +179,11 @@ public sealed class OwnerDataRequestTests
             [ContactTable.Columns.MarketingConsent] = true,
         });
         var household = world.Data.Household(contact, birthDate: "1966-07-15");
+        var member = world.Data.Member(household, AgeBand.Senior, relationship: HouseholdRelationship.Parent);
+        var tag = world.Data.Tag("VIP 关注");
+        world.Dataverse.Service.Associate(ContactTable.LogicalName, contact, new Relationship(TagTable.ManyToMany.Contacts), new EntityReferenceCollection { new EntityReference(TagTable.LogicalName, tag) });
+        var otherOwner = world.Data.Owner();
+        world.Dataverse.Service.Associate(ContactTable.LogicalName, otherOwner, new Relationship(TagTable.ManyToMany.Contacts), new EntityReferenceCollection { new EntityReference(TagTable.LogicalName, world.Data.Tag("其他 / Other")) });
         var request = world.Dataverse.Seed(new Entity(ServiceRequestTable.LogicalName)
         {
             [ServiceRequestTable.Columns.Name] = "3-1-802 漏水 leak",
@@ -178,8 +195,8 @@ public sealed class OwnerDataRequestTests
         var payment = world.Dataverse.Service.Create(newPayment);
         var reward = world.Data.Reward(cost: 100);
         var redemption = world.Dataverse.Service.Create(DataProducer.NewRedemption(contact, reward));
-        return new OwnerHistory(contact, household, request, bill, payment, redemption);
+        return new OwnerHistory(contact, household, request, bill, payment, redemption, member, tag);
     }
 
-    private sealed record OwnerHistory(Guid Contact, Guid Household, Guid Request, Guid Bill, Guid Payment, Guid Redemption);
+    private sealed record OwnerHistory(Guid Contact, Guid Household, Guid Request, Guid Bill, Guid Payment, Guid Redemption, Guid Member, Guid Tag);
 }

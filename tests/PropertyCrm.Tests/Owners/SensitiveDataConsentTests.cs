@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
+using PropertyCrm.Schema.OptionSets;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
 
@@ -71,5 +72,51 @@ public sealed class SensitiveDataConsentTests
 
         Assert.Equal(refused, error is DataverseFaultException);
         Assert.Equal(refused ? 0 : 1, dataverse.Count(HouseholdTable.LogicalName));
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void SaveMinorMemberBirthDate_NeedsTheOwnersSensitiveConsentWithinOneRead(bool consent, bool refused)
+    {
+        var row = DataProducer.NewOwner();
+        row[ContactTable.Columns.SensitiveDataConsent] = consent;
+        var household = new DataProducer(dataverse).Household(dataverse.Seed(row));
+        var member = new Entity(HouseholdMemberTable.LogicalName)
+        {
+            [HouseholdMemberTable.Columns.Name] = "小宝 / Baby",
+            [HouseholdMemberTable.Columns.Household] = new EntityReference(HouseholdTable.LogicalName, household),
+            [HouseholdMemberTable.Columns.Relationship] = new OptionSetValue(HouseholdRelationship.Child),
+            [HouseholdMemberTable.Columns.AgeBand] = new OptionSetValue(AgeBand.Infant),
+            [HouseholdMemberTable.Columns.BirthDate] = DataProducer.DateOnly("2025-05-20"),
+        };
+
+        var error = Record.Exception(() => dataverse.Service.Create(member));
+
+        Assert.Equal(refused, error is DataverseFaultException);
+        Assert.Equal(refused ? 0 : 1, dataverse.Count(HouseholdMemberTable.LogicalName));
+        Assert.Equal(1, dataverse.LastExecution.PluginCalls.Reads);
+        if (refused)
+        {
+            Assert.Contains("未成年家庭成员的出生日期", error!.Message, StringComparison.Ordinal);
+            Assert.Contains("separate consent", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void SaveMemberWithoutBirthDate_NoConsentNeededNoRead()
+    {
+        var household = new DataProducer(dataverse).Household(dataverse.Seed(DataProducer.NewOwner()));
+
+        dataverse.Service.Create(new Entity(HouseholdMemberTable.LogicalName)
+        {
+            [HouseholdMemberTable.Columns.Name] = "老伴 / Spouse",
+            [HouseholdMemberTable.Columns.Household] = new EntityReference(HouseholdTable.LogicalName, household),
+            [HouseholdMemberTable.Columns.Relationship] = new OptionSetValue(HouseholdRelationship.Spouse),
+            [HouseholdMemberTable.Columns.AgeBand] = new OptionSetValue(AgeBand.Senior),
+        });
+
+        Assert.Equal(0, dataverse.LastExecution.PluginCalls.Reads);
+        Assert.Equal(1, dataverse.Count(HouseholdMemberTable.LogicalName));
     }
 }

@@ -348,6 +348,43 @@ internal static class FaultScenarios
                 [RetentionCaseTable.Columns.StatusCode] = new OptionSetValue(RetentionCaseTable.StatusReasons.Closed),
             });
         }),
+        FaultScenario.Synchronous("Record elderly living alone / 登记独居老人", bed =>
+        {
+            var owner = bed.Data.Owner();
+            return () => bed.Service.Create(new Entity(HouseholdTable.LogicalName)
+            {
+                [HouseholdTable.Columns.Name] = "家庭 / Household",
+                [HouseholdTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner),
+                [HouseholdTable.Columns.LivesAlone] = true,
+            });
+        }),
+        FaultScenario.Synchronous("Mark household living alone / 标记独居", bed =>
+        {
+            var household = bed.Data.Household(bed.Data.Owner());
+            return () => bed.Service.Update(new Entity(HouseholdTable.LogicalName, household) { [HouseholdTable.Columns.LivesAlone] = true });
+        }),
+        FaultScenario.Synchronous("Delete living-alone household / 删除独居家庭档案", bed =>
+        {
+            var household = bed.Data.Household(bed.Data.Owner(), livesAlone: true);
+            return () => bed.Service.Delete(HouseholdTable.LogicalName, household);
+        }),
+        FaultScenario.Synchronous("Record minor household member / 登记未成年家庭成员", bed =>
+        {
+            var household = bed.Data.Household(ConsentingOwner(bed));
+            return () => bed.Service.Create(new Entity(HouseholdMemberTable.LogicalName)
+            {
+                [HouseholdMemberTable.Columns.Name] = "小宝 / Baby",
+                [HouseholdMemberTable.Columns.Household] = new EntityReference(HouseholdTable.LogicalName, household),
+                [HouseholdMemberTable.Columns.Relationship] = new OptionSetValue(Choices.HouseholdRelationship.Child),
+                [HouseholdMemberTable.Columns.AgeBand] = new OptionSetValue(Choices.AgeBand.Infant),
+                [HouseholdMemberTable.Columns.BirthDate] = DataProducer.DateOnly("2025-05-20"),
+            });
+        }),
+        FaultScenario.Synchronous("Correct member birth date / 更正成员出生日期", bed =>
+        {
+            var member = bed.Data.Member(bed.Data.Household(ConsentingOwner(bed)), Choices.AgeBand.Infant, birthDate: "2025-05-20");
+            return () => bed.Service.Update(new Entity(HouseholdMemberTable.LogicalName, member) { [HouseholdMemberTable.Columns.BirthDate] = DataProducer.DateOnly("2025-05-18") });
+        }),
         FaultScenario.Synchronous("Export owner data (PIPL) / 导出业主数据", bed =>
         {
             var owner = bed.Data.OwnerWithPoints(OwnerTier.Standard, (300, "2026-12-31"));

@@ -139,7 +139,7 @@ public sealed class SchemaConstantsTests
 
         // Custom relationships only: the platform's own (lk_, owner_, user_, team_, business_unit_) are not ours to name.
         var missing = Solution.Value.Relationships
-            .Where(r => r.Element("ReferencingEntityName")!.Value.ToLowerInvariant() == table)
+            .Where(r => r.Element("ReferencingEntityName")?.Value.ToLowerInvariant() == table)
             .Select(r => (string)r.Attribute("Name")!)
             .Where(name => name.StartsWith(Publisher.Prefix + "_", StringComparison.Ordinal) && !declared.Contains(name))
             .ToList();
