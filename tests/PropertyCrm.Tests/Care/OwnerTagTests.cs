@@ -77,10 +77,11 @@ public sealed class OwnerTagTests
 
         bed.Run();
 
-        // One page of 3 owners: owners (2) + occupancies, households, requests (3) + 3 fee standings + the tag step (6);
-        // nothing due, no tag changes: the lock is the only write.
+        // One page of 3 owners: the loyalty configuration (2: the 催缴 ladder's months; its cache has expired a day later) +
+        // owners (2) + occupancies, households, requests (3) + 3 fee standings + the tag step (6); nothing due, no tag changes:
+        // the lock is the only write.
         var calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(2 + 3 + 3 + OwnerTagCalls.PageReads + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(2 + 2 + 3 + 3 + OwnerTagCalls.PageReads + SweepJobCalls.Reads, calls.Reads);
         Assert.Equal(SweepJobCalls.Writes, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
     }

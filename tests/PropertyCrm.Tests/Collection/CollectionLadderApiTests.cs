@@ -16,6 +16,9 @@ namespace PropertyCrm.Tests.Collection;
 /// </summary>
 public sealed class CollectionLadderApiTests
 {
+    /// <summary>The owner tag step associates all of an owner's new tags in one Associate.</summary>
+    private const int TagAssociations = 1;
+
     private readonly CareBed bed = new();
 
     [Fact]
@@ -138,10 +141,11 @@ public sealed class CollectionLadderApiTests
         bed.Run();
 
         // Configuration, cold (2) + owners (2) + occupancies, households, requests (3) + bills (1) + occasion keys (1: the
-        // 挽留沟通 task) + message keys (1) + case key (1) + the case's property (1); task and occasion, message, case.
+        // 挽留沟通 task) + message keys (1) + case key (1) + the case's property (1); task and occasion, message, case. The owner
+        // tag step (no household on the page: no members query) creates the 12 rule tags on this first run and tags the owner.
         var calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(2 + 2 + 3 + 1 + 1 + 1 + 1 + 1 + SweepJobCalls.Reads, calls.Reads);
-        Assert.Equal(2 + 1 + 1 + SweepJobCalls.Writes, calls.Writes);
+        Assert.Equal(2 + 2 + 3 + 1 + 1 + 1 + 1 + 1 + OwnerTagCalls.PageReadsWithoutHouseholds + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(2 + 1 + 1 + OwnerTagCalls.RuleTagsCreated + TagAssociations + SweepJobCalls.Writes, calls.Writes);
         Assert.Equal(0, bed.Dataverse.AllColumnsRequests);
         Assert.Single(Messages(owner));
         Assert.Single(Cases(owner));
@@ -149,7 +153,7 @@ public sealed class CollectionLadderApiTests
         // Again the same morning (configuration still cached): the keys are read, nothing is written but the lock.
         bed.Run();
         calls = bed.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(2 + 3 + 1 + 1 + 1 + 1 + SweepJobCalls.Reads, calls.Reads);
+        Assert.Equal(2 + 3 + 1 + 1 + 1 + 1 + OwnerTagCalls.PageReadsWithoutHouseholds + SweepJobCalls.Reads, calls.Reads);
         Assert.Equal(SweepJobCalls.Writes, calls.Writes);
     }
 

@@ -494,9 +494,10 @@ public sealed class FollowUpLoopTests
         world.Complete(id, Fixed, VerySatisfied, nps: 9);
 
         // The 3 reads and 1 write above, plus the award as LoyaltyService.Award costs it for a first-time owner with a cold
-        // configuration cache: 3 more reads and 4 writes (Retrieve 4, RetrieveMultiple 2; Update 3, Upsert 1, Create 1 in all).
+        // configuration cache (the world isolates it): the configuration (2: earning rules, tier policy) and 3 more reads, and
+        // 4 writes (Retrieve 4, RetrieveMultiple 4; Update 3, Upsert 1, Create 1 in all).
         var calls = world.Dataverse.LastExecution.PluginCalls;
-        Assert.True(calls.Reads == 6 && calls.Writes == 5, calls.ToString());
+        Assert.True(calls.Reads == 8 && calls.Writes == 5, calls.ToString());
         Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
     }
 }

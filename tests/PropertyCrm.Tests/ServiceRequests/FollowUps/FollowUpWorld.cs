@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
+using PropertyCrm.Plugins.Logic.Loyalty;
 using PropertyCrm.Plugins.Steps.FollowUps;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Support;
@@ -19,6 +20,10 @@ namespace PropertyCrm.Tests.ServiceRequests.FollowUps;
 /// </summary>
 internal sealed class FollowUpWorld : IDisposable
 {
+    // The survey award reads the loyalty configuration; every world starts with a cold, private cache so call budgets do not
+    // depend on which test ran before (in-memory Dataverse instances share one organization id).
+    private readonly IDisposable loyaltyCache = LoyaltyConfigurationCache.Isolate();
+
     public FollowUpWorld(bool withTeam = true, int? followUpDueHours = null)
     {
         Bed = new SlaTestBed();
@@ -126,5 +131,9 @@ internal sealed class FollowUpWorld : IDisposable
 
     public int Balance() => Dataverse.Peek(ContactTable.LogicalName, Owner)!.GetAttributeValue<int?>(ContactTable.Columns.PointsBalance) ?? 0;
 
-    public void Dispose() => Bed.Dispose();
+    public void Dispose()
+    {
+        Bed.Dispose();
+        loyaltyCache.Dispose();
+    }
 }
