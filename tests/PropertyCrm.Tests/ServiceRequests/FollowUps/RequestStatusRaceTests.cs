@@ -103,6 +103,34 @@ public sealed class RequestStatusRaceTests : IDisposable
         Assert.Contains("已关闭", reopenFault!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FollowUpRecordedTwiceAtOnce_SecondAfterFirstFinished_SecondRefusedAnswersKept()
+    {
+        var id = world.ResolvedRepair();
+        var secondCaller = world.Dataverse.CreateUser("客服 孙丽 Follow-up caller 2");
+
+        // The second caller's save has read its pre-image (待回访) when the first caller's save (verified fixed) commits.
+        var interleaved = 0;
+        world.Dataverse.RegisterStep(TestSteps.On(SdkMessageName.Update, FollowUpTable.LogicalName, PipelineStage.PreOperation, run =>
+        {
+            if (run.Context.InitiatingUserId == secondCaller && run.Context.Depth == 1 && Interlocked.Exchange(ref interleaved, 1) == 0)
+            {
+                Assert.True(OnThread(() => world.Complete(id, Choices.FixVerification.Fixed)).Wait(Bound));
+            }
+        }, rank: 0));
+
+        var fault = await OnThread(() => Attempt(() => world.Complete(id, Choices.FixVerification.NotFixed, recorder: secondCaller))).WaitAsync(Bound);
+
+        // The second save is checked on the finished 回访 and refused; the first one's answers stand, and so does the closed
+        // request. Before the fix the second overwrote the answers: a closed request whose last 回访 read "not fixed".
+        Assert.Equal(1, interleaved);
+        Assert.NotNull(fault);
+        Assert.Contains("已结束", fault!.Message, StringComparison.Ordinal);
+        var followUp = world.LastFollowUp(id);
+        Assert.Equal(Choices.FixVerification.Fixed, followUp.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.Verification).Value);
+        Assert.Equal(Status.Closed, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
+    }
+
     public void Dispose() => world.Dispose();
 
     private Guid InProgressRepair()
