@@ -35,8 +35,10 @@ public static class FollowUpLock
         Guard.NotNull(system, nameof(system));
         Guard.NotNull(execution, nameof(execution));
         Guard.NotNull(image, nameof(image));
-        if (Before(execution, image.Id) is not null)
+        if (Before(execution, image.Id) is not null || RequestLocks.RequestLock.IsOptimistic(execution))
         {
+            // The first part of this save locked the row (this image was read under that lock), or the caller's row
+            // version check stands for the lock (see RequestLock.IsOptimistic).
             return image;
         }
 

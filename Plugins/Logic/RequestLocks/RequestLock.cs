@@ -39,6 +39,22 @@ public static class RequestLock
     }
 
     /// <summary>
+    /// Whether the caller sent the save with optimistic concurrency (<c>ConcurrencyBehavior.IfRowVersionMatches</c>, Web API
+    /// <c>If-Match</c>). The platform then compares the row version under the main operation's lock: a row changed since the
+    /// caller read it (and so since the pre-image) fails the save, so the pre-image cannot be stale for a save that commits.
+    /// A lock write of our own would instead change the version and fail every such save, so none is taken.
+    /// </summary>
+    public static bool IsOptimistic(IPluginExecutionContext execution)
+    {
+        Guard.NotNull(execution, nameof(execution));
+        return execution.InputParameters.TryGetValue(ConcurrencyBehaviorParameter, out var value)
+            && value is ConcurrencyBehavior behavior && behavior == ConcurrencyBehavior.IfRowVersionMatches;
+    }
+
+    /// <summary>The request parameter UpdateRequest.ConcurrencyBehavior travels in.</summary>
+    private const string ConcurrencyBehaviorParameter = "ConcurrencyBehavior";
+
+    /// <summary>
     /// The request as a status rule must see it: the row the lock step of this operation read under the lock, or, when
     /// no lock was taken (the update changes no status), the step's own pre-image.
     /// </summary>

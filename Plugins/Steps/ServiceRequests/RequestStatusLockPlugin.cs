@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.RequestLocks;
@@ -58,8 +59,14 @@ public sealed class RequestStatusLockPlugin : PluginBase
             return;
         }
 
+        if (RequestLock.IsOptimistic(execution))
+        {
+            context.Trace($"Request {target.Id}: saved with IfRowVersionMatches; the platform's version check stands for the lock.");
+            return;
+        }
+
         var row = RequestLock.LockAndRead(context.SystemService, target.Id, DataverseTime.Now(execution.OperationCreatedOn).UtcDateTime, new ColumnSet(ColumnsRead));
         execution.SharedVariables[RequestLock.SharedVariable] = row;
-        context.Trace($"Request {target.Id} locked; status {row.GetAttributeValue<Microsoft.Xrm.Sdk.OptionSetValue>(Columns.StatusCode)?.Value} read under the lock.");
+        context.Trace($"Request {target.Id} locked; status {row.GetAttributeValue<OptionSetValue>(Columns.StatusCode)?.Value} read under the lock.");
     }
 }

@@ -2,9 +2,11 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Harness;
 using PropertyCrm.Plugins.Registration;
+using PropertyCrm.Plugins.Steps.ServiceRequests;
 using PropertyCrm.Schema.Tables;
 using PropertyCrm.Tests.Harness.Support;
 using PropertyCrm.Tests.Support;
@@ -129,6 +131,29 @@ public sealed class RequestStatusRaceTests : IDisposable
         var followUp = world.LastFollowUp(id);
         Assert.Equal(Choices.FixVerification.Fixed, followUp.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.Verification).Value);
         Assert.Equal(Status.Closed, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
+    }
+
+    [Fact]
+    public void Pause_WithIfRowVersionMatches_NoLockWriteVersionCheckStandsForIt()
+    {
+        var id = InProgressRepair();
+        var read = world.Dataverse.Service.Retrieve(ServiceRequestTable.LogicalName, id, new ColumnSet(Columns.StatusCode));
+
+        // A client with optimistic concurrency (Web API If-Match): a lock write of our own would change the version and fail
+        // the save, and the platform's version check already refuses a save whose pre-image could be stale.
+        var pause = Move(id, Status.WaitingOnOwner);
+        pause.RowVersion = read.RowVersion;
+        world.As(world.Technician).Execute(new UpdateRequest { Target = pause, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches });
+
+        Assert.Equal(Status.WaitingOnOwner, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
+        Assert.Equal(0, world.Dataverse.LastExecution.PluginCalls.By<RequestStatusLockPlugin>().Total);
+
+        // The same save from a version a colleague has since changed is refused by the platform, nothing written.
+        var stale = Move(id, Status.InProgress);
+        stale.RowVersion = read.RowVersion;
+        var fault = Assert.Throws<DataverseFaultException>(() => world.As(world.Technician).Execute(new UpdateRequest { Target = stale, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches }));
+        Assert.Equal(DataverseErrorCodes.ConcurrencyVersionMismatch, fault.ErrorCode);
+        Assert.Equal(Status.WaitingOnOwner, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
     }
 
     public void Dispose() => world.Dispose();
