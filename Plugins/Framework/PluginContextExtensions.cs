@@ -78,11 +78,17 @@ public static class PluginContextExtensions
     /// The target wins because it holds what the request changes. On Create there is no pre-image and
     /// the result is a copy of the target. Never changes the target or the image.
     /// </summary>
-    public static Entity CoalesceTargetWithPreImage(this IPluginExecutionContext context, string preImageAlias)
+    public static Entity CoalesceTargetWithPreImage(this IPluginExecutionContext context, string preImageAlias) =>
+        context.CoalesceTargetWith(context.GetPreImage(preImageAlias));
+
+    /// <summary>
+    /// As <see cref="CoalesceTargetWithPreImage"/>, over a row the step read itself instead of its pre-image (a row read
+    /// under a lock, fresher than the image taken when the pipeline started).
+    /// </summary>
+    public static Entity CoalesceTargetWith(this IPluginExecutionContext context, Entity? pre)
     {
         var target = context.GetRequiredTarget();
         var merged = new Entity(target.LogicalName, target.Id);
-        var pre = context.GetPreImage(preImageAlias);
         if (pre is not null)
         {
             foreach (var attribute in pre.Attributes)

@@ -32,6 +32,7 @@ public static class PluginCatalog
         OccupancyValidationPlugin.OnUpdate,
         RepeatRequestPlugin.OnCreate,
         RepeatRequestPlugin.OnCauseUpdate,
+        RequestStatusLockPlugin.OnUpdate,
         ServiceRequestRecordsPlugin.OnCreate,
         ServiceRequestRecordsPlugin.OnUpdate,
         ServiceRequestSlaPlugin.OnCreate,

@@ -84,6 +84,9 @@ public static class FollowUpTable
         /// <summary>Detractor (贬损者). Yes/No: NPS 0–6, satisfaction ≤ 2, or not fixed the second time.</summary>
         public const string IsDetractor = "pcrm_isdetractor";
 
+        /// <summary>Locked on (锁定时间): when a save last took the 回访's row lock before its rules ran (system-maintained). Date and time.</summary>
+        public const string LockedOn = "pcrm_lockedon";
+
         public const string OwnerId = "ownerid";
 
         public const string StateCode = "statecode";

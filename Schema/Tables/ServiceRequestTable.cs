@@ -127,6 +127,9 @@ public static class ServiceRequestTable
         /// <summary>Last follow-up (最近回访): the 回访 of the latest resolution. Lookup pcrm_followup.</summary>
         public const string LastFollowUp = "pcrm_lastfollowupid";
 
+        /// <summary>Locked on (锁定时间): when a status change last took the request's row lock (system-maintained). Date and time.</summary>
+        public const string LockedOn = "pcrm_lockedon";
+
         /// <summary>Repeat of (重复报事): the earlier request for the same unit and service line within 30 days. Lookup pcrm_servicerequest.</summary>
         public const string RepeatOf = "pcrm_repeatofid";
 

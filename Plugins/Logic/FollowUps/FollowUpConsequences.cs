@@ -8,6 +8,7 @@ using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.ServiceRequests.FollowUps;
 using PropertyCrm.Plugins.Execution;
 using PropertyCrm.Plugins.Logic.Loyalty;
+using PropertyCrm.Plugins.Logic.RequestLocks;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Schema.OptionSets;
 using PropertyCrm.Schema.Tables;
@@ -32,8 +33,12 @@ namespace PropertyCrm.Plugins.Logic.FollowUps;
 /// <item>A survey answer (satisfaction or NPS) earns the SurveyCompleted points once per 回访 (source = the 回访's id),
 /// through the loyalty service; a survey rule that is not configured or switched off earns nothing and fails nothing.</item>
 /// </list>
-/// Calls: 1 read of the request; the request update (its steps: 1 read of this 回访 on close); a reopen 1 create (the
-/// technician's rework task, <see cref="ReworkTasks"/>); a recovery case 1 read of the property and 1 create; the points award as <see cref="LoyaltyService.Award"/> costs.
+/// <para>The request is locked before it is read (<see cref="RequestLock"/>): the decision — is this still the latest 回访 of a
+/// resolved request? — holds until the transaction ends, so staff moving the request at the same moment either went first
+/// (and the 回访 is recorded only) or wait and find the request closed or reopened.</para>
+/// Calls: the request's lock (1 write) and read (1 read); the request update (its steps: 1 read of this 回访 on close); a reopen
+/// 1 create (the technician's rework task, <see cref="ReworkTasks"/>); a recovery case 1 read of the property and 1 create; the
+/// points award as <see cref="LoyaltyService.Award"/> costs.
 /// </summary>
 public static class FollowUpConsequences
 {
@@ -49,7 +54,7 @@ public static class FollowUpConsequences
         var system = scope.SystemService;
         var now = DataverseTime.Now(scope.Now);
         var requestRef = followUp.GetAttributeValue<EntityReference>(Columns.ServiceRequest);
-        var request = requestRef is null ? null : system.Retrieve(ServiceRequestTable.LogicalName, requestRef.Id, RequestColumns);
+        var request = requestRef is null ? null : RequestLock.LockAndRead(system, requestRef.Id, now.UtcDateTime, RequestColumns);
         var completion = FollowUpRules.Consequences(FollowUpMapping.Read(followUp), request?.GetAttributeValue<int?>(Request.ReopenCount) ?? 0);
 
         if (request is null

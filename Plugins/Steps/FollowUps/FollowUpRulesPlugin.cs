@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.Xrm.Sdk.Query;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.FollowUps;
 using PropertyCrm.Plugins.Mapping;
@@ -11,7 +12,8 @@ namespace PropertyCrm.Plugins.Steps.FollowUps;
 /// <summary>
 /// 回访 rules on every save of a follow-up (<see cref="FollowUpRecording"/>), pre-operation; then, post-operation in the
 /// same transaction, a 回访 that has just finished closes or reopens its request, opens a recovery case for a detractor
-/// and awards the survey points (<see cref="FollowUpConsequences"/>).
+/// and awards the survey points (<see cref="FollowUpConsequences"/>). The rules decide on the 回访 read under its own row
+/// lock (<see cref="FollowUpLock"/>), not on the pre-image a concurrent save may have made stale.
 /// </summary>
 public sealed class FollowUpRulesPlugin : PluginBase
 {
@@ -58,20 +60,23 @@ public sealed class FollowUpRulesPlugin : PluginBase
     private static void CheckSave(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
+        var now = DataverseTime.Now(execution.OperationCreatedOn);
+        var pre = FollowUpLock.LockAndRead(context.SystemService, execution, execution.PreEntityImages[PreImageAlias], now.UtcDateTime, new ColumnSet(OnUpdate.Images[0].Attributes.ToArray()));
         FollowUpRecording.OnUpdate(
             context.SystemService,
-            execution.PreEntityImages[PreImageAlias],
+            pre,
             execution.GetRequiredTarget(),
             execution.InitiatingUserId,
             execution.IsDirectRequest(),
-            DataverseTime.Now(execution.OperationCreatedOn),
+            now,
             context.Trace);
     }
 
     private static void ApplyConsequences(ILocalPluginContext context)
     {
         var execution = context.PluginExecutionContext;
-        var before = FollowUpMapping.ReadStatus(execution.PreEntityImages[PreImageAlias]);
+        // The status before this save as read under the 回访's lock (the image may predate a concurrent save that finished it).
+        var before = FollowUpMapping.ReadStatus(FollowUpLock.Before(execution, execution.PrimaryEntityId) ?? execution.PreEntityImages[PreImageAlias]);
         var post = execution.PostEntityImages[PostImageAlias];
         if (before != Domain.ServiceRequests.FollowUps.FollowUpStatus.Pending || FollowUpMapping.ReadStatus(post) == before)
         {

@@ -5,6 +5,7 @@ using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.ServiceRequests.Dispatch;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.Dispatch;
+using PropertyCrm.Plugins.Logic.RequestLocks;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
@@ -15,7 +16,7 @@ namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 /// <summary>
 /// 派工: when a request is accepted (新建 → 已受理, or created accepted) the most specific active dispatch rule
 /// assigns it (the request's owner, 派单对象) and moves it on to 已派工 dispatched. Pre-operation, after the SLA step
-/// (rank 2), so the assignee, status and dispatched-on are saved with the acceptance itself: no extra write on the request.
+/// (update: rank 3; create: rank 2), so the assignee, status and dispatched-on are saved with the acceptance itself: no extra write on the request.
 /// </summary>
 /// <remarks>
 /// <para><b>No rule</b> (or a team without members): nothing is assigned and the request stays 已受理, in the 待派工 view.</para>
@@ -54,7 +55,7 @@ public sealed class DispatchPlugin : PluginBase
         ExecutionMode.Synchronous)
     {
         Handler = OnUpdateRequest,
-        Rank = 2,
+        Rank = 3,
         FilteringAttributes = new[] { Columns.StatusCode },
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, ImageColumns) { IsRequired = true } },
         Description = "Dispatches an accepted request by the dispatch rules, keeping an assignee the agent chose. / 受理时按派工规则派工，保留客服指定的处理人。",
@@ -83,8 +84,8 @@ public sealed class DispatchPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var pre = execution.PreEntityImages[PreImageAlias];
-        var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
+        var pre = RequestLock.Current(execution, PreImageAlias);
+        var after = execution.CoalesceTargetWith(pre);
         if (RequestStatusMapping.Read(after) != RequestStatus.Accepted || RequestStatusMapping.Read(pre) != RequestStatus.New)
         {
             return;

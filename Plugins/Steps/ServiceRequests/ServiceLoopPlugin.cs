@@ -1,6 +1,7 @@
 using System.Linq;
 using PropertyCrm.Plugins.Framework;
 using PropertyCrm.Plugins.Logic.FollowUps;
+using PropertyCrm.Plugins.Logic.RequestLocks;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
@@ -10,7 +11,7 @@ namespace PropertyCrm.Plugins.Steps.ServiceRequests;
 
 /// <summary>
 /// 回访闭环 on the request: resolving creates the resolution's 回访, reopening counts, closing needs a verified 回访
-/// (<see cref="ServiceLoop"/>). Pre-operation after the SLA and dispatch steps (rank 3): the SLA step has already refused
+/// (<see cref="ServiceLoop"/>). Pre-operation after the SLA and dispatch steps (rank 4): the SLA step has already refused
 /// a transition the lifecycle does not allow, and what this step sets is saved with the status change.
 /// </summary>
 public sealed class ServiceLoopPlugin : PluginBase
@@ -25,7 +26,7 @@ public sealed class ServiceLoopPlugin : PluginBase
         ExecutionMode.Synchronous)
     {
         Handler = OnUpdateRequest,
-        Rank = 3,
+        Rank = 4,
         FilteringAttributes = new[] { Columns.StatusCode }.Concat(ServiceLoop.CodeOwnedColumns).ToArray(),
         Images = new[] { new StepImage(PreImageAlias, ImageType.PreImage, ServiceLoop.PreImageColumns) { IsRequired = true } },
         Description = "Creates the 回访 on resolve, counts reopens, allows closing only after a verified 回访. / 解决时生成回访，统计返工，回访核实后方可关闭。",
@@ -40,7 +41,7 @@ public sealed class ServiceLoopPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var pre = execution.PreEntityImages[PreImageAlias];
+        var pre = RequestLock.Current(execution, PreImageAlias);
         if (execution.IsDirectRequest())
         {
             ServiceLoop.RefuseCodeOwnedEdits(pre, target);

@@ -5,6 +5,7 @@ using PropertyCrm.Domain;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;
 using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.RequestLocks;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
 using PropertyCrm.Schema.Tables;
@@ -54,6 +55,7 @@ public sealed class ServiceRequestRecordsPlugin : PluginBase
         ExecutionMode.Synchronous)
     {
         Handler = OnUpdateRequest,
+        Rank = 2, // after RequestStatusLockPlugin: a status change is checked on the row read under the request's lock
         FilteringAttributes = TypeAndComplaintColumns.Concat(ComplaintMapping.DecisionStampColumns).Concat(new[] { Columns.StatusCode }).ToArray(),
         Images = new[]
         {
@@ -95,8 +97,8 @@ public sealed class ServiceRequestRecordsPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var pre = execution.PreEntityImages[PreImageAlias];
-        var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
+        var pre = RequestLock.Current(execution, PreImageAlias);
+        var after = execution.CoalesceTargetWith(pre);
         var type = OptionValues.Read<RequestType>(after, Columns.RequestType);
         var details = ComplaintMapping.Read(after);
 

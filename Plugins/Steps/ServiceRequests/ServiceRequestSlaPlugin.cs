@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.ServiceRequests;
 using PropertyCrm.Domain.Sla;
 using PropertyCrm.Plugins.Framework;
+using PropertyCrm.Plugins.Logic.RequestLocks;
 using PropertyCrm.Plugins.Logic.Sla;
 using PropertyCrm.Plugins.Mapping;
 using PropertyCrm.Plugins.Registration;
@@ -61,6 +62,7 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
         ExecutionMode.Synchronous)
     {
         Handler = OnUpdateRequest,
+        Rank = 2, // after RequestStatusLockPlugin: the lifecycle is checked on the row read under the request's lock
         FilteringAttributes = new[]
         {
             Columns.StatusCode, Columns.Urgency, Columns.UrgencyOverridden, Columns.RequestType, Columns.ServiceLine,
@@ -138,9 +140,9 @@ public sealed class ServiceRequestSlaPlugin : PluginBase
     {
         var execution = context.PluginExecutionContext;
         var target = execution.GetRequiredTarget();
-        var pre = execution.PreEntityImages[PreImageAlias];
+        var pre = RequestLock.Current(execution, PreImageAlias);
         var now = DataverseTime.Now(execution.OperationCreatedOn);
-        var after = execution.CoalesceTargetWithPreImage(PreImageAlias);
+        var after = execution.CoalesceTargetWith(pre);
         RefuseResponseMinutes(execution, target, pre);
 
         // A living-alone owner's request that becomes a 求助 call for help is re-assessed too (LivingAloneUrgency).

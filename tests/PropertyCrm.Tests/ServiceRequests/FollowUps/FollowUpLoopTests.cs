@@ -413,7 +413,7 @@ public sealed class FollowUpLoopTests
     }
 
     [Fact]
-    public void Resolve_Budget_OnePropertyReadAndOneCreateBeyondTheSlaStep()
+    public void Resolve_Budget_OnePropertyReadAndOneCreateBeyondTheSlaStepAndTheRequestLock()
     {
         using var world = new FollowUpWorld();
         var id = world.Bed.Log(Choices.RequestType.Repair, "门锁坏了", property: world.Property);
@@ -422,27 +422,31 @@ public sealed class FollowUpLoopTests
 
         world.Bed.Resolve(id);
 
+        // The request's lock (1 update) and the read under it; the property (1 read) and the 回访 (1 create).
         var calls = world.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(1, calls.Reads);
-        Assert.Equal(1, calls.Writes);
+        Assert.Equal(2, calls.Reads);
+        Assert.Equal(2, calls.Writes);
         Assert.Equal(1, calls.Create);
+        Assert.Equal(1, calls.Update);
         Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
     }
 
     [Fact]
-    public void RecordFollowUp_Budget_FixedWithoutSurveyThreeReadsOneWrite()
+    public void RecordFollowUp_Budget_FixedWithoutSurveyFiveReadsFourWrites()
     {
         using var world = new FollowUpWorld();
         var id = world.ResolvedRepair();
 
         world.Complete(id, Fixed);
 
-        // 回访 rules: the request's reopen count (1 read). Consequences: the request (1 read) and its close (1 update, whose
+        // 回访 rules: the 回访's lock and its read under it (1 update, 1 read; once, though the form save runs in two parts),
+        // the request's reopen count (1 read). Consequences: the request's lock and its read under it (1 update,
+        // 1 read), then its close (1 update, whose own lock step writes and reads the request again: 1 update, 1 read; the
         // close check reads the 回访: 1 read). No survey answer: no points.
         var calls = world.Dataverse.LastExecution.PluginCalls;
-        Assert.Equal(3, calls.Reads);
-        Assert.Equal(1, calls.Writes);
-        Assert.Equal(1, calls.Update);
+        Assert.Equal(5, calls.Reads);
+        Assert.Equal(4, calls.Writes);
+        Assert.Equal(4, calls.Update);
         Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
         Assert.Equal(Status.Closed, world.Request(id).GetAttributeValue<OptionSetValue>(Columns.StatusCode).Value);
     }
@@ -493,11 +497,11 @@ public sealed class FollowUpLoopTests
 
         world.Complete(id, Fixed, VerySatisfied, nps: 9);
 
-        // The 3 reads and 1 write above, plus the award as LoyaltyService.Award costs it for a first-time owner with a cold
+        // The 5 reads and 4 writes above, plus the award as LoyaltyService.Award costs it for a first-time owner with a cold
         // configuration cache (the world isolates it): the configuration (2: earning rules, tier policy) and 3 more reads, and
-        // 4 writes (Retrieve 4, RetrieveMultiple 4; Update 3, Upsert 1, Create 1 in all).
+        // 4 writes (Retrieve 6, RetrieveMultiple 4; Update 6, Upsert 1, Create 1 in all).
         var calls = world.Dataverse.LastExecution.PluginCalls;
-        Assert.True(calls.Reads == 8 && calls.Writes == 5, calls.ToString());
+        Assert.True(calls.Reads == 10 && calls.Writes == 8, calls.ToString());
         Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
     }
 }
