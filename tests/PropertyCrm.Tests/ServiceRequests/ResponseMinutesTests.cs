@@ -25,8 +25,9 @@ public sealed class ResponseMinutesTests
 
         bed.Move(id, Status.Accepted);
 
+        // The minutes travel in the save itself: the only write is the request's status lock (RequestStatusLockPlugin).
         Assert.Equal(47, bed.Row(id).GetAttributeValue<int?>(Columns.ResponseMinutes));
-        Assert.Equal(0, bed.Dataverse.LastExecution.PluginCalls.Writes);
+        Assert.Equal(1, bed.Dataverse.LastExecution.PluginCalls.Writes);
     }
 
     [Fact]

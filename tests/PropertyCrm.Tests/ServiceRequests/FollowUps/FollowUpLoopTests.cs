@@ -459,10 +459,11 @@ public sealed class FollowUpLoopTests
 
         world.Complete(id, NotFixed);
 
-        // 回访 rules: the reopen count (1 read). Consequences: the request (1 read, which brings the owner, the customer and
-        // the resolution deadline for the task), the reopen (1 update) and the technician's task (1 create).
+        // 回访 rules: the 回访 under its lock (1 update, 1 read) and the reopen count (1 read). Consequences: the request under
+        // its lock (1 update, 1 read, which brings the owner, the customer and the resolution deadline for the task), the reopen
+        // (1 update, whose own lock step writes and reads once more) and the technician's task (1 create).
         var calls = world.Dataverse.LastExecution.PluginCalls;
-        Assert.True(calls.Reads == 2 && calls.Update == 1 && calls.Create == 1 && calls.Writes == 2, calls.ToString());
+        Assert.True(calls.Reads == 4 && calls.Update == 4 && calls.Create == 1 && calls.Writes == 5, calls.ToString());
         Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
         Assert.Single(world.Dataverse.PeekAll(TaskActivity.LogicalName));
     }
