@@ -42,6 +42,7 @@ public static class PluginCatalog
         ServiceLoopPlugin.OnUpdate,
         FollowUpRulesPlugin.OnUpdate,
         FollowUpRulesPlugin.OnFinished,
+        RecoveryCasePlugin.OnCreate,
         RecoveryCasePlugin.OnUpdate,
         BusinessCalendarValidationPlugin.OnCreate,
         BusinessCalendarValidationPlugin.OnUpdate,

@@ -42,10 +42,21 @@ public static class FollowUpLock
             return image;
         }
 
-        system.Update(new Entity(FollowUpTable.LogicalName, image.Id) { [FollowUpTable.Columns.LockedOn] = nowUtc });
+        Lock(system, image.Id, nowUtc);
         var row = system.Retrieve(FollowUpTable.LogicalName, image.Id, columns);
         execution.SharedVariables[SharedVariable] = row;
         return row;
+    }
+
+    /// <summary>
+    /// Takes the 回访's row lock outside a save of it (1 write): for a caller that computes a column from the row and must
+    /// read it under the lock first — <c>pcrm_RecordFollowUp</c> adding a failed attempt. The lock holds until the caller's
+    /// transaction ends, so its own update of the 回访 and that update's <see cref="LockAndRead"/> (same transaction) pass.
+    /// </summary>
+    public static void Lock(IOrganizationService system, Guid followUpId, DateTime nowUtc)
+    {
+        Guard.NotNull(system, nameof(system));
+        system.Update(new Entity(FollowUpTable.LogicalName, followUpId) { [FollowUpTable.Columns.LockedOn] = nowUtc });
     }
 
     /// <summary>The 回访 as it was before this save, read under the lock by the pre-operation step; null when none was taken.</summary>

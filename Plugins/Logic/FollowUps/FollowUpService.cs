@@ -15,7 +15,8 @@ namespace PropertyCrm.Plugins.Logic.FollowUps;
 /// the caller, so the caller's row access applies and the same steps run as for the form (<see cref="FollowUpRecording"/>,
 /// <see cref="FollowUpConsequences"/>). Answers with a verification complete it; a failed attempt adds one to the attempts
 /// (and may declare the owner unreachable). Calls: naming the request reads its latest 回访 (1, as SYSTEM: only to find the
-/// id); a failed attempt reads the 回访's attempts (1, as the caller); then the one update.
+/// id); a failed attempt takes the 回访's lock (1 write, as SYSTEM, <see cref="FollowUpLock.Lock"/>) and reads its attempts
+/// under it (1, as the caller); then the one update.
 /// </summary>
 public sealed class FollowUpService
 {
@@ -63,6 +64,10 @@ public sealed class FollowUpService
 
         if (entry.AttemptFailed)
         {
+            // Count + 1 on the value read under the 回访's lock: two callers recording a failed attempt at once would both
+            // read the same count without it and write the same count + 1 (the second save then changes nothing: one attempt
+            // counted instead of two). Locked first, the second caller waits here and reads the first one's count.
+            FollowUpLock.Lock(scope.SystemService, id, scope.Now);
             var current = scope.Service.Retrieve(FollowUpTable.LogicalName, id, new ColumnSet(Columns.Attempts));
             update[Columns.Attempts] = (current.GetAttributeValue<int?>(Columns.Attempts) ?? 0) + 1;
         }

@@ -224,6 +224,14 @@ internal static class FaultScenarios
                 [RecoveryCaseTable.Columns.StatusCode] = new OptionSetValue(RecoveryCaseTable.StatusReasons.Closed),
             });
         }),
+        FaultScenario.Synchronous("Create recovery case by hand / 手工新建挽回", bed => () => bed.Service.Create(new Entity(RecoveryCaseTable.LogicalName)
+        {
+            // An admin's own case, due time left blank: the create step sets it (24 h) and the sweep's index from it.
+            [RecoveryCaseTable.Columns.Name] = "挽回 · 业主来电投诉 owner called to complain",
+            [RecoveryCaseTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, bed.Property),
+            [RecoveryCaseTable.Columns.Reason] = new OptionSetValue(Choices.RecoveryReason.LowSatisfaction),
+            [RecoveryCaseTable.Columns.OwnerId] = new EntityReference(PlatformTables.SystemUser, bed.Supervisor),
+        })),
 
         // Configuration
         FaultScenario.Synchronous("Create SLA policy / 新建 SLA 策略", bed => () => bed.Service.Create(new Entity(SlaPolicyTable.LogicalName)

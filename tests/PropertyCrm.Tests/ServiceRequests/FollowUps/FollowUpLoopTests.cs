@@ -452,6 +452,22 @@ public sealed class FollowUpLoopTests
     }
 
     [Fact]
+    public void RecordFollowUpApi_Budget_AttemptFailedThreeReadsThreeWrites()
+    {
+        using var world = new FollowUpWorld();
+        var id = world.ResolvedRepair();
+
+        world.Api(id, r => r[RecordFollowUpPlugin.AttemptFailedParameter] = true);
+
+        // The call: the request's latest 回访 (1 read, the request is named), the 回访's lock (1 update) and the attempts read
+        // under it (1 read), the update. 回访 rules: the 回访's lock again and its read under it (1 update, 1 read).
+        var calls = world.Dataverse.LastExecution.PluginCalls;
+        Assert.True(calls.Reads == 3 && calls.Update == 3 && calls.Writes == 3, calls.ToString());
+        Assert.Equal(0, world.Dataverse.LastExecution.AllColumnsRequests);
+        Assert.Equal(1, world.LastFollowUp(id).GetAttributeValue<int>(FollowUp.Attempts));
+    }
+
+    [Fact]
     public void RecordFollowUp_Budget_NotFixedWithoutSurveyTwoReadsAndTheTask()
     {
         using var world = new FollowUpWorld();

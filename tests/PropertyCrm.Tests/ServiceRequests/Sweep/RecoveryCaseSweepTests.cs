@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Harness;
 using PropertyCrm.Schema.Tables;
+using PropertyCrm.Tests.Support;
 using Kpi = PropertyCrm.Schema.OptionSets.SlaKpi;
 using Level = PropertyCrm.Schema.OptionSets.EscalationLevel;
 using Recipient = PropertyCrm.Schema.OptionSets.EscalationRecipient;
@@ -191,4 +192,62 @@ public sealed class RecoveryCaseSweepTests
         Assert.Contains("maintained by the SLA sweep", fault.Message, StringComparison.Ordinal);
         Assert.Equal(Due, world.Case(recovery).GetAttributeValue<DateTime>(RecoveryCaseTable.Columns.NextEscalationOn));
     }
+
+    [Fact]
+    public void Create_ByHandThenOverdue_IndexedAndEscalatedBySweep()
+    {
+        // An admin types a case in (no escalation index: only the product and the sweep write it).
+        var recovery = world.Dataverse.Service.Create(HandMade(Due));
+        world.At(Due);
+
+        var outcome = world.Sweep();
+
+        Assert.Equal(1, outcome.Escalated);
+        var row = Assert.Single(world.CaseEscalations(recovery));
+        Assert.Equal(Level.Level2, row.GetAttributeValue<OptionSetValue>(EscalationTable.Columns.Level).Value);
+        var after = world.Case(recovery);
+        Assert.Equal(Level.Level2, after.GetAttributeValue<OptionSetValue>(RecoveryCaseTable.Columns.EscalationLevel).Value);
+        Assert.Equal(Due.AddHours(24), after.GetAttributeValue<DateTime>(RecoveryCaseTable.Columns.NextEscalationOn));
+    }
+
+    [Fact]
+    public void Create_ByHandWithoutDueTime_Due24HoursLaterAndIndexed()
+    {
+        world.At(SweepWorld.Start);
+        var hand = HandMade(Due);
+        hand.Attributes.Remove(RecoveryCaseTable.Columns.DueOn);
+
+        var recovery = world.Dataverse.Service.Create(hand);
+        world.At(SweepWorld.Start.AddHours(24));
+        var outcome = world.Sweep();
+
+        var expectedDue = SweepWorld.Start.AddHours(24);
+        Assert.Equal(expectedDue, world.Case(recovery).GetAttributeValue<DateTime>(RecoveryCaseTable.Columns.DueOn));
+        Assert.Equal(1, outcome.Escalated);
+        Assert.Equal(expectedDue, Assert.Single(world.CaseEscalations(recovery)).GetAttributeValue<DateTime>(EscalationTable.Columns.DueSince));
+    }
+
+    [Theory]
+    [InlineData(RecoveryCaseTable.Columns.EscalationLevel)]
+    [InlineData(RecoveryCaseTable.Columns.NextEscalationOn)]
+    public void Create_SweepColumnTyped_RefusedInBothLanguages(string column)
+    {
+        var hand = HandMade(Due);
+        hand[column] = column == RecoveryCaseTable.Columns.EscalationLevel ? new OptionSetValue(Level.Level3) : Due.AddDays(30);
+
+        var fault = Assert.Throws<DataverseFaultException>(() => world.Dataverse.Service.Create(hand));
+
+        Assert.Contains("由 SLA 扫描维护", fault.Message, StringComparison.Ordinal);
+        Assert.Contains("maintained by the SLA sweep", fault.Message, StringComparison.Ordinal);
+        Assert.Empty(world.Dataverse.PeekAll(RecoveryCaseTable.LogicalName));
+    }
+
+    private Entity HandMade(DateTime dueUtc) => new(RecoveryCaseTable.LogicalName)
+    {
+        [RecoveryCaseTable.Columns.Name] = "挽回 · 手工 hand-made",
+        [RecoveryCaseTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, world.Property),
+        [RecoveryCaseTable.Columns.Reason] = new OptionSetValue(PropertyCrm.Schema.OptionSets.RecoveryReason.LowSatisfaction),
+        [RecoveryCaseTable.Columns.DueOn] = dueUtc,
+        [RecoveryCaseTable.Columns.OwnerId] = new EntityReference(PlatformTables.SystemUser, world.Supervisor),
+    };
 }
