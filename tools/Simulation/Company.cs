@@ -26,7 +26,7 @@ public sealed record SimProperty(
 /// <summary>
 /// The synthetic company (<see cref="CompanyPlan"/>, shared with `pcrm data push --sample`), built directly in the
 /// harness (arrange: no pipeline, as an import or the initial data load would put it there): properties as child
-/// business units, buildings, units, owners with tiers and families, staff in the five roles, a least-loaded technician
+/// business units, buildings, units, owners with tiers and families, staff in the five roles (each building's butler one of the agents), a least-loaded technician
 /// team per property, and a small rewards catalogue.
 /// </summary>
 public sealed class Company
@@ -102,13 +102,18 @@ public sealed class Company
             });
             properties.Add(new SimProperty(property, planned.Name, bu, desk, agents, supervisor, technicians, manager));
 
-            foreach (var plannedBuilding in planned.Buildings)
+            for (var b = 0; b < planned.Buildings.Count; b++)
             {
+                // Each building's butler (楼栋管家) is one of the property's agents in turn; its owners have that butler (the
+                // occupancy step would set it on move-in; the company is arranged without the pipeline, so it is set here).
+                var plannedBuilding = planned.Buildings[b];
+                var butler = new EntityReference("systemuser", agents[b % agents.Count]);
                 var building = Owned(dataverse, desk, new Entity(BuildingTable.LogicalName)
                 {
                     [BuildingTable.Columns.Name] = plannedBuilding.Name,
                     [BuildingTable.Columns.Property] = new EntityReference(PropertyTable.LogicalName, property),
                     [BuildingTable.Columns.Floors] = plannedBuilding.Floors,
+                    [BuildingTable.Columns.Butler] = butler,
                 });
                 foreach (var planUnit in plannedBuilding.Units)
                 {
@@ -127,6 +132,7 @@ public sealed class Company
                         [ContactTable.Columns.Tier] = new OptionSetValue(planUnit.Tier),
                         [ContactTable.Columns.PointsBalance] = 0,
                         [ContactTable.Columns.MoveInDate] = planUnit.MoveIn,
+                        [ContactTable.Columns.Butler] = butler,
                     });
                     Owned(dataverse, desk, Occupancy(owner, unit, Choices.OccupancyRole.Owner, planUnit.MoveIn, planUnit.Name));
                     if (planUnit.Family is { } member)

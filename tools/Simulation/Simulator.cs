@@ -133,6 +133,7 @@ public sealed partial class Simulator
         {
             var day = first.AddDays(d);
             At(day.AddMinutes(5), PointsExpiry);
+            ScheduleCarePlanner(day);
             At(day.AddHours(23.5), SlaSweep);
             At(day.AddHours(12), SlaSweep);
             At(day, () => Arrivals(day));
@@ -560,6 +561,11 @@ public sealed partial class Simulator
             {
                 var paidAt = month.StartUtc.AddDays(days).AddHours(2 + random.Next(0, 12));
                 At(paidAt, () => Pay(property, billId, amount));
+            }
+            else
+            {
+                // Not paid unless the 催缴 ladder or a retention case moves the owner (Simulator.Care.cs).
+                unpaidBills[billId] = new UnpaidBill(property, household.Owner, amount);
             }
         }
     }

@@ -13,7 +13,7 @@ using Requests = PropertyCrm.Schema.Tables.ServiceRequestTable.Columns;
 namespace PropertyCrm.Tests.Kpis;
 
 /// <summary>
-/// A small simulation (one property, 100 households, two months) through the real plug-ins; then every KPI snapshot row
+/// A small simulation (one property, 100 households, three months: enough for a closed recovery case and closed retention cases) through the real plug-ins; then every KPI snapshot row
 /// is checked against the same KPI computed here independently, by LINQ over the harness rows, from the README's
 /// definitions (not by the plug-in's FetchXML).
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class SimulationKpiTests
 {
     private static readonly Lazy<Simulator> Small = new(() =>
     {
-        var simulator = new Simulator(new SimulationOptions { Properties = 1, Units = 100, Months = 2, Seed = 7, Progress = false });
+        var simulator = new Simulator(new SimulationOptions { Properties = 1, Units = 100, Months = 3, Seed = 7, Progress = false });
         simulator.Run(new Progress(System.IO.TextWriter.Null, enabled: false));
         simulator.HarvestAsyncFailures();
         return simulator;
@@ -86,6 +86,10 @@ public sealed class SimulationKpiTests
         Assert.Contains(rows, r => r.Kpi == KpiCode.EventParticipation && r.Numerator > 0);
         Assert.Contains(rows, r => r.Kpi == KpiCode.SuggestionAnswerRate && r.Numerator > 0);
         Assert.Contains(rows, r => r.Kpi == KpiCode.SuggestionAdoptionRate && r.Denominator > 0);
+
+        // The care planner runs: churn-risk owners get retention cases, their butlers close them, some retained some left.
+        Assert.Contains(rows, r => r.Kpi == KpiCode.RetentionCaseSuccess && r.Denominator > 0 && r.Numerator > 0 && r.Numerator < r.Denominator);
+        Assert.NotEmpty(dataverse.PeekAll(OwnerMessageTable.LogicalName));
     }
 
     [Fact]
