@@ -207,7 +207,7 @@ internal static class SoakInvariants
                 && last!.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.Verification)?.Value == Choices.FixVerification.Fixed;
             if (!verified && status != FollowUpTable.StatusReasons.Unreachable)
             {
-                yield return $"request {row.Id}: closed, last 回访 {last?.Id.ToString() ?? "(none)"} status {status}";
+                yield return $"request {row.Id}: closed, last 回访 {last?.Id.ToString() ?? "(none)"} status {status}; {History(world, row)}";
             }
         }
     }
@@ -269,6 +269,20 @@ internal static class SoakInvariants
         {
             yield return "system job failed: " + failure;
         }
+    }
+
+    // What a failure report needs to tell the story of one request: its reopen count, the follow-up notes the loop
+    // prepends one line to per finished 回访, and every 回访 of it in resolution order.
+    private static string History(SoakWorld world, Entity request)
+    {
+        var followUps = world.Dataverse.PeekAll(FollowUpTable.LogicalName)
+            .Where(f => f.GetAttributeValue<EntityReference>(FollowUpTable.Columns.ServiceRequest)?.Id == request.Id)
+            .OrderBy(f => f.GetAttributeValue<int?>(FollowUpTable.Columns.ResolutionNumber))
+            .Select(f => $"#{f.GetAttributeValue<int?>(FollowUpTable.Columns.ResolutionNumber)} {f.Id} status {f.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.StatusCode)?.Value} "
+                + $"verification {f.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.Verification)?.Value} attempts {f.GetAttributeValue<int?>(FollowUpTable.Columns.Attempts)} "
+                + $"completed {f.GetAttributeValue<DateTime?>(FollowUpTable.Columns.CompletedOn):O}");
+        return $"reopened {request.GetAttributeValue<int?>(Requests.ReopenCount) ?? 0}, notes [{request.GetAttributeValue<string>(Requests.FollowUpNotes)?.Replace("\n", " | ", StringComparison.Ordinal)}], "
+            + $"回访 [{string.Join("; ", followUps)}]";
     }
 
     private static string Describe(int status) => status switch
