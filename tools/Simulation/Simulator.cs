@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
+using System.Threading;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Calendars;
 using PropertyCrm.Domain.Kpis;
@@ -43,6 +45,7 @@ public sealed partial class Simulator
     private readonly Dictionary<Guid, int> agentTurn = new();
     private long sequence;
     private int sinceReset;
+    private long lastId;
     private Company company = null!;
 
     public Simulator(SimulationOptions options)
@@ -50,10 +53,17 @@ public sealed partial class Simulator
         this.options = options;
         random = new Random(options.Seed);
         dataverse = new FakeDataverse().WithPluginCatalog();
+
+        // Row ids in creation order (as Dataverse's sequential ids), not random: queries order ties by primary key and
+        // page by it, so random ids made two runs of one seed differ.
+        dataverse.IdGenerator = () => SequentialId(Interlocked.Increment(ref lastId));
         Stats = new OperationStats();
     }
 
     public FakeDataverse Dataverse => dataverse;
+
+    private static Guid SequentialId(long n) =>
+        Guid.ParseExact("51e00000-0000-0000-0000-" + n.ToString("x12", CultureInfo.InvariantCulture), "D");
 
     public Company Company => company;
 
