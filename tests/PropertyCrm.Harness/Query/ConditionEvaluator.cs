@@ -180,7 +180,7 @@ internal sealed class ConditionEvaluator
     private static bool SameMonth(DateTime value, DateTime month) => value.Year == month.Year && value.Month == month.Month;
 
     // ConditionExpression(attr, In, new[] {…}) via the params overload puts the array in as one value.
-    private static IReadOnlyList<object?> Flatten(IEnumerable<object> values)
+    internal static IReadOnlyList<object?> Flatten(IEnumerable<object> values)
     {
         var list = new List<object?>();
         foreach (var value in values)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk.Query;
@@ -37,9 +38,11 @@ internal sealed partial class QueryEvaluator
             .Where(r => r is not null)
             .Select(r => r!);
 
-    // The rows an equality condition of the top-level AND filter can seek through the store's index (the condition
-    // naming the fewest rows), or null to scan the table. Every row that can match is among them, so the whole filter,
-    // applied to them afterwards, gives the scan's answer; the sort (primary key last) makes the order the same.
+    // The rows an equality or In condition of the top-level AND filter can seek through the store's index (the
+    // condition naming the fewest rows; an In's candidates are the union of its values'), or null to scan the table.
+    // Every row that can match is among them, so the whole filter, applied to them afterwards, gives the scan's answer;
+    // the sort (primary key last) makes the order the same. Values seek by id or whole number, text by a
+    // case-insensitive key on columns that hold only text (EqualityIndex.TextKey); anything else scans.
     private IEnumerable<StoredRow>? Seek(QueryExpression query)
     {
         var store = dataverse.Store;
@@ -48,23 +51,49 @@ internal sealed partial class QueryEvaluator
             return null;
         }
 
-        (string Column, object Key, int Count)? best = null;
+        List<IReadOnlyCollection<Guid>>? best = null;
+        var bestCount = 0;
         foreach (var condition in query.Criteria.Conditions)
         {
-            if (condition.Operator != ConditionOperator.Equal || !string.IsNullOrEmpty(condition.EntityName) || condition.Values.Count != 1
-                || string.IsNullOrEmpty(condition.AttributeName) || EqualityIndex.SeekKeyOf(condition.Values[0]) is not { } key)
+            if (!string.IsNullOrEmpty(condition.EntityName) || string.IsNullOrEmpty(condition.AttributeName))
             {
                 continue;
             }
 
-            var count = store.CandidateCount(query.EntityName, condition.AttributeName, key);
-            if (best is null || count < best.Value.Count)
+            // The values as the evaluator reads them (an In's array flattened); an Equal with other than one value
+            // scans, and fails there as it would.
+            var values = condition.Operator is ConditionOperator.Equal or ConditionOperator.In ? ConditionEvaluator.Flatten(condition.Values) : null;
+            if (values is null || values.Count == 0 || (condition.Operator == ConditionOperator.Equal && values.Count != 1) || CandidateIds(query.EntityName, condition.AttributeName, values) is not { } ids)
             {
-                best = (condition.AttributeName, key, count);
+                continue;
+            }
+
+            var count = ids.Sum(i => i.Count);
+            if (best is null || count < bestCount)
+            {
+                (best, bestCount) = (ids, count);
             }
         }
 
-        return best is { } seek ? store.Candidates(query.EntityName, seek.Column, seek.Key) : null;
+        return best is null || bestCount >= store.CountOf(query.EntityName) ? null : store.Candidates(query.EntityName, best.SelectMany(i => i));
+    }
+
+    // The index's ids for each value, or null when one of them cannot seek.
+    private List<IReadOnlyCollection<Guid>>? CandidateIds(string table, string column, IEnumerable<object?> values)
+    {
+        var ids = new List<IReadOnlyCollection<Guid>>();
+        foreach (var value in values)
+        {
+            var key = EqualityIndex.SeekKeyOf(value) ?? (value is string text ? new TextKey(text) : null);
+            if (key is null || dataverse.Store.CandidateIds(table, column, key) is not { } found)
+            {
+                return null;
+            }
+
+            ids.Add(found);
+        }
+
+        return ids;
     }
 
     // The linked table's rows that can join the rows so far, through the equality index on the link-to column, or null

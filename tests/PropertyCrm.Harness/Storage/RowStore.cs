@@ -41,7 +41,11 @@ internal sealed class RowStore
     /// Stored rows (any state, as <see cref="RowsOf"/>) that hold or held the value in the column, in arrival order: a
     /// superset of the rows whose visible version has it. Caller holds the gate.
     /// </summary>
-    public IEnumerable<StoredRow> Candidates(string logicalName, string column, object key)
+    public IEnumerable<StoredRow> Candidates(string logicalName, string column, object key) =>
+        CandidateIds(logicalName, column, key) is { } ids ? Candidates(logicalName, ids) : RowsOf(logicalName);
+
+    /// <summary>The stored rows (any state) among the ids, once each, in arrival order. Caller holds the gate.</summary>
+    public IEnumerable<StoredRow> Candidates(string logicalName, IEnumerable<Guid> ids)
     {
         if (!tables.TryGetValue(logicalName, out var rows))
         {
@@ -49,9 +53,10 @@ internal sealed class RowStore
         }
 
         var found = new List<StoredRow>();
-        foreach (var id in index.Lookup(logicalName, column, key))
+        var seen = new HashSet<Guid>();
+        foreach (var id in ids)
         {
-            if (rows.TryGetValue(id, out var row))
+            if (seen.Add(id) && rows.TryGetValue(id, out var row))
             {
                 found.Add(row);
             }
@@ -61,8 +66,34 @@ internal sealed class RowStore
         return found;
     }
 
-    /// <summary>How many rows the index names for the value (an upper bound of <see cref="Candidates"/>).</summary>
-    public int CandidateCount(string logicalName, string column, object key) => index.Lookup(logicalName, column, key).Count;
+    /// <summary>
+    /// Ids of the rows the index names for the value (see <see cref="Candidates(string, string, object)"/>), or null
+    /// when it cannot tell and the table must be scanned (text sought on a column that has held other values). A text
+    /// key starts the column's text index, from every row version a reader can see. Caller holds the gate.
+    /// </summary>
+    public IReadOnlyCollection<Guid>? CandidateIds(string logicalName, string column, object key)
+    {
+        if (key is TextKey && !index.HasText(logicalName, column))
+        {
+            index.IndexText(logicalName, column, ReadableVersions(logicalName));
+        }
+
+        return index.Lookup(logicalName, column, key);
+    }
+
+    // Each stored row's values and, when a transaction holds it, the committed image its journal keeps: the versions
+    // a reader can see (VisibleVersion); later ones pass through StoredRow.Attributes, which indexes them.
+    private IEnumerable<(Guid Id, IReadOnlyDictionary<string, object> Values)> ReadableVersions(string logicalName)
+    {
+        foreach (var row in RowsOf(logicalName))
+        {
+            yield return (row.Id, row.Attributes);
+            if (row.LockOwner is not null && row.LockOwner.BeforeImages.TryGetValue(row.Key, out var committed) && committed is not null)
+            {
+                yield return (row.Id, committed.Attributes);
+            }
+        }
+    }
 
     /// <summary>Every table that has held a row; caller holds the gate.</summary>
     public IEnumerable<string> TableNames => tables.Keys;

@@ -10,7 +10,8 @@ namespace PropertyCrm.Tests.Harness;
 /// <summary>
 /// The row store's equality index changes no answer: each query runs with the index and with a full scan, and both
 /// must return the same rows, columns, values, row versions and order — after updates that move rows between values,
-/// deletes, type mixes the comparer treats as equal (bool/int, whole double, text holding a number or an id), and
+/// deletes, type mixes the comparer treats as equal (bool/int, whole double, text holding a number or an id), text in
+/// another case, In conditions (union of their values' rows), a text column that also holds numbers (which scans), and
 /// OR filters and link conditions (which scan).
 /// </summary>
 public sealed class EqualityIndexTests
@@ -36,6 +37,8 @@ public sealed class EqualityIndexTests
                 ["pcrm_ratio"] = i % 7 == 0 ? 2.0 : 2.5,
                 ["pcrm_ref"] = i % 3 == 0 ? "12" : "15",
                 ["pcrm_refid"] = (i == 7 ? ownerB : ownerA).ToString(),
+                ["pcrm_key"] = i % 2 == 0 ? $"care:k-{i % 5}" : $"CARE:K-{i % 5}",
+                ["pcrm_mixed"] = i % 4 == 0 ? 3 : (object)$"{i % 3}",
             }));
         }
 
@@ -53,7 +56,12 @@ public sealed class EqualityIndexTests
         // Move rows between values, and delete some: the index keeps old entries, the answers must not.
         for (var i = 0; i < 40; i += 6)
         {
-            dataverse.Service.Update(new Entity(Table, ids[i]) { ["pcrm_ownerid"] = new EntityReference("contact", ownerA), ["pcrm_status"] = new OptionSetValue(3) });
+            dataverse.Service.Update(new Entity(Table, ids[i])
+            {
+                ["pcrm_ownerid"] = new EntityReference("contact", ownerA),
+                ["pcrm_status"] = new OptionSetValue(3),
+                ["pcrm_key"] = "Moved:K-9",
+            });
         }
 
         for (var i = 1; i < 40; i += 9)
@@ -66,6 +74,8 @@ public sealed class EqualityIndexTests
     {
         "owner B", "owner A and status 3", "status 2", "count 0 as int", "count 3 as decimal", "flag as 1", "ratio 2", "text 12",
         "text holding an id", "primary key", "owner or status", "absent value", "owner B with link", "primary key with inner link",
+        "text in another case", "text upper case", "text in", "text in and status", "text moved from", "text moved to", "text absent",
+        "text on a column holding numbers", "owner in", "owner in one", "status in as an int array", "in with a null", "in with text and id",
     };
 
     [Theory]
@@ -92,6 +102,44 @@ public sealed class EqualityIndexTests
 
         Assert.Equal(before - 1, dataverse.Service.RetrieveMultiple(query).Entities.Count);
         Assert.DoesNotContain(dataverse.Service.RetrieveMultiple(query).Entities, e => e.Id == ids[4]);
+    }
+
+    [Fact]
+    public void RetrieveMultiple_TextIndexBuiltThenValuesChange_SameAnswerAsScan()
+    {
+        // The first text seek builds the column's text index; later writes (another case, a new value, a number)
+        // must reach it, and a number in the column sends text conditions back to scanning.
+        string Both(QueryExpression query)
+        {
+            dataverse.UseEqualityIndex = false;
+            var scanned = Text(dataverse.Service.RetrieveMultiple(query));
+            dataverse.UseEqualityIndex = true;
+            var sought = Text(dataverse.Service.RetrieveMultiple(query));
+            Assert.Equal(scanned, sought);
+            return sought;
+        }
+
+        QueryExpression Key(string value)
+        {
+            var query = new QueryExpression(Table) { ColumnSet = new ColumnSet("pcrm_code", "pcrm_key") };
+            query.Criteria.AddCondition("pcrm_key", ConditionOperator.Equal, value);
+            return query;
+        }
+
+        Assert.EndsWith("\n6", Both(Key("CARE:k-2")));
+        dataverse.Service.Update(new Entity(Table, ids[2]) { ["pcrm_key"] = "Later:X" });
+        dataverse.Service.Update(new Entity(Table, ids[3]) { ["pcrm_key"] = "later:x" });
+        Assert.EndsWith("\n2", Both(Key("LATER:X")));
+        Assert.EndsWith("\n5", Both(Key("care:K-2")));
+        dataverse.Service.Update(new Entity(Table, ids[5]) { ["pcrm_key"] = 5 });
+        Assert.EndsWith("\n1", Both(Key("5")));
+
+        // Text another row's number cannot be read as fails with the index as without it (a seek would hide that row).
+        dataverse.UseEqualityIndex = false;
+        var scanned = Assert.ThrowsAny<Exception>(() => dataverse.Service.RetrieveMultiple(Key("later:X")));
+        dataverse.UseEqualityIndex = true;
+        var sought = Assert.ThrowsAny<Exception>(() => dataverse.Service.RetrieveMultiple(Key("later:X")));
+        Assert.Equal(scanned.Message, sought.Message);
     }
 
     private QueryExpression Build(string name)
@@ -153,6 +201,47 @@ public sealed class EqualityIndexTests
                 var paid = query.AddLink("pcrm_payment", "pcrm_billid", "pcrm_bill", JoinOperator.Inner);
                 paid.EntityAlias = "p";
                 paid.Columns = new ColumnSet("pcrm_code");
+                break;
+            case "text in another case":
+                criteria.AddCondition("pcrm_key", ConditionOperator.Equal, "Care:K-3");
+                break;
+            case "text upper case":
+                criteria.AddCondition("pcrm_key", ConditionOperator.Equal, "CARE:K-0");
+                break;
+            case "text in":
+                criteria.AddCondition("pcrm_key", ConditionOperator.In, "care:K-1", "CARE:k-2", "no such key");
+                break;
+            case "text in and status":
+                criteria.AddCondition("pcrm_key", ConditionOperator.In, "care:k-4", "moved:k-9");
+                criteria.AddCondition("pcrm_status", ConditionOperator.Equal, 3);
+                break;
+            case "text moved from":
+                criteria.AddCondition("pcrm_key", ConditionOperator.Equal, "care:k-0");
+                break;
+            case "text moved to":
+                criteria.AddCondition("pcrm_key", ConditionOperator.Equal, "MOVED:k-9");
+                break;
+            case "text absent":
+                criteria.AddCondition("pcrm_key", ConditionOperator.Equal, "care:k-");
+                break;
+            case "text on a column holding numbers":
+                criteria.AddCondition("pcrm_mixed", ConditionOperator.Equal, "3");
+                break;
+            case "owner in":
+                criteria.AddCondition("pcrm_ownerid", ConditionOperator.In, ownerB, Guid.NewGuid());
+                break;
+            case "owner in one":
+                criteria.AddCondition("pcrm_ownerid", ConditionOperator.In, ownerA);
+                criteria.AddCondition("pcrm_status", ConditionOperator.In, 1, 3);
+                break;
+            case "status in as an int array":
+                criteria.AddCondition("pcrm_status", ConditionOperator.In, new[] { 2, 3 });
+                break;
+            case "in with a null":
+                criteria.AddCondition(new ConditionExpression("pcrm_ownerid", ConditionOperator.In, new object[] { ownerB, null! }));
+                break;
+            case "in with text and id":
+                criteria.AddCondition("pcrm_refid", ConditionOperator.In, ownerB, ownerA.ToString().ToUpperInvariant());
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, "unknown query");
