@@ -65,7 +65,7 @@ public sealed partial class FakeDataverse
         FillSystemColumns(table, id, attributes, AdminUserId, version, keepGiven: true);
         lock (Store.Gate)
         {
-            RowValidator.CheckKeys(entity.LogicalName, id, attributes.Keys, attributes, Store.RowsOf(entity.LogicalName));
+            RowValidator.CheckKeys(entity.LogicalName, id, attributes.Keys, attributes, (columns, values) => Store.KeyCandidates(entity.LogicalName, columns, values));
             if (!Store.SeedRow(new StoredRow(entity.LogicalName, id, attributes, version)))
             {
                 throw Faults.Duplicate(entity.LogicalName, id);

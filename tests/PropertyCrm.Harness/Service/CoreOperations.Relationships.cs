@@ -178,7 +178,12 @@ internal sealed partial class CoreOperations
             && a.TryGetValue(relationship.Entity2IntersectAttribute, out var y) && y is Guid gy && gy == two;
 
         Store.WaitForReadableTables(transaction, new (string, Func<IReadOnlyDictionary<string, object>, bool>)[] { (relationship.IntersectEntityName, Matches) });
-        return Store.RowsOf(relationship.IntersectEntityName)
+
+        // The rows that ever held the first id (the equality index's superset; every table when seeking is off), filtered.
+        var candidates = Store.UseEqualityIndex
+            ? Store.Candidates(relationship.IntersectEntityName, relationship.Entity1IntersectAttribute, one)
+            : Store.RowsOf(relationship.IntersectEntityName);
+        return candidates
             .Where(r => RowStore.IsVisible(r, transaction) && Matches(r.Attributes))
             .Select(r => r.Key)
             .ToArray();

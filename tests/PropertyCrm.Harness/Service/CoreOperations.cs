@@ -52,7 +52,7 @@ internal sealed partial class CoreOperations
         Security.DemandCreate(Caller(operation), target.LogicalName, id, attributes);
         lock (Store.Gate)
         {
-            RowValidator.CheckKeys(target.LogicalName, id, attributes.Keys, attributes, Store.RowsOf(target.LogicalName));
+            RowValidator.CheckKeys(target.LogicalName, id, attributes.Keys, attributes, (columns, values) => Store.KeyCandidates(target.LogicalName, columns, values));
             if (!Store.Insert(transaction, new StoredRow(target.LogicalName, id, attributes, version)))
             {
                 throw Faults.Duplicate(target.LogicalName, id);
@@ -99,7 +99,7 @@ internal sealed partial class CoreOperations
             }
 
             RowValidator.Validate(target.LogicalName, target.Id, target.Attributes.Where(a => a.Key != table.PrimaryIdAttribute), attributes);
-            RowValidator.CheckKeys(target.LogicalName, target.Id, target.Attributes.Keys, attributes, Store.RowsOf(target.LogicalName));
+            RowValidator.CheckKeys(target.LogicalName, target.Id, target.Attributes.Keys, attributes, (columns, values) => Store.KeyCandidates(target.LogicalName, columns, values));
             var version = Store.NextVersion();
             if (!table.IsIntersect)
             {

@@ -61,7 +61,9 @@ internal static class RowValidator
     /// Refuses the row when another row of the table has the same values for an alternate key whose columns the
     /// request set (SQL's unique index behind each EntityKey; a key with a null column is not enforced).
     /// </summary>
-    public static void CheckKeys(string table, Guid id, IEnumerable<string> changed, IReadOnlyDictionary<string, object> row, IEnumerable<StoredRow> others)
+    /// <param name="others">The table's rows that may hold a key's values (any state): all of them, or the store's
+    /// index candidates for one of the key's columns (<see cref="RowStore.KeyCandidates"/>).</param>
+    public static void CheckKeys(string table, Guid id, IEnumerable<string> changed, IReadOnlyDictionary<string, object> row, Func<IReadOnlyList<string>, object?[], IEnumerable<StoredRow>> others)
     {
         var rules = ColumnRules.For(table);
         if (rules is null || rules.Keys.Count == 0)
@@ -71,7 +73,6 @@ internal static class RowValidator
 
         var touched = new HashSet<string>(changed, StringComparer.Ordinal);
         // Read the table only when a key column changes (an update of other columns checks nothing).
-        StoredRow[]? candidates = null;
         foreach (var key in rules.Keys.Where(k => k.Columns.Any(touched.Contains)))
         {
             var values = key.Columns.Select(c => row.TryGetValue(c, out var v) ? v : null).ToArray();
@@ -80,7 +81,7 @@ internal static class RowValidator
                 continue;
             }
 
-            candidates ??= others.Where(o => o.Id != id && !o.IsDeleted).ToArray();
+            var candidates = others(key.Columns, values).Where(o => o.Id != id && !o.IsDeleted);
             if (candidates.Any(o => key.Columns.Select((c, i) => ValueComparer.AreEqual(o.Attributes.TryGetValue(c, out var v) ? v : null, values[i])).All(same => same)))
             {
                 throw Faults.DuplicateKey(table, key.Name, "(" + string.Join(", ", values.Select(ValueComparer.ToText)) + ")");

@@ -81,6 +81,27 @@ internal sealed class RowStore
         return index.Lookup(logicalName, column, key);
     }
 
+    /// <summary>
+    /// The stored rows (any state) that may hold an alternate key's values — for a unique-index check: the index
+    /// candidates of the key column naming the fewest rows (an id or whole number, or text on a text-only column, as a
+    /// query seeks), else every row of the table. A superset of the rows whose current values equal the key's.
+    /// Caller holds the gate.
+    /// </summary>
+    public IEnumerable<StoredRow> KeyCandidates(string logicalName, IReadOnlyList<string> columns, IReadOnlyList<object?> values)
+    {
+        IReadOnlyCollection<Guid>? best = null;
+        for (var i = 0; UseEqualityIndex && i < columns.Count; i++)
+        {
+            var key = EqualityIndex.SeekKeyOf(values[i]) ?? (values[i] is string text ? new TextKey(text) : null);
+            if (key is not null && CandidateIds(logicalName, columns[i], key) is { } ids && (best is null || ids.Count < best.Count))
+            {
+                best = ids;
+            }
+        }
+
+        return best is null ? RowsOf(logicalName) : Candidates(logicalName, best);
+    }
+
     // Each stored row's values and, when a transaction holds it, the committed image its journal keeps: the versions
     // a reader can see (VisibleVersion); later ones pass through StoredRow.Attributes, which indexes them.
     private IEnumerable<(Guid Id, IReadOnlyDictionary<string, object> Values)> ReadableVersions(string logicalName)
