@@ -21,7 +21,7 @@ public sealed class SimulationKpiTests
 {
     private static readonly Lazy<Simulator> Small = new(() =>
     {
-        var simulator = new Simulator(new SimulationOptions { Properties = 1, Units = 100, Months = 3, Seed = 7, Progress = false });
+        var simulator = new Simulator(new SimulationOptions { Properties = 1, Units = 100, Months = 3, Seed = 8, Progress = false });
         simulator.Run(new Progress(System.IO.TextWriter.Null, enabled: false));
         simulator.HarvestAsyncFailures();
         return simulator;
