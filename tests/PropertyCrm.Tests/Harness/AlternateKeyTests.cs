@@ -68,6 +68,24 @@ public sealed class AlternateKeyTests
         Assert.Equal(DataverseErrorCodes.DuplicateRecordEntityKey, fault.ErrorCode);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Create_KeyAnotherRowHeldBeforeAnUpdate_SucceedsAndItsNewKeyIsTaken(bool seek)
+    {
+        // The key check reads the equality index's candidates (rows that ever held the value), or the whole table when
+        // seeking is off: either way a value a row no longer holds is free, and the one it holds now is not.
+        dataverse.UseEqualityIndex = seek;
+        var first = dataverse.Service.Create(Entry_(owner, "fee:1"));
+        dataverse.Service.Update(new Entity(Table, first) { [Entry.IdempotencyKey] = "fee:9" });
+
+        dataverse.Service.Create(Entry_(owner, "FEE:1"));
+        var fault = Assert.Throws<DataverseFaultException>(() => dataverse.Service.Create(Entry_(owner, "Fee:9")));
+
+        Assert.Equal(DataverseErrorCodes.DuplicateRecordEntityKey, fault.ErrorCode);
+        Assert.Equal(2, dataverse.Count(Table));
+    }
+
     [Fact]
     public void Update_OtherColumnsOfAKeyedRow_Succeeds()
     {
