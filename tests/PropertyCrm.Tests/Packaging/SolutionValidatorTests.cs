@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
@@ -61,6 +62,26 @@ public sealed class SolutionValidatorTests
         copy.Edit(view, d => d.Descendants("condition").First().SetAttributeValue("attribute", Unknown));
 
         AssertError(fixture.Validate(copy.Root), "attributes", view, Unknown);
+    }
+
+    [Fact]
+    public void Validate_ViewLinkOnColumnIntersectLacks_ReportsAttributeError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var view = copy.FirstFile("Entities", "*.xml", d => d.Root!.Name == "savedqueries" && IntersectLinks(d).Any());
+        copy.Edit(view, d => IntersectLinks(d).First().SetAttributeValue("from", "statecode"));
+
+        AssertError(fixture.Validate(copy.Root), "attributes", view, "pcrm_contact_pcrm_tag");
+    }
+
+    [Fact]
+    public void Validate_ViewLinkToIntersectOfNoRelationship_ReportsAttributeError()
+    {
+        using var copy = SolutionCopy.Of(RepoPaths.Solution);
+        var view = copy.FirstFile("Entities", "*.xml", d => d.Root!.Name == "savedqueries" && IntersectLinks(d).Any());
+        copy.Edit(view, d => IntersectLinks(d).First().SetAttributeValue("name", "pcrm_contact_" + Unknown));
+
+        AssertError(fixture.Validate(copy.Root), "attributes", view, "pcrm_contact_" + Unknown);
     }
 
     [Fact]
@@ -429,6 +450,10 @@ public sealed class SolutionValidatorTests
         return files.Files.Keys.FirstOrDefault(k => k.StartsWith("SdkMessageProcessingSteps/", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("PluginCatalog declares no step; this test needs one.");
     }
+
+    /// <summary>The link-entities of a view that go through the owner ↔ tag intersect table.</summary>
+    private static IEnumerable<XElement> IntersectLinks(XDocument view) =>
+        view.Descendants("link-entity").Where(l => (string?)l.Attribute("name") == "pcrm_contact_pcrm_tag");
 
     /// <param name="element">When given, the error's element path (inside the file) must end with it.</param>
     private static void AssertError(ValidationReport report, string check, string file, string messagePart, bool fileMatchIgnoreCase = false, string? element = null)

@@ -40,5 +40,6 @@ public sealed class ConcurrentMonthSoakTests
         }
 
         Assert.True(world.Tally.Done >= settings.Operations / 3, $"seed {seed}: too little work got done to mean anything: {world.Tally}");
+        Assert.True(SoakInvariants.FinishedFollowUps(world) > 0, $"seed {seed}: no 回访 was finished, so the 回访 invariants tested nothing: {world.Tally}");
     }
 }

@@ -47,6 +47,10 @@ internal static class SoakInvariants
             $"回访 {followUps.Count}: {Count(FollowUpTable.StatusReasons.Completed, Choices.FixVerification.Fixed)} fixed, {Count(FollowUpTable.StatusReasons.Completed, Choices.FixVerification.NotFixed)} not fixed (reopened), {Count(FollowUpTable.StatusReasons.Pending)} pending; {closed} requests closed; {world.Dataverse.PeekAll(RecoveryCaseTable.LogicalName).Count} recovery cases; {followUps.Count(f => f.GetAttributeValue<bool?>(FollowUpTable.Columns.IsDetractor) == true)} detractors");
     }
 
+    /// <summary>回访 finished in the month (completed or unreachable): the loop the 回访 invariants are about was exercised.</summary>
+    public static int FinishedFollowUps(SoakWorld world) => world.Dataverse.PeekAll(FollowUpTable.LogicalName)
+        .Count(f => f.GetAttributeValue<OptionSetValue>(FollowUpTable.Columns.StatusCode)?.Value is FollowUpTable.StatusReasons.Completed or FollowUpTable.StatusReasons.Unreachable);
+
     private static IEnumerable<string> BalancesMatchLedgers(SoakWorld world)
     {
         var entries = world.Dataverse.PeekAll(PointsEntryTable.LogicalName);

@@ -22,6 +22,9 @@ namespace PropertyCrm.Tests.Reliability.Soak;
 /// </summary>
 internal static class SoakMonth
 {
+    /// <summary>How often a thread waits (1 ms) for something to work on before it spends the operation anyway: bounds the run.</summary>
+    private const int MaxWaitsPerThread = 2_000;
+
     private static readonly string[] OwnerSweeps = { RunPointsExpiryPlugin.ApiName, RunTierReviewPlugin.ApiName, RunLifecycleReviewPlugin.ApiName };
 
     /// <summary>Runs the month; false when a thread did not finish within the settings' bound (a hang).</summary>
@@ -48,10 +51,22 @@ internal static class SoakMonth
                     var (role, user) = staff[index];
                     var service = world.Dataverse.ServiceFor(user);
                     start.SignalAndWait(RealThreads.Bound);
-                    for (var n = 0; n < share; n++)
+                    var waits = 0;
+                    for (var n = 0; n < share;)
                     {
                         var activity = role.Choose(random);
-                        activity.Run(world, service, user, random);
+                        if (!activity.Run(world, service, user, random) && waits < MaxWaitsPerThread)
+                        {
+                            // Nothing to work on yet (no request logged so far): wait for colleagues rather than spend the
+                            // operation. Without this a 回访 agent's thread could run through its whole share before the
+                            // first request existed, and a seed would test no 回访 at all.
+                            waits++;
+                            world.Tally.CountWait();
+                            Thread.Sleep(1);
+                            continue;
+                        }
+
+                        n++;
                         world.Dataverse.Clock.AdvanceBy(step);
                     }
                 }

@@ -17,7 +17,7 @@ namespace PropertyCrm.Tests.Reliability.Soak;
 /// <summary>One kind of work a staff member does, with how often (weight) it comes up in their day.</summary>
 internal sealed class SoakActivity
 {
-    public SoakActivity(string name, int weight, Action<SoakWorld, IOrganizationService, Guid, Random> run)
+    public SoakActivity(string name, int weight, Func<SoakWorld, IOrganizationService, Guid, Random, bool> run)
     {
         Name = name;
         Weight = weight;
@@ -28,8 +28,11 @@ internal sealed class SoakActivity
 
     public int Weight { get; }
 
-    /// <summary>(world, the staff member's service, their user id, their thread's generator).</summary>
-    public Action<SoakWorld, IOrganizationService, Guid, Random> Run { get; }
+    /// <summary>
+    /// (world, the staff member's service, their user id, their thread's generator) → false when there was nothing to work
+    /// on yet (no request, redemption or payment exists): the thread waits a moment instead of spending an operation on it.
+    /// </summary>
+    public Func<SoakWorld, IOrganizationService, Guid, Random, bool> Run { get; }
 }
 
 /// <summary>A staff role of the soak: its name and its activities.</summary>
@@ -64,8 +67,9 @@ internal sealed class SoakRole
 /// <summary>
 /// The staff of the soak: thread i works as <c>Roles[i % Roles.Count]</c>. <b>Extension point:</b> a new table staff
 /// work on concurrently adds its activities here and its invariants to <see cref="SoakInvariants"/>. Follow-up agents
-/// record the 回访 of a resolved request (through <c>pcrm_RecordFollowUp</c> or the 回访 form's save) and never one of
-/// a request they resolved themselves; the 回访 loop closes or reopens the request.
+/// take a request from the 待回访 queue (<see cref="SoakWorld.Resolved"/>) and record its 回访 while it is resolved
+/// (through <c>pcrm_RecordFollowUp</c> or the 回访 form's save), never one of a request they resolved themselves; the 回访
+/// loop closes or reopens the request. A thread with nothing to work on yet waits instead of spending an operation.
 /// </summary>
 internal static class SoakStaff
 {
@@ -92,7 +96,7 @@ internal static class SoakStaff
             new SoakActivity("move request on", 1, MoveRequestOn)),
     };
 
-    private static void LogRequest(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool LogRequest(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         var owner = world.Owner(random);
         var emergency = random.Next(4) == 0;
@@ -113,15 +117,17 @@ internal static class SoakStaff
         }
 
         world.Attempt("log request", random, () => world.Requests.Add(service.Create(row)));
+        return true;
     }
 
-    private static void Redeem(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool Redeem(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         var redemption = DataProducer.NewRedemption(world.Owner(random), world.Reward(random), quantity: 1);
         world.Attempt("redeem", random, () => world.Redemptions.Add(service.Create(redemption)));
+        return true;
     }
 
-    private static void RedeemByApi(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool RedeemByApi(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         var request = new OrganizationRequest(RedeemRewardPlugin.ApiName)
         {
@@ -130,22 +136,24 @@ internal static class SoakStaff
             [RedeemRewardPlugin.QuantityParameter] = 1,
         };
         world.Attempt("redeem via API", random, () => world.Redemptions.Add((Guid)service.Execute(request).Results[RedeemRewardPlugin.RedemptionOutput]));
+        return true;
     }
 
-    private static void CancelRedemption(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool CancelRedemption(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         if (world.Redemptions.Pick(random) is not Guid redemption)
         {
-            return;
+            return false;
         }
 
         world.Attempt("cancel redemption", random, () => service.Update(new Entity(RedemptionTable.LogicalName, redemption)
         {
             [RedemptionTable.Columns.StatusCode] = new OptionSetValue(RedemptionTable.StatusReasons.Cancelled),
         }));
+        return true;
     }
 
-    private static void AwardSurveyPoints(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool AwardSurveyPoints(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         // The same survey may be submitted twice (a double click, a retried flow): the award is idempotent on its source.
         var request = new OrganizationRequest(AwardPointsPlugin.ApiName)
@@ -155,13 +163,14 @@ internal static class SoakStaff
             [AwardPointsPlugin.SourceIdParameter] = "survey-" + random.Next(40).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         world.Attempt("award survey points", random, () => service.Execute(request));
+        return true;
     }
 
-    private static void MoveRequestOn(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool MoveRequestOn(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         if (world.Requests.Pick(random) is not Guid request)
         {
-            return;
+            return false;
         }
 
         world.Attempt("move request on", random, () =>
@@ -186,24 +195,30 @@ internal static class SoakStaff
                 }
 
                 service.Update(update);
+                if (to == Status.Resolved)
+                {
+                    world.Resolved.Add(request);
+                }
             }
         });
+        return true;
     }
 
-    private static void RecordPayment(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool RecordPayment(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         var owner = world.Owner(random);
         var bill = world.Bill(owner, random);
         var payment = DataProducer.NewPayment(bill, 100m, world.Dataverse.Clock.UtcNow);
         payment[FeePaymentTable.Columns.Contact] = new EntityReference(ContactTable.LogicalName, owner);
         world.Attempt("record payment", random, () => world.Payments.Add(service.Create(payment)));
+        return true;
     }
 
-    private static void DeletePayment(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool DeletePayment(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
         if (world.Payments.Pick(random) is not Guid payment)
         {
-            return;
+            return false;
         }
 
         world.Attempt("delete payment", random, () =>
@@ -211,16 +226,17 @@ internal static class SoakStaff
             service.Delete(FeePaymentTable.LogicalName, payment);
             world.Payments.Remove(payment);
         });
+        return true;
     }
 
     // The 回访 call of a resolved request, by someone other than its resolver: mostly verified fixed with a survey answer
     // (closes the request), sometimes not fixed (返工: back to 处理中), sometimes the owner is not reached. Half through
     // pcrm_RecordFollowUp, half as the 回访 form's save.
-    private static void RecordFollowUp(SoakWorld world, IOrganizationService service, Guid user, Random random)
+    private static bool RecordFollowUp(SoakWorld world, IOrganizationService service, Guid user, Random random)
     {
-        if (world.Requests.Pick(random) is not Guid request)
+        if (world.Resolved.Pick(random) is not Guid request)
         {
-            return;
+            return false;
         }
 
         world.Attempt("record 回访", random, () =>
@@ -228,6 +244,7 @@ internal static class SoakStaff
             var row = service.Retrieve(ServiceRequestTable.LogicalName, request, new ColumnSet(Requests.StatusCode, Requests.LastFollowUp));
             if (row.GetAttributeValue<OptionSetValue>(Requests.StatusCode).Value != Status.Resolved || row.GetAttributeValue<EntityReference>(Requests.LastFollowUp) is not { } last)
             {
+                world.Resolved.Remove(request);
                 return;
             }
 
@@ -282,5 +299,6 @@ internal static class SoakStaff
                 [FollowUpTable.Columns.StatusCode] = new OptionSetValue(FollowUpTable.StatusReasons.Completed),
             });
         });
+        return true;
     }
 }

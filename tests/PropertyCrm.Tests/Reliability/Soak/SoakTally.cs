@@ -14,6 +14,7 @@ internal sealed class SoakTally
     private int retries;
     private int gaveUp;
     private int sweepCalls;
+    private int waits;
 
     public int Done => Volatile.Read(ref done);
 
@@ -28,6 +29,9 @@ internal sealed class SoakTally
 
     public int SweepCalls => Volatile.Read(ref sweepCalls);
 
+    /// <summary>Times a staff thread found nothing to work on yet and waited instead of spending an operation.</summary>
+    public int Waits => Volatile.Read(ref waits);
+
     /// <summary>Errors that are neither a rule's refusal nor transient: defects.</summary>
     public IReadOnlyList<string> Unexpected => unexpected.ToArray();
 
@@ -41,6 +45,8 @@ internal sealed class SoakTally
 
     public void CountSweepCall() => Interlocked.Increment(ref sweepCalls);
 
+    public void CountWait() => Interlocked.Increment(ref waits);
+
     public void Record(string error)
     {
         if (unexpected.Count < 50)
@@ -50,6 +56,6 @@ internal sealed class SoakTally
     }
 
     public override string ToString() =>
-        $"done {Done}, refused {Refused}, retries {Retries}, gave up {GaveUp}, sweep calls {SweepCalls}, unexpected {unexpected.Count}" +
+        $"done {Done}, refused {Refused}, retries {Retries}, gave up {GaveUp}, sweep calls {SweepCalls}, waits {Waits}, unexpected {unexpected.Count}" +
         (unexpected.IsEmpty ? string.Empty : ": " + string.Join(" | ", unexpected.Take(3)));
 }

@@ -83,6 +83,10 @@ internal sealed class SoakWorld : DataverseTestBase, IDisposable
 
     public SharedIds Requests { get; } = new();
 
+    /// <summary>The 待回访 queue as the 回访 agents see it: requests a thread resolved (an entry goes when an agent finds the
+    /// request no longer resolved; a request resolved again comes back).</summary>
+    public SharedIds Resolved { get; } = new();
+
     public SharedIds Redemptions { get; } = new();
 
     public SharedIds Payments { get; } = new();

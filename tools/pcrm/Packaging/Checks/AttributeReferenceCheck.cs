@@ -51,7 +51,7 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
             var aliases = new Dictionary<string, TableInfo>(StringComparer.Ordinal);
             foreach (var fetchEntity in view.Elements("fetchxml").Elements("fetch").Elements("entity"))
             {
-                var fetchTable = ResolveTable(solution, (string?)fetchEntity.Attribute("name") ?? table.LogicalName, fetchEntity, issues);
+                var fetchTable = ResolveTable(solution, (string?)fetchEntity.Attribute("name") ?? table.LogicalName, fetchEntity, issues, query: true);
                 if (fetchTable is not null)
                 {
                     CheckFetchEntity(solution, fetchEntity, fetchTable, aliases, ViewUse, issues);
@@ -96,7 +96,7 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
         // Conditions may name a link-entity declared after them; know every alias first.
         foreach (var link in fetchEntity.Descendants("link-entity"))
         {
-            if ((string?)link.Attribute("alias") is { } alias && solution.Table((string?)link.Attribute("name") ?? string.Empty) is { } linked)
+            if ((string?)link.Attribute("alias") is { } alias && solution.QueryTable((string?)link.Attribute("name") ?? string.Empty) is { } linked)
             {
                 aliases[alias] = linked;
             }
@@ -132,7 +132,8 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
 
         foreach (var link in node.Elements("link-entity"))
         {
-            var linked = ResolveTable(solution, (string?)link.Attribute("name") ?? string.Empty, link, issues);
+            // A link may go through an N:N relationship's intersect table (from/to its key columns) to the other table.
+            var linked = ResolveTable(solution, (string?)link.Attribute("name") ?? string.Empty, link, issues, query: true);
             OptionalColumn(table, link.Attribute("to"), usedBy, issues);
             if (linked is null)
             {
@@ -244,9 +245,9 @@ internal sealed class AttributeReferenceCheck : ISolutionCheck
         }
     }
 
-    private TableInfo? ResolveTable(SolutionIndex solution, string logicalName, XObject node, IssueList issues)
+    private TableInfo? ResolveTable(SolutionIndex solution, string logicalName, XObject node, IssueList issues, bool query = false)
     {
-        var table = solution.Table(logicalName);
+        var table = query ? solution.QueryTable(logicalName) : solution.Table(logicalName);
         if (table is null)
         {
             issues.Error(Name, node,

@@ -8,28 +8,33 @@ namespace PropertyCrm.Cli.Packaging.Checks;
 /// <summary>A table as the solution defines it: its Entity.xml element and its columns (logical names).</summary>
 internal sealed class TableInfo
 {
-    public TableInfo(string logicalName, XElement? entity, IReadOnlySet<string> columns, bool isSystem)
+    public TableInfo(string logicalName, XElement? entity, IReadOnlySet<string> columns, bool isSystem, bool isIntersect = false)
     {
         LogicalName = logicalName;
         Entity = entity;
         Columns = columns;
         IsSystem = isSystem;
+        IsIntersect = isIntersect;
     }
 
     public string LogicalName { get; }
 
-    /// <summary>The merged &lt;Entity&gt;, or null for an allow-listed system table the solution does not export.</summary>
+    /// <summary>The merged &lt;Entity&gt;, or null for an allow-listed system table the solution does not export or an intersect table.</summary>
     public XElement? Entity { get; }
 
     public IReadOnlySet<string> Columns { get; }
 
     public bool IsSystem { get; }
+
+    /// <summary>The intersect table of an N:N relationship the solution defines (queryable in FetchXML, no Entity.xml of its own).</summary>
+    public bool IsIntersect { get; }
 }
 
 /// <summary>What the checks look at: the merged customizations.xml, the manifest, the verbatim folder components, and a table/column index.</summary>
 internal sealed class SolutionIndex
 {
     private readonly Dictionary<string, TableInfo> tables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TableInfo> intersects = new(StringComparer.Ordinal);
 
     public SolutionIndex(XDocument customizations, XElement manifest, IReadOnlyList<XElement> folderComponents)
     {
@@ -47,6 +52,14 @@ internal sealed class SolutionIndex
             }
 
             tables.TryAdd(logicalName, new TableInfo(logicalName, entity, columns, isSystem));
+        }
+
+        foreach (var relationship in Relationships)
+        {
+            if (IntersectOf(relationship) is { } intersect && !tables.ContainsKey(intersect.LogicalName))
+            {
+                intersects.TryAdd(intersect.LogicalName, intersect);
+            }
         }
     }
 
@@ -163,6 +176,58 @@ internal sealed class SolutionIndex
 
         var systemColumns = SystemTables.ColumnsOf(key);
         return systemColumns is null ? null : new TableInfo(key, null, systemColumns, isSystem: true);
+    }
+
+    /// <summary>
+    /// A table a FetchXML query (view, chart) may name: <see cref="Table"/>, or the intersect table of an N:N relationship
+    /// Solution/ defines, which a query links through to reach the other table; null when none.
+    /// </summary>
+    public TableInfo? QueryTable(string logicalName) =>
+        Table(logicalName) ?? intersects.GetValueOrDefault(logicalName.Trim().ToLowerInvariant());
+
+    /// <summary>
+    /// The intersect table an N:N relationship makes (IntersectEntityName), with the columns Dataverse gives it: its own
+    /// primary key (<c>{intersect}id</c>) and one column per primary key of the two tables, named after that key
+    /// (<c>{key}one</c> and <c>{key}two</c> when the relationship joins a table to itself), plus <c>versionnumber</c>.
+    /// Null for a 1:N relationship or an N:N one without an intersect name.
+    /// </summary>
+    private TableInfo? IntersectOf(XElement relationship)
+    {
+        if (!string.Equals(relationship.Element("EntityRelationshipType")?.Value.Trim(), "ManyToMany", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var intersect = relationship.Element("IntersectEntityName")?.Value.Trim().ToLowerInvariant();
+        var first = relationship.Element("FirstEntityName")?.Value.Trim().ToLowerInvariant();
+        var second = relationship.Element("SecondEntityName")?.Value.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(intersect) || string.IsNullOrEmpty(first) || string.IsNullOrEmpty(second))
+        {
+            return null;
+        }
+
+        var columns = new HashSet<string>(StringComparer.Ordinal) { intersect + "id", "versionnumber" };
+        if (first == second)
+        {
+            columns.Add(PrimaryKeyOf(first) + "one");
+            columns.Add(PrimaryKeyOf(second) + "two");
+        }
+        else
+        {
+            columns.Add(PrimaryKeyOf(first));
+            columns.Add(PrimaryKeyOf(second));
+        }
+
+        return new TableInfo(intersect, null, columns, isSystem: false, isIntersect: true);
+    }
+
+    /// <summary>A table's primary key: the primarykey column its Entity.xml defines, else Dataverse's <c>{table}id</c>.</summary>
+    private string PrimaryKeyOf(string logicalName)
+    {
+        var key = tables.TryGetValue(logicalName, out var table) && table.Entity is { } entity
+            ? Columns(entity).FirstOrDefault(c => string.Equals(c.Element("Type")?.Value.Trim(), "primarykey", StringComparison.OrdinalIgnoreCase))
+            : null;
+        return key is null ? logicalName + "id" : ColumnName(key);
     }
 
     private XElement Section(string name) => Customizations.Element(name) ?? new XElement(name);
