@@ -84,7 +84,7 @@ internal sealed partial class QueryEvaluator
         var ids = new List<IReadOnlyCollection<Guid>>();
         foreach (var value in values)
         {
-            var key = EqualityIndex.SeekKeyOf(value) ?? (value is string text ? new TextKey(text) : null);
+            var key = EqualityIndex.QueryKeyOf(value);
             if (key is null || dataverse.Store.CandidateIds(table, column, key) is not { } found)
             {
                 return null;

@@ -47,6 +47,12 @@ internal sealed class EqualityIndex
         _ => null,
     };
 
+    /// <summary>
+    /// The key a condition or alternate-key value seeks with: <see cref="SeekKeyOf"/>, or a <see cref="TextKey"/> for text
+    /// (which finds rows only on a column that holds nothing but text); null when the value cannot seek.
+    /// </summary>
+    public static object? QueryKeyOf(object? value) => SeekKeyOf(value) ?? (value is string text ? new TextKey(text) : null);
+
     /// <summary>Whether the column's text index exists (see <see cref="IndexText"/>).</summary>
     public bool HasText(string logicalName, string column) =>
         tables.TryGetValue(logicalName, out var columns) && columns.TryGetValue(column, out var index) && index.Text is not null;

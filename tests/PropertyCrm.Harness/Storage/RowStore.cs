@@ -92,7 +92,7 @@ internal sealed class RowStore
         IReadOnlyCollection<Guid>? best = null;
         for (var i = 0; UseEqualityIndex && i < columns.Count; i++)
         {
-            var key = EqualityIndex.SeekKeyOf(values[i]) ?? (values[i] is string text ? new TextKey(text) : null);
+            var key = EqualityIndex.QueryKeyOf(values[i]);
             if (key is not null && CandidateIds(logicalName, columns[i], key) is { } ids && (best is null || ids.Count < best.Count))
             {
                 best = ids;
