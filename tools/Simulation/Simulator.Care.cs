@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using PropertyCrm.Domain.Lifecycle;
+using PropertyCrm.Plugins.Logic.Care;
 using PropertyCrm.Plugins.Steps.Care;
 using PropertyCrm.Schema.Tables;
 using Choices = PropertyCrm.Schema.OptionSets;
@@ -85,14 +85,13 @@ public sealed partial class Simulator
                 continue;
             }
 
-            var key = (occasion.GetAttributeValue<string>(CareOccasionTable.Columns.Key) ?? string.Empty).Split('|');
-            if (key.Length == 3 && Guid.TryParseExact(key[2], "N", out var bill) && int.TryParse(key[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kind))
+            if (CollectionWork.TryReadTaskKey(occasion.GetAttributeValue<string>(CareOccasionTable.Columns.Key), out var kind, out var bill))
             {
-                if (kind == (int)SuggestedActionKind.CollectionCall)
+                if (kind == SuggestedActionKind.CollectionCall)
                 {
                     MaybePay(bill, 0.33, 2, 12);
                 }
-                else if (kind == (int)SuggestedActionKind.CollectionVisit)
+                else if (kind == SuggestedActionKind.CollectionVisit)
                 {
                     MaybePay(bill, 0.5, 3, 15);
                 }

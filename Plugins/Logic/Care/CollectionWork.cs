@@ -67,8 +67,27 @@ public static class CollectionWork
             visit ? "请上门沟通(业主已有流失风险)" : "请电话沟通",
             visit ? "visit the owner (churn risk)." : "call the owner.");
         var action = new SuggestedAction(kind, due, StaffRole.Butler, visit ? "collection.visit" : "collection.call", reason);
-        var key = $"{ownerKey}|{(int)kind}|{Guid.Parse(step.BillId):N}";
+        var key = TaskKey(ownerKey, kind, Guid.Parse(step.BillId));
         return new KeyValuePair<string, CareOccasion>(key, new CareOccasion(action, step.DueSince));
+    }
+
+    /// <summary>The care occasion key of a 催缴 call or visit: owner + event + bill ("owner|kind|bill").</summary>
+    public static string TaskKey(string ownerKey, SuggestedActionKind kind, Guid billId) =>
+        $"{ownerKey}|{(int)kind}|{billId:N}";
+
+    /// <summary>Reads a <see cref="TaskKey"/> back: the event and the bill; false for any other care occasion key.</summary>
+    public static bool TryReadTaskKey(string? key, out SuggestedActionKind kind, out Guid billId)
+    {
+        var parts = (key ?? string.Empty).Split('|');
+        kind = default;
+        billId = default;
+        if (parts.Length != 3 || !Guid.TryParseExact(parts[2], "N", out billId) || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        kind = (SuggestedActionKind)value;
+        return true;
     }
 
     /// <summary>Writes the reminders of <paramref name="steps"/> not written yet; returns how many it wrote.</summary>
